@@ -1,0 +1,51 @@
+package org.sgm.core;
+
+/**
+ * A registry entry: how to make a detector from its hyperparameters, and how to restore a fitted one from a model
+ * file. Providers are bound by key in a Guice {@code MapBinder<String, DetectorProvider<?>>}.
+ *
+ * @param <H> the hyperparameter record type
+ */
+public interface DetectorProvider<H extends Record> {
+
+    /** @return the registry key, kebab-case (e.g. {@code "sg-ae"}) */
+    String key();
+
+    /** @return a one-line description for {@code sgm models} */
+    String description();
+
+    /** @return the hyperparameter record class (JSON is bound to it) */
+    Class<H> hyperparametersType();
+
+    /** @return the default hyperparameters */
+    H defaults();
+
+    /**
+     * @param hyperparameters validated hyperparameters
+     * @return an unfitted detector
+     */
+    AnomalyDetector create(H hyperparameters);
+
+    /**
+     * Rebuilds a fitted model from what {@link FittedDetector#state()} returned.
+     *
+     * @param hyperparameters the hyperparameters it was fitted with
+     * @param state its fitted state
+     * @return the fitted model, scoring exactly as the original did
+     */
+    FittedDetector restore(H hyperparameters, ModelState state);
+
+    /**
+     * Casts an arbitrary record to this provider's hyperparameter type, with a clear error.
+     *
+     * @param hyperparameters a record
+     * @return the same record, typed
+     */
+    default H cast(Record hyperparameters) {
+        if (!hyperparametersType().isInstance(hyperparameters)) {
+            throw new SgmException("detector " + key() + " takes " + hyperparametersType().getSimpleName()
+                    + ", not " + hyperparameters.getClass().getSimpleName());
+        }
+        return hyperparametersType().cast(hyperparameters);
+    }
+}

@@ -1,0 +1,2 @@
+/** Guice bindings of sgm-core. */
+package org.sgm.core.guice;

@@ -1,0 +1,158 @@
+package org.sgm.core.hyper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.sgm.core.SgmException;
+
+/**
+ * Reads and writes hyperparameter records as JSON.
+ *
+ * <p>Reading is lenient about what is missing and strict about what is wrong: the given JSON is laid over the
+ * record's defaults (so {@code {"training": {"epochs": 20}}} changes one value), and every unknown field, wrong
+ * type and violated constraint is reported together in one {@link InvalidHyperparametersException}.
+ */
+public final class HyperparameterJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private HyperparameterJson() {}
+
+    /** @return the shared, configured mapper (thread-safe) */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * @param hyperparameters a hyperparameter record
+     * @return its JSON tree
+     */
+    public static ObjectNode toTree(Record hyperparameters) {
+        return MAPPER.valueToTree(hyperparameters);
+    }
+
+    /**
+     * @param hyperparameters a hyperparameter record
+     * @return its JSON text
+     */
+    public static String toJson(Record hyperparameters) {
+        try {
+            return MAPPER.writeValueAsString(hyperparameters);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write hyperparameters as JSON", e);
+        }
+    }
+
+    /**
+     * Lays {@code overrides} over {@code defaults} and binds the result.
+     *
+     * @param <H> the record type
+     * @param type the record class
+     * @param defaults the values of every field not given in {@code overrides}
+     * @param overrides the user's JSON object (may be null or empty)
+     * @return the validated record
+     * @throws InvalidHyperparametersException listing every unknown field, wrong type and violated constraint
+     */
+    public static <H extends Record> H read(Class<H> type, H defaults, JsonNode overrides) {
+        Violations v = new Violations();
+        ObjectNode merged = toTree(defaults);
+        if (overrides != null && !overrides.isNull()) {
+            if (!overrides.isObject()) {
+                throw new InvalidHyperparametersException(
+                        java.util.List.of("hyperparameters must be a JSON object (got " + overrides.getNodeType() + ")"));
+            }
+            merge(merged, (ObjectNode) overrides, "", v);
+        }
+        H value = null;
+        try {
+            value = MAPPER.treeToValue(merged, type);
+        } catch (InvalidHyperparametersException e) {
+            e.violations().forEach(v::add);
+        } catch (JsonMappingException e) {
+            Throwable root = e.getCause();
+            if (root instanceof InvalidHyperparametersException ihe) {
+                ihe.violations().forEach(v::add);
+            } else {
+                v.add(path(e) + " " + e.getOriginalMessage());
+            }
+        } catch (JsonProcessingException e) {
+            v.add(e.getOriginalMessage());
+        }
+        v.throwIfAny();
+        return value;
+    }
+
+    /**
+     * Parses JSON text and reads it as in {@link #read(Class, Record, JsonNode)}.
+     *
+     * @param <H> the record type
+     * @param type the record class
+     * @param defaults the defaults
+     * @param json the JSON text
+     * @param source where the text came from, for messages (e.g. the file name)
+     * @return the validated record
+     */
+    public static <H extends Record> H read(Class<H> type, H defaults, String json, String source) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SgmException(source + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        }
+        return read(type, defaults, node);
+    }
+
+    /**
+     * Parses JSON text that a program wrote (tests, examples); malformed text is a programming error.
+     *
+     * @param json JSON text
+     * @return the tree
+     */
+    public static JsonNode read(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void merge(ObjectNode target, ObjectNode source, String prefix, Violations v) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            JsonNode have = target.get(name);
+            if (have == null) {
+                String known = iterable(target.fieldNames()).stream().collect(Collectors.joining(", "));
+                v.add(prefix + name + " is not a known parameter (known here: " + known + ")");
+            } else if (have.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) have, (ObjectNode) e.getValue(), prefix + name + ".", v);
+            } else {
+                target.set(name, e.getValue());
+            }
+        }
+    }
+
+    private static java.util.List<String> iterable(Iterator<String> it) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}

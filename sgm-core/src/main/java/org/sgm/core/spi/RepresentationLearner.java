@@ -1,0 +1,54 @@
+package org.sgm.core.spi;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * A backbone: a deep representation learner with its own loss and discrimination metric (METHOD.md §3).
+ *
+ * <p>An implementation declares its network with {@link #build}; the training loop (written once, in
+ * {@code org.sgm.core.train}) adds the scoring network and the score-guided regularizer on top of the latent code,
+ * pre-judges training rows by the metric, and optimises {@code L = L_B + λ_DE·L_SG}. With λ_DE = 0 the same
+ * learner is the plain backbone, scored by its own metric.
+ *
+ * <p>One instance serves one fit; it is created for a known input width by the backbone's provider. The
+ * optional hooks let a backbone do data-dependent set-up (a Deep SVDD centre, GMM statistics) with the current
+ * weights; they run with the training data only, never labels.
+ */
+public interface RepresentationLearner {
+
+    /**
+     * Declares the backbone's network and objective on the input.
+     *
+     * @param sd the graph to add variables and ops to
+     * @param x the input placeholder, {@code [N, inputDim]}
+     * @param init the seeded initialiser; draw every initial weight from it
+     * @return the latent code, loss and metric
+     */
+    LearnerGraph build(SameDiff sd, SDVariable x, ParamInit init);
+
+    /** @return a short description of the metric m, e.g. {@code "reconstruction error ‖x − x̂‖₂"} */
+    String metricDescription();
+
+    /**
+     * Called once after {@link #build} and before the first epoch, e.g. to set a centre from initial outputs.
+     *
+     * @param ctx access to the graph and a forward pass over the training data
+     */
+    default void onTrainingStart(LearnerContext ctx) {}
+
+    /**
+     * Called at the start of every epoch, before the pseudo-labelling pass.
+     *
+     * @param ctx access to the graph and a forward pass over the training data
+     * @param epoch the 1-based epoch about to run
+     */
+    default void onEpochStart(LearnerContext ctx, int epoch) {}
+
+    /**
+     * Called once after the last epoch, before the model is frozen.
+     *
+     * @param ctx access to the graph and a forward pass over the training data
+     */
+    default void onTrainingEnd(LearnerContext ctx) {}
+}

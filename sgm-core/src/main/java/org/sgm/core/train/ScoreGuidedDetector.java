@@ -1,0 +1,95 @@
+package org.sgm.core.train;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntFunction;
+import org.sgm.core.AnomalyDetector;
+import org.sgm.core.FitContext;
+import org.sgm.core.FittedDetector;
+import org.sgm.core.SgmException;
+import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.hyper.ScoreGuidance;
+import org.sgm.core.hyper.TrainingConfig;
+import org.sgm.core.hyper.Violations;
+import org.sgm.core.spi.RepresentationLearner;
+
+/**
+ * A score-guided model before fitting: a backbone (made for the data's width by {@code learnerFactory}), the
+ * score-guidance components and settings. {@link #fit} builds the network, runs the {@link TrainingLoop} and
+ * returns a {@link ScoreGuidedModel}.
+ */
+public final class ScoreGuidedDetector implements AnomalyDetector {
+    private final String key;
+    private final Record hyperparameters;
+    private final TrainingConfig training;
+    private final ScoreGuidance guidance;
+    private final ScoreGuidedComponents components;
+    private final IntFunction<RepresentationLearner> learnerFactory;
+
+    /**
+     * @param key registry key
+     * @param hyperparameters the full hyperparameter record (stored with the model)
+     * @param training optimisation settings
+     * @param guidance guidance settings; λ_DE = 0 gives the plain backbone
+     * @param components scorer, regularizer and pseudo-labeller
+     * @param learnerFactory makes the backbone for a given input width
+     */
+    public ScoreGuidedDetector(String key, Record hyperparameters, TrainingConfig training, ScoreGuidance guidance,
+            ScoreGuidedComponents components, IntFunction<RepresentationLearner> learnerFactory) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.hyperparameters = Objects.requireNonNull(hyperparameters, "hyperparameters");
+        Violations v = new Violations();
+        training.check(v, "training.");
+        guidance.check(v, "guidance.");
+        v.throwIfAny();
+        this.training = training;
+        this.guidance = guidance;
+        this.components = Objects.requireNonNull(components, "components");
+        this.learnerFactory = Objects.requireNonNull(learnerFactory, "learnerFactory");
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public Record hyperparameters() {
+        return hyperparameters;
+    }
+
+    @Override
+    public FittedDetector fit(FeatureMatrix train, FitContext ctx) {
+        if (train.rows() < 2) {
+            throw new SgmException("cannot fit " + key + " on " + train.rows() + " row(s): need at least 2");
+        }
+        if (train.cols() < 1) {
+            throw new SgmException("cannot fit " + key + " on data with no feature columns");
+        }
+        RepresentationLearner learner = learnerFactory.apply(train.cols());
+        // Sub-seeds: one stream for the initial weights, another for batch order and μ_R draws.
+        java.util.SplittableRandom seeds = new java.util.SplittableRandom(ctx.seed());
+        long initSeed = seeds.nextLong();
+        long loopSeed = seeds.nextLong();
+        SameDiffNetwork net = SameDiffNetwork.build(learner, components, guidance, training, train.cols(), initSeed);
+        List<EpochStats> history = TrainingLoop.run(net, learner,
+                net.context(train, TrainingLoop.EVAL_BATCH), train, training, guidance, components, loopSeed,
+                ctx.listeners());
+        return new ScoreGuidedModel(key, hyperparameters, net, train.cols(), history);
+    }
+
+    /**
+     * Rebuilds a fitted model from saved arrays (used by providers' {@code restore}).
+     *
+     * @param state the arrays and history as saved
+     * @return the fitted model
+     */
+    public ScoreGuidedModel restore(org.sgm.core.ModelState state) {
+        RepresentationLearner learner = learnerFactory.apply(state.inputDim());
+        SameDiffNetwork net = SameDiffNetwork.build(learner, components, guidance, training, state.inputDim(), 0L);
+        java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new java.util.LinkedHashMap<>();
+        state.entries().forEach((name, bytes) -> arrays.put(name, org.sgm.core.ModelState.decode(bytes, name)));
+        net.load(arrays);
+        return new ScoreGuidedModel(key, hyperparameters, net, state.inputDim(), state.history());
+    }
+}

@@ -1,0 +1,85 @@
+package org.sgm.core.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sgm.core.FittedDetector;
+import org.sgm.core.ModelState;
+import org.sgm.core.SgmException;
+import org.sgm.core.data.FeatureMatrix;
+
+/**
+ * A fitted score-guided model: test score {@code s = φ(z(x))}, or the backbone metric m for a plain backbone
+ * (λ_DE = 0). Immutable; scoring is serialised because a SameDiff graph is not thread-safe.
+ */
+public final class ScoreGuidedModel implements FittedDetector {
+    private final String key;
+    private final Record hyperparameters;
+    private final SameDiffNetwork net;
+    private final int inputDim;
+    private final List<EpochStats> history;
+
+    ScoreGuidedModel(String key, Record hyperparameters, SameDiffNetwork net, int inputDim, List<EpochStats> history) {
+        this.key = key;
+        this.hyperparameters = hyperparameters;
+        this.net = net;
+        this.inputDim = inputDim;
+        this.history = List.copyOf(history);
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public Record hyperparameters() {
+        return hyperparameters;
+    }
+
+    @Override
+    public int inputDim() {
+        return inputDim;
+    }
+
+    @Override
+    public synchronized double[] score(FeatureMatrix x) {
+        if (x.cols() != inputDim) {
+            throw new SgmException("model " + key + " expects " + inputDim + " features, got " + x.cols());
+        }
+        float[] metric = new float[x.rows()];
+        float[] score = new float[x.rows()];
+        TrainingLoop.forwardPass(net, x, metric, score);
+        double[] out = new double[score.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = score[i];
+        }
+        return out;
+    }
+
+    /**
+     * @param x rows to evaluate
+     * @return the backbone metric m of each row (equals {@link #score} for a plain backbone)
+     */
+    public synchronized double[] metric(FeatureMatrix x) {
+        float[] metric = new float[x.rows()];
+        TrainingLoop.forwardPass(net, x, metric, null);
+        double[] out = new double[metric.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = metric[i];
+        }
+        return out;
+    }
+
+    @Override
+    public List<EpochStats> history() {
+        return history;
+    }
+
+    @Override
+    public synchronized ModelState state() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        net.state().forEach((name, arr) -> entries.put(name, ModelState.encode(arr)));
+        return new ModelState(inputDim, entries, history);
+    }
+}

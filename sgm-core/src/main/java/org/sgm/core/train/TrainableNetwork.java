@@ -1,0 +1,46 @@
+package org.sgm.core.train;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What the training loop needs from a network: a forward pass and an optimizer step. The loop is written against
+ * this interface only, so a faster implementation (a fused path for plain dense networks) can stand in for the
+ * SameDiff graph without touching the loop or any backbone.
+ */
+public interface TrainableNetwork {
+
+    /** @return whether a scoring network is attached (λ_DE &gt; 0) */
+    boolean guided();
+
+    /**
+     * Forward pass without updating anything.
+     *
+     * @param x a batch, {@code [n, inputDim]}
+     * @param metric receives the backbone metric of each row at {@code offset…offset+n}
+     * @param score receives the score of each row (the metric itself for a plain backbone), or null
+     * @param offset where to write
+     */
+    void evaluate(INDArray x, float[] metric, float[] score, int offset);
+
+    /**
+     * One optimizer step (gradient, element-wise clipping, Adam) on a batch.
+     *
+     * @param x the batch
+     * @param threshold τ for pseudo-labels
+     * @param muRef the reference mean μ_R for this step
+     * @param epoch the 1-based epoch
+     * @return the losses before the update
+     */
+    StepLosses step(INDArray x, double threshold, double muRef, int epoch);
+
+    /** @return every array that defines the fitted network (weights and learner state), by name */
+    Map<String, INDArray> state();
+
+    /**
+     * Overwrites arrays by name with saved values.
+     *
+     * @param saved arrays as returned by {@link #state()}
+     */
+    void load(Map<String, INDArray> saved);
+}

@@ -1,0 +1,24 @@
+package org.sgm.core.train;
+
+import java.util.List;
+
+/** Observes training; receives training statistics only, never labels. */
+public interface TrainingListener {
+
+    /**
+     * @param rows training rows
+     * @param inputDim features
+     * @param maxEpochs the epoch budget
+     * @param stepsPerEpoch optimizer steps in each epoch
+     */
+    default void onTrainingStart(int rows, int inputDim, int maxEpochs, int stepsPerEpoch) {}
+
+    /** @param stats the finished epoch */
+    default void onEpochEnd(EpochStats stats) {}
+
+    /**
+     * @param history every epoch's statistics
+     * @param stopReason why training ended, e.g. {@code "early stop: mean score 3.2 > a/2"}
+     */
+    default void onTrainingEnd(List<EpochStats> history, String stopReason) {}
+}

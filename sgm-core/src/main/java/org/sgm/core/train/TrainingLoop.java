@@ -1,0 +1,180 @@
+package org.sgm.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.hyper.ScoreGuidance;
+import org.sgm.core.hyper.TrainingConfig;
+import org.sgm.core.spi.LearnerContext;
+import org.sgm.core.spi.RepresentationLearner;
+
+/**
+ * The one training loop of every score-guided model (METHOD.md §2):
+ * <ol>
+ *   <li>at the start of each epoch, the backbone metric m of every training row with the current weights gives
+ *       the threshold τ (the pseudo-labeller, ε-th percentile by default);</li>
+ *   <li>the rows are shuffled (a seeded permutation: each row is seen once per epoch, unlike the authors' sampling
+ *       with replacement) and split into {@code max(1, n / batch)} near-equal batches; each batch is one optimizer
+ *       step on {@code L = L_B + λ_DE·L_SG} with pseudo-labels {@code m ≥ τ} and a fresh μ_R;</li>
+ *   <li>after the epoch one forward pass gives the next epoch's metrics and the mean training score; a guided
+ *       model stops early once that mean exceeds {@code a / 2}.</li>
+ * </ol>
+ * All randomness comes from the seed given; ND4J's global generator is never used.
+ */
+public final class TrainingLoop {
+    /** Rows per forward batch in the per-epoch pass and in scoring. */
+    public static final int EVAL_BATCH = 4096;
+
+    private TrainingLoop() {}
+
+    /**
+     * Trains {@code net} in place.
+     *
+     * @param net the network
+     * @param learner the backbone, for its hooks
+     * @param context the learner's hook context (may be null if the learner has none)
+     * @param train the training data
+     * @param training optimisation settings
+     * @param guidance guidance settings
+     * @param components the pseudo-labeller and regularizer
+     * @param seed the seed of batch order and μ_R draws
+     * @param listeners progress observers
+     * @return per-epoch statistics
+     */
+    public static List<EpochStats> run(TrainableNetwork net, RepresentationLearner learner, LearnerContext context,
+            FeatureMatrix train, TrainingConfig training, ScoreGuidance guidance, ScoreGuidedComponents components,
+            long seed, List<TrainingListener> listeners) {
+        int n = train.rows();
+        int d = train.cols();
+        if (n < 1) {
+            throw new IllegalArgumentException("training data has no rows");
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        int batch = Math.min(training.batchSize(), n);
+        int steps = Math.max(1, n / batch);
+        boolean guided = net.guided();
+        listeners.forEach(l -> l.onTrainingStart(n, d, training.epochs(), steps));
+        if (context != null) {
+            learner.onTrainingStart(context);
+        }
+
+        float[] metric = new float[n];
+        float[] score = new float[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        float[] buffer = new float[(n / steps + 1) * d];
+        List<EpochStats> history = new ArrayList<>();
+        String stopReason = "epoch budget of " + training.epochs() + " reached";
+        boolean passIsCurrent = false;
+        for (int epoch = 1; epoch <= training.epochs(); epoch++) {
+            long start = System.nanoTime();
+            if (context != null) {
+                learner.onEpochStart(context, epoch);
+                passIsCurrent = false;
+            }
+            if (!passIsCurrent) {
+                forwardPass(net, train, metric, score);
+            }
+            double tau = Double.NaN;
+            double flagged = 0;
+            if (guided) {
+                tau = components.labeler().threshold(metric, guidance);
+                int count = 0;
+                for (float m : metric) {
+                    if (m >= tau) {
+                        count++;
+                    }
+                }
+                flagged = (double) count / n;
+            }
+            shuffle(order, rng);
+            double sumTotal = 0;
+            double sumBackbone = 0;
+            double sumGuidance = 0;
+            for (int k = 0; k < steps; k++) {
+                // np.array_split semantics: the first n % steps batches get one extra row.
+                int from = k * (n / steps) + Math.min(k, n % steps);
+                int to = from + n / steps + (k < n % steps ? 1 : 0);
+                train.gatherRows(order, from, to, buffer);
+                INDArray x = Nd4j.create(java.util.Arrays.copyOf(buffer, (to - from) * d),
+                        new long[] {to - from, d}, DataType.FLOAT);
+                double mu = guided ? components.regularizer().sampleReferenceMean(rng) : 0.0;
+                StepLosses losses = net.step(x, tau, mu, epoch);
+                if (!Double.isFinite(losses.total())) {
+                    throw new TrainingDivergedException(String.format(Locale.ROOT,
+                            "training diverged in epoch %d, step %d: the loss became %s (backbone %s, guidance %s); "
+                                    + "lower training.learningRate (now %s) or check the input for extreme values",
+                            epoch, k + 1, losses.total(), losses.backbone(), losses.guidance(),
+                            training.learningRate()));
+                }
+                sumTotal += losses.total();
+                sumBackbone += losses.backbone();
+                sumGuidance += losses.guidance();
+            }
+            forwardPass(net, train, metric, score);
+            passIsCurrent = true;
+            double meanScore = mean(score);
+            EpochStats stats = new EpochStats(epoch, sumTotal / steps, sumBackbone / steps, sumGuidance / steps, tau,
+                    flagged, meanScore, (System.nanoTime() - start) / 1_000_000);
+            history.add(stats);
+            listeners.forEach(l -> l.onEpochEnd(stats));
+            if (!Double.isFinite(meanScore)) {
+                throw new TrainingDivergedException(String.format(Locale.ROOT,
+                        "training diverged in epoch %d: training scores became %s; lower training.learningRate "
+                                + "(now %s) or check the input for extreme values",
+                        epoch, meanScore, training.learningRate()));
+            }
+            if (guided && training.earlyStop() && meanScore > guidance.margin() / 2) {
+                stopReason = String.format(Locale.ROOT, "early stop after epoch %d: mean training score %.3f > a/2 = %.3f",
+                        epoch, meanScore, guidance.margin() / 2);
+                break;
+            }
+        }
+        if (context != null) {
+            learner.onTrainingEnd(context);
+        }
+        String reason = stopReason;
+        List<EpochStats> done = List.copyOf(history);
+        listeners.forEach(l -> l.onTrainingEnd(done, reason));
+        return done;
+    }
+
+    /**
+     * Runs the network over all rows in batches of {@link #EVAL_BATCH}.
+     *
+     * @param net the network
+     * @param x the rows
+     * @param metric receives the metric of every row
+     * @param score receives the score of every row (or null)
+     */
+    public static void forwardPass(TrainableNetwork net, FeatureMatrix x, float[] metric, float[] score) {
+        for (int from = 0; from < x.rows(); from += EVAL_BATCH) {
+            int to = Math.min(x.rows(), from + EVAL_BATCH);
+            net.evaluate(x.toINDArray(from, to), metric, score, from);
+        }
+    }
+
+    private static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static double mean(float[] v) {
+        double s = 0;
+        for (float f : v) {
+            s += f;
+        }
+        return s / v.length;
+    }
+}

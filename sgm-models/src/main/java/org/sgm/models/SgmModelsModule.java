@@ -1,0 +1,14 @@
+package org.sgm.models;
+
+import com.google.inject.AbstractModule;
+import org.sgm.core.guice.SgmCoreModule;
+import org.sgm.models.sgae.SgAeModule;
+
+/** Installs every backbone shipped with SGM: one line each. */
+public final class SgmModelsModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        install(new SgmCoreModule());
+        install(new SgAeModule());
+    }
+}

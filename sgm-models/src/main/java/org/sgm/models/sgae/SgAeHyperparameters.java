@@ -1,0 +1,46 @@
+package org.sgm.models.sgae;
+
+import java.util.List;
+import org.sgm.core.hyper.ScoreGuidance;
+import org.sgm.core.hyper.ScoreGuidedHyperparameters;
+import org.sgm.core.hyper.TrainingConfig;
+import org.sgm.core.hyper.Violations;
+
+/**
+ * Hyperparameters of SG-AE and its plain twin. Every violation is reported at once.
+ *
+ * @param hiddenDims encoder widths after the input, bottleneck last (the decoder mirrors them); empty = the paper's
+ *     "auto" rule ({@link HiddenDims#auto})
+ * @param scorerHidden hidden width of the scoring network; default 10
+ * @param training optimisation settings; paper defaults
+ * @param guidance guidance settings; paper defaults (λ_DE = 0 for the plain {@code ae})
+ */
+public record SgAeHyperparameters(List<Integer> hiddenDims, int scorerHidden, TrainingConfig training,
+        ScoreGuidance guidance) implements ScoreGuidedHyperparameters<SgAeHyperparameters> {
+
+    /** Validates every field, reporting all violations together. */
+    public SgAeHyperparameters {
+        Violations v = new Violations();
+        if (hiddenDims == null) {
+            v.add("hiddenDims is missing (use [] for the automatic widths)");
+        } else {
+            for (int i = 0; i < hiddenDims.size(); i++) {
+                Integer w = hiddenDims.get(i);
+                v.require(w != null && w >= 1, "hiddenDims[" + i + "]", "must be ≥ 1", w);
+            }
+            hiddenDims = List.copyOf(hiddenDims.stream().filter(java.util.Objects::nonNull).toList());
+        }
+        ScoreGuidedHyperparameters.checkShared(v, training, guidance, scorerHidden);
+        v.throwIfAny();
+    }
+
+    /** @return the paper's defaults: auto widths, 10-unit scorer, paper training and guidance */
+    public static SgAeHyperparameters defaults() {
+        return new SgAeHyperparameters(List.of(), 10, TrainingConfig.defaults(), ScoreGuidance.defaults());
+    }
+
+    @Override
+    public SgAeHyperparameters withGuidance(ScoreGuidance g) {
+        return new SgAeHyperparameters(hiddenDims, scorerHidden, training, g);
+    }
+}
