@@ -1,0 +1,116 @@
+package org.sgm.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.sgm.core.AnomalyDetector;
+import org.sgm.core.FitContext;
+import org.sgm.core.FittedDetector;
+import org.sgm.core.Provenance;
+import org.sgm.core.SgmException;
+import org.sgm.core.io.ModelFile;
+import org.sgm.core.registry.DetectorRegistry;
+
+/**
+ * A fitted detector together with the preprocessing fitted on its training table, saved and loaded as one model
+ * file, so that scoring applies exactly what fitting learned. This is what {@code sgm fit} writes and
+ * {@code sgm score} reads.
+ */
+public final class FittedPipeline {
+    private final String labelColumn;
+    private final FittedPreprocessor preprocessor;
+    private final FittedDetector model;
+    private final JsonNode provenance;
+
+    private FittedPipeline(String labelColumn, FittedPreprocessor preprocessor, FittedDetector model,
+            JsonNode provenance) {
+        this.labelColumn = labelColumn;
+        this.preprocessor = preprocessor;
+        this.model = model;
+        this.provenance = provenance;
+    }
+
+    /**
+     * Fits the preprocessing on {@code train}, then the detector on the preprocessed features (labels, if the
+     * table has any, are not used).
+     *
+     * @param detector the unfitted detector
+     * @param train the training table
+     * @param labelColumn the label column the table was read with (ignored when scoring), or null
+     * @param ctx seed and listeners
+     * @return the fitted pipeline
+     */
+    public static FittedPipeline fit(AnomalyDetector detector, Table train, String labelColumn, FitContext ctx) {
+        FittedPreprocessor pre = Preprocessor.fit(train);
+        long t0 = System.nanoTime();
+        FittedDetector model = detector.fit(pre.transform(train), ctx);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new FittedPipeline(labelColumn, pre, model,
+                Provenance.of(train.source(), train.sha256(), ctx.seed(), seconds));
+    }
+
+    /**
+     * @param table rows with the fitted input columns (any order; a label column is ignored)
+     * @return one score per row, higher = more anomalous
+     */
+    public double[] score(Table table) {
+        return model.score(preprocessor.transform(table));
+    }
+
+    /**
+     * @param csv a CSV file with the fitted input columns
+     * @return one score per row, in file order
+     */
+    public double[] score(Path csv) {
+        return score(Table.readCsv(csv, labelColumn));
+    }
+
+    /** @return the fitted detector */
+    public FittedDetector model() {
+        return model;
+    }
+
+    /** @return the fitted preprocessing */
+    public FittedPreprocessor preprocessor() {
+        return preprocessor;
+    }
+
+    /** @return the label column name the training data was read with, or null */
+    public String labelColumn() {
+        return labelColumn;
+    }
+
+    /** @return provenance of the fit (data source and hash, seed, versions, time) */
+    public JsonNode provenance() {
+        return provenance;
+    }
+
+    /**
+     * Saves everything in one model file, atomically.
+     *
+     * @param file the destination
+     */
+    public void save(Path file) {
+        ObjectNode pre = JsonNodeFactory.instance.objectNode();
+        pre.put("labelColumn", labelColumn);
+        pre.set("preprocessor", preprocessor.toJson());
+        ModelFile.of(model, pre, provenance).write(file);
+    }
+
+    /**
+     * @param file a model file written by {@link #save}
+     * @param registry the detectors, to restore the model by its key
+     * @return the pipeline, scoring exactly as when it was saved
+     */
+    public static FittedPipeline load(Path file, DetectorRegistry registry) {
+        ModelFile mf = ModelFile.read(file);
+        if (mf.preprocessing() == null || !mf.preprocessing().has("preprocessor")) {
+            throw new SgmException(file + ": the model file has no preprocessing; it was not written by sgm fit");
+        }
+        JsonNode label = mf.preprocessing().get("labelColumn");
+        return new FittedPipeline(label == null || label.isNull() ? null : label.asText(),
+                FittedPreprocessor.fromJson(mf.preprocessing().get("preprocessor")), mf.restore(registry),
+                mf.provenance());
+    }
+}

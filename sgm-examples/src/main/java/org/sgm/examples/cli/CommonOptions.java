@@ -1,0 +1,17 @@
+package org.sgm.examples.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every command takes. */
+final class CommonOptions {
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Show stack traces on errors.")
+    boolean debug;
+
+    /** @return where progress goes: stderr, or nowhere with --quiet */
+    java.io.PrintStream progress() {
+        return quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.err;
+    }
+}

@@ -1,0 +1,121 @@
+package org.sgm.examples.cli;
+
+import com.google.inject.Guice;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.sgm.core.SgmException;
+import org.sgm.core.registry.DetectorRegistry;
+import org.sgm.eval.SgmEvalModule;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sgm} program: {@code models}, {@code fit}, {@code score}, {@code evaluate}, {@code quickstart}.
+ *
+ * <p>Results go to stdout and files; progress and errors to stderr. A user error (bad file, row, column or
+ * parameter) prints one line and exits with status 1; a usage error exits with 2; {@code --debug} adds stack
+ * traces.
+ */
+@Command(name = "sgm", mixinStandardHelpOptions = true, versionProvider = SgmMain.Version.class,
+        description = "Score-guided anomaly detection (Huang et al., IEEE TNNLS 2023) on the JVM.",
+        subcommands = {ModelsCommand.class, FitCommand.class, ScoreCommand.class, EvaluateCommand.class,
+            QuickstartCommand.class})
+public final class SgmMain implements Runnable {
+    /** Exit status of a user error. */
+    static final int USER_ERROR = 1;
+
+    private static DetectorRegistry registry;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        silenceSameDiffStdout();
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the program without exiting (for tests).
+     *
+     * @param args the command line
+     * @return the exit status
+     */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new SgmMain());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            boolean debug = parsed.hasMatchedOption("--debug")
+                    || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            PrintStream err = cmd.getErr() == null ? System.err : new PrintStream(System.err);
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            if (e instanceof SgmException) {
+                err.println("sgm: error: " + e.getMessage());
+                return USER_ERROR;
+            }
+            err.println("sgm: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+            return 3;
+        });
+        return cl.execute(args);
+    }
+
+    /** @return the registry of every detector SGM ships (the one Guice injector of the program) */
+    static synchronized DetectorRegistry registry() {
+        if (registry == null) {
+            registry = Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
+        }
+        return registry;
+    }
+
+    /**
+     * SameDiff prints "Added differentiated op …" on stdout once per op when it builds a gradient graph; stdout is
+     * for results, so those lines are dropped.
+     */
+    private static void silenceSameDiffStdout() {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new OutputStream() {
+            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+            @Override
+            public void write(int b) {
+                line.write(b);
+                if (b == '\n') {
+                    flushLine();
+                }
+            }
+
+            @Override
+            public void flush() {
+                if (line.size() > 0 && !line.toString(StandardCharsets.UTF_8).startsWith("Added differentiated op")) {
+                    original.write(line.toByteArray(), 0, line.size());
+                    line.reset();
+                }
+                original.flush();
+            }
+
+            private void flushLine() {
+                if (!line.toString(StandardCharsets.UTF_8).startsWith("Added differentiated op")) {
+                    original.write(line.toByteArray(), 0, line.size());
+                }
+                line.reset();
+            }
+        }, true, StandardCharsets.UTF_8));
+    }
+
+    /** The program version, from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sgm " + org.sgm.core.Provenance.sgmVersion()};
+        }
+    }
+}
