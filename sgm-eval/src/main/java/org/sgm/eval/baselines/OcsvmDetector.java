@@ -1,0 +1,82 @@
+package org.sgm.eval.baselines;
+
+import libsvm.svm;
+import org.sgm.core.AnomalyDetector;
+import org.sgm.core.FitContext;
+import org.sgm.core.FittedDetector;
+import org.sgm.core.SgmException;
+import org.sgm.core.data.FeatureMatrix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tribuo.MutableDataset;
+import org.tribuo.anomaly.AnomalyFactory;
+import org.tribuo.anomaly.Event;
+import org.tribuo.anomaly.libsvm.LibSVMAnomalyModel;
+import org.tribuo.anomaly.libsvm.LibSVMAnomalyTrainer;
+import org.tribuo.anomaly.libsvm.SVMAnomalyType;
+import org.tribuo.common.libsvm.KernelType;
+import org.tribuo.common.libsvm.LibSVMModel;
+import org.tribuo.common.libsvm.SVMParameters;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * The unfitted one-class SVM: RBF kernel, trained by Tribuo's {@link LibSVMAnomalyTrainer} on every training row
+ * labelled {@code EXPECTED}.
+ *
+ * <p>Determinism: LibSVM draws from one process-global {@code java.util.Random}. Tribuo 4.3 re-seeds it from the
+ * trainer's own seed inside {@code synchronized (LibSVMTrainer.class)} around each training call, so constructing
+ * the trainer with the fit's seed makes concurrent fits reproducible without a lock of our own.
+ */
+final class OcsvmDetector implements AnomalyDetector {
+    private static final Logger LOG = LoggerFactory.getLogger(OcsvmDetector.class);
+    private static final AnomalyFactory FACTORY = new AnomalyFactory();
+
+    static {
+        // LibSVM prints its progress ("optimization finished, #iter = …") to System.out through one global hook;
+        // send it to the debug log instead. This affects every LibSVM user in the JVM, which is what we want.
+        svm.svm_set_print_string_function(message -> LOG.debug("libsvm: {}", message.strip()));
+    }
+
+    private final String key;
+    private final OcsvmHyperparameters hyperparameters;
+
+    /**
+     * @param key the registry key
+     * @param hyperparameters validated hyperparameters
+     */
+    OcsvmDetector(String key, OcsvmHyperparameters hyperparameters) {
+        this.key = key;
+        this.hyperparameters = hyperparameters;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public OcsvmHyperparameters hyperparameters() {
+        return hyperparameters;
+    }
+
+    @Override
+    public FittedDetector fit(FeatureMatrix train, FitContext ctx) {
+        if (train.rows() == 0 || train.cols() == 0) {
+            throw new SgmException(key + ": cannot fit on " + train.rows() + " rows × " + train.cols()
+                    + " columns (need at least one of each)");
+        }
+        MutableDataset<Event> dataset = new MutableDataset<>(
+                new SimpleDataSourceProvenance("SGM feature matrix", FACTORY), FACTORY);
+        TribuoFeatures.examples(train, AnomalyFactory.EXPECTED_EVENT).forEach(dataset::add);
+
+        SVMParameters<Event> parameters =
+                new SVMParameters<>(new SVMAnomalyType(SVMAnomalyType.SVMMode.ONE_CLASS), KernelType.RBF);
+        parameters.setNu(hyperparameters.nu());
+        // Resolved here rather than left at 0: Tribuo would substitute 1/(d+1), counting LibSVM's bias slot.
+        parameters.setGamma(hyperparameters.gammaFor(train.cols()));
+        parameters.setCacheSize(hyperparameters.cacheSizeMb());
+
+        LibSVMModel<Event> model = new LibSVMAnomalyTrainer(parameters, ctx.seed()).train(dataset);
+        return new OcsvmModel(key, hyperparameters, (LibSVMAnomalyModel) model, train.cols());
+    }
+}

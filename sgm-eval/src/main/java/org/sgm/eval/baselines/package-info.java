@@ -1,0 +1,10 @@
+/**
+ * Baseline detectors from Tribuo, adapted to SGM's detector contract so that they run through the same registry,
+ * model file and evaluation protocol as the score-guided models. Tribuo types stay inside this package.
+ *
+ * <p>Adapting a Tribuo anomaly model takes three conventions: training rows are labelled
+ * {@code AnomalyFactory.EXPECTED_EVENT} (Tribuo's LibSVM trainer refuses anything else), features are named
+ * {@code f0000, f0001, …} (zero-padded, because Tribuo numbers features in lexicographic name order), and Tribuo's
+ * score, higher = more normal, is negated into SGM's higher = more anomalous.
+ */
+package org.sgm.eval.baselines;
