@@ -10,11 +10,22 @@ public interface LearnerContext {
     /** @return the training graph, e.g. to assign a constant the learner declared */
     SameDiff graph();
 
-    /** @return the training data (features only) */
+    /** @return the original training data (features only) */
     FeatureMatrix train();
 
+    /** @return the rows the loop currently trains on: {@link #train()} unless replaced */
+    FeatureMatrix input();
+
     /**
-     * Runs the current network over the whole training set in batches and stacks one variable's values.
+     * Replaces the rows the loop trains on from now on (pseudo-labelling pass, batches, {@link #evaluate}), e.g.
+     * RDA's low-rank part {@code L = X − S}. Same number of rows and columns as {@link #train()}.
+     *
+     * @param rows the new training input
+     */
+    void replaceInput(FeatureMatrix rows);
+
+    /**
+     * Runs the current network over the current training input in batches and stacks one variable's values.
      *
      * @param variable the name of a variable that depends only on the input {@code x}
      * @return its values for every training row, stacked along dimension 0

@@ -31,6 +31,17 @@ public interface RepresentationLearner {
     String metricDescription();
 
     /**
+     * Values of scalar placeholders the learner declared in {@link #build} (e.g. loss weights that alternate
+     * between objectives), fed to every optimizer step. The metric and latent code must not depend on them.
+     *
+     * @param iteration the 0-based optimizer step
+     * @return placeholder name → value (empty by default)
+     */
+    default java.util.Map<String, Double> stepInputs(long iteration) {
+        return java.util.Map.of();
+    }
+
+    /**
      * Called once after {@link #build} and before the first epoch, e.g. to set a centre from initial outputs.
      *
      * @param ctx access to the graph and a forward pass over the training data

@@ -18,7 +18,6 @@ import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
-import org.sgm.core.spi.LearnerContext;
 import org.sgm.core.spi.LearnerGraph;
 import org.sgm.core.spi.ParamInit;
 import org.sgm.core.spi.RepresentationLearner;
@@ -45,10 +44,12 @@ public final class SameDiffNetwork implements TrainableNetwork {
     private final List<String> params;
     private final Map<String, GradientUpdater> updaters = new LinkedHashMap<>();
     private final double clip;
+    private final RepresentationLearner learner;
     private int iteration;
 
-    private SameDiffNetwork(SameDiff sd, boolean guided, String metricName, String scoreName, String lossName,
+    private SameDiffNetwork(RepresentationLearner learner, SameDiff sd, boolean guided, String metricName, String scoreName, String lossName,
             String backboneLossName, String guidanceLossName, TrainingConfig training) {
+        this.learner = learner;
         this.sd = sd;
         this.guided = guided;
         this.metricName = metricName;
@@ -92,7 +93,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
         SDVariable backboneLoss = g.loss();
         if (!guidance.enabled()) {
             sd.setLossVariables(backboneLoss);
-            return new SameDiffNetwork(sd, false, g.metric().name(), g.metric().name(), backboneLoss.name(),
+            return new SameDiffNetwork(learner, sd, false, g.metric().name(), g.metric().name(), backboneLoss.name(),
                     backboneLoss.name(), null, training);
         }
         SDVariable thr = sd.placeHolder(THRESHOLD, DataType.FLOAT);
@@ -104,7 +105,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
         SDVariable guidanceLoss = components.regularizer().loss(sd, score, flag, muRef, guidance);
         SDVariable loss = backboneLoss.add("totalLoss", guidanceLoss.mul(guidance.lambdaDE()));
         sd.setLossVariables(loss);
-        return new SameDiffNetwork(sd, true, g.metric().name(), score.name(), loss.name(), backboneLoss.name(),
+        return new SameDiffNetwork(learner, sd, true, g.metric().name(), score.name(), loss.name(), backboneLoss.name(),
                 guidanceLoss.name(), training);
     }
 
@@ -144,6 +145,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
     public StepLosses step(INDArray x, double threshold, double muRef, int epoch) {
         Map<String, INDArray> ph = new LinkedHashMap<>();
         ph.put(INPUT, x);
+        learner.stepInputs(iteration).forEach((name, value) -> ph.put(name, Nd4j.scalar(DataType.FLOAT, value)));
         List<String> outputs = new ArrayList<>(List.of(lossName));
         if (guided) {
             ph.put(THRESHOLD, Nd4j.scalar(DataType.FLOAT, threshold));
@@ -209,24 +211,20 @@ public final class SameDiffNetwork implements TrainableNetwork {
      * @param batchSize rows per forward batch
      * @return a context for learner hooks
      */
-    LearnerContext context(FeatureMatrix train, int batchSize) {
-        return new LearnerContext() {
+    TrainingContext context(FeatureMatrix train, int batchSize) {
+        return new TrainingContext(train) {
             @Override
             public SameDiff graph() {
                 return sd;
             }
 
             @Override
-            public FeatureMatrix train() {
-                return train;
-            }
-
-            @Override
             public INDArray evaluate(String variable) {
+                FeatureMatrix rows = input();
                 List<INDArray> parts = new ArrayList<>();
-                for (int from = 0; from < train.rows(); from += batchSize) {
-                    int to = Math.min(train.rows(), from + batchSize);
-                    parts.add(output(train.toINDArray(from, to), variable).dup());
+                for (int from = 0; from < rows.rows(); from += batchSize) {
+                    int to = Math.min(rows.rows(), from + batchSize);
+                    parts.add(output(rows.toINDArray(from, to), variable).dup());
                 }
                 return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
             }

@@ -24,7 +24,9 @@ import org.sgm.core.spi.RepresentationLearner;
  *   <li>after the epoch one forward pass gives the next epoch's metrics and the mean training score; a guided
  *       model stops early once that mean exceeds {@code a / 2}.</li>
  * </ol>
- * All randomness comes from the seed given; ND4J's global generator is never used.
+ * A learner's hooks may replace the rows trained on ({@link LearnerContext#replaceInput}); the loop then uses the
+ * new rows for the pass and the batches. All randomness comes from the seed given; ND4J's global generator is
+ * never used.
  */
 public final class TrainingLoop {
     /** Rows per forward batch in the per-epoch pass and in scoring. */
@@ -62,6 +64,7 @@ public final class TrainingLoop {
         if (context != null) {
             learner.onTrainingStart(context);
         }
+        FeatureMatrix rows = context == null ? train : context.input();
 
         float[] metric = new float[n];
         float[] score = new float[n];
@@ -77,10 +80,11 @@ public final class TrainingLoop {
             long start = System.nanoTime();
             if (context != null) {
                 learner.onEpochStart(context, epoch);
+                rows = context.input();
                 passIsCurrent = false;
             }
             if (!passIsCurrent) {
-                forwardPass(net, train, metric, score);
+                forwardPass(net, rows, metric, score);
             }
             double tau = Double.NaN;
             double flagged = 0;
@@ -102,7 +106,7 @@ public final class TrainingLoop {
                 // np.array_split semantics: the first n % steps batches get one extra row.
                 int from = k * (n / steps) + Math.min(k, n % steps);
                 int to = from + n / steps + (k < n % steps ? 1 : 0);
-                train.gatherRows(order, from, to, buffer);
+                rows.gatherRows(order, from, to, buffer);
                 INDArray x = Nd4j.create(java.util.Arrays.copyOf(buffer, (to - from) * d),
                         new long[] {to - from, d}, DataType.FLOAT);
                 double mu = guided ? components.regularizer().sampleReferenceMean(rng) : 0.0;
@@ -118,7 +122,7 @@ public final class TrainingLoop {
                 sumBackbone += losses.backbone();
                 sumGuidance += losses.guidance();
             }
-            forwardPass(net, train, metric, score);
+            forwardPass(net, rows, metric, score);
             passIsCurrent = true;
             double meanScore = mean(score);
             EpochStats stats = new EpochStats(epoch, sumTotal / steps, sumBackbone / steps, sumGuidance / steps, tau,

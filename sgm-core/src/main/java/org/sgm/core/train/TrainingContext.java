@@ -1,0 +1,34 @@
+package org.sgm.core.train;
+
+import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.spi.LearnerContext;
+
+/** The part of a {@link LearnerContext} the training loop owns: the original data and the current input. */
+abstract class TrainingContext implements LearnerContext {
+    private final FeatureMatrix train;
+    private FeatureMatrix input;
+
+    TrainingContext(FeatureMatrix train) {
+        this.train = train;
+        this.input = train;
+    }
+
+    @Override
+    public FeatureMatrix train() {
+        return train;
+    }
+
+    @Override
+    public FeatureMatrix input() {
+        return input;
+    }
+
+    @Override
+    public void replaceInput(FeatureMatrix rows) {
+        if (rows.rows() != train.rows() || rows.cols() != train.cols()) {
+            throw new IllegalArgumentException("replacement input must be " + train.rows() + " × " + train.cols()
+                    + ", got " + rows.rows() + " × " + rows.cols());
+        }
+        input = rows;
+    }
+}
