@@ -12,46 +12,61 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ParamInit {
     private final SplittableRandom rng;
+    private final DataType dtype;
 
     /**
      * @param seed the seed
      */
     public ParamInit(long seed) {
+        this(seed, DataType.FLOAT);
+    }
+
+    /**
+     * @param seed the seed
+     * @param dtype the type of the arrays made (FLOAT for training; DOUBLE for gradient checks)
+     */
+    public ParamInit(long seed, DataType dtype) {
         this.rng = new SplittableRandom(seed);
+        this.dtype = dtype;
+    }
+
+    /** @return the type of the arrays made */
+    public DataType dataType() {
+        return dtype;
     }
 
     /**
      * @param shape the array's shape
      * @param bound the half-width
-     * @return a float array with values drawn from U(−bound, bound)
+     * @return an array of {@link #dataType()} with values drawn from U(−bound, bound)
      */
     public INDArray uniform(double bound, long... shape) {
         long n = 1;
         for (long s : shape) {
             n *= s;
         }
-        float[] values = new float[Math.toIntExact(n)];
+        double[] values = new double[Math.toIntExact(n)];
         for (int i = 0; i < values.length; i++) {
-            values[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
+            values[i] = (rng.nextDouble() * 2 - 1) * bound;
         }
-        return Nd4j.create(values, shape, DataType.FLOAT);
+        return Nd4j.create(values, shape, dtype);
     }
 
     /**
      * @param shape the array's shape
      * @param std the standard deviation
-     * @return a float array with values drawn from N(0, std²)
+     * @return an array of {@link #dataType()} with values drawn from N(0, std²)
      */
     public INDArray normal(double std, long... shape) {
         long n = 1;
         for (long s : shape) {
             n *= s;
         }
-        float[] values = new float[Math.toIntExact(n)];
+        double[] values = new double[Math.toIntExact(n)];
         for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (rng.nextGaussian() * std);
+            values[i] = rng.nextGaussian() * std;
         }
-        return Nd4j.create(values, shape, DataType.FLOAT);
+        return Nd4j.create(values, shape, dtype);
     }
 
     /** @return a uniform double in [0, 1), for learners that need other draws */

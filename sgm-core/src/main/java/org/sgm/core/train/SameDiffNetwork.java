@@ -44,11 +44,13 @@ public final class SameDiffNetwork implements TrainableNetwork {
     private final List<String> params;
     private final Map<String, GradientUpdater> updaters = new LinkedHashMap<>();
     private final double clip;
+    private final DataType dtype;
     private final RepresentationLearner learner;
     private int iteration;
 
     private SameDiffNetwork(RepresentationLearner learner, SameDiff sd, boolean guided, String metricName, String scoreName, String lossName,
-            String backboneLossName, String guidanceLossName, TrainingConfig training) {
+            String backboneLossName, String guidanceLossName, TrainingConfig training, DataType dtype) {
+        this.dtype = dtype;
         this.learner = learner;
         this.sd = sd;
         this.guided = guided;
@@ -68,7 +70,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
         Adam adam = new Adam(training.learningRate());
         for (String name : params) {
             long n = sd.getVariable(name).getArr().length();
-            INDArray view = Nd4j.zeros(DataType.FLOAT, 1, adam.stateSize(n));
+            INDArray view = Nd4j.zeros(dtype, 1, adam.stateSize(n));
             updaters.put(name, adam.instantiate(view, true));
         }
     }
@@ -86,27 +88,45 @@ public final class SameDiffNetwork implements TrainableNetwork {
      */
     public static SameDiffNetwork build(RepresentationLearner learner, ScoreGuidedComponents components,
             ScoreGuidance guidance, TrainingConfig training, int inputDim, long seed) {
+        return build(learner, components, guidance, training, inputDim, seed, DataType.FLOAT);
+    }
+
+    /**
+     * As {@link #build(RepresentationLearner, ScoreGuidedComponents, ScoreGuidance, TrainingConfig, int, long)},
+     * in a given precision (DOUBLE for gradient checks).
+     *
+     * @param learner the backbone
+     * @param components scoring network, regularizer and pseudo-labeller
+     * @param guidance the guidance settings
+     * @param training optimisation settings
+     * @param inputDim number of features
+     * @param seed seed of the initial weights
+     * @param dtype the precision of weights and inputs
+     * @return the network
+     */
+    public static SameDiffNetwork build(RepresentationLearner learner, ScoreGuidedComponents components,
+            ScoreGuidance guidance, TrainingConfig training, int inputDim, long seed, DataType dtype) {
         SameDiff sd = SameDiff.create();
-        SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, inputDim);
-        ParamInit init = new ParamInit(seed);
+        SDVariable x = sd.placeHolder(INPUT, dtype, -1, inputDim);
+        ParamInit init = new ParamInit(seed, dtype);
         LearnerGraph g = learner.build(sd, x, init);
         SDVariable backboneLoss = g.loss();
         if (!guidance.enabled()) {
             sd.setLossVariables(backboneLoss);
             return new SameDiffNetwork(learner, sd, false, g.metric().name(), g.metric().name(), backboneLoss.name(),
-                    backboneLoss.name(), null, training);
+                    backboneLoss.name(), null, training, dtype);
         }
-        SDVariable thr = sd.placeHolder(THRESHOLD, DataType.FLOAT);
-        SDVariable muRef = sd.placeHolder(MU_REF, DataType.FLOAT);
+        SDVariable thr = sd.placeHolder(THRESHOLD, dtype);
+        SDVariable muRef = sd.placeHolder(MU_REF, dtype);
         SDVariable score = components.scorer().build(sd, g.latent(), g.latentDim(), init);
         // The flag is a step function of the metric: GreaterThanOrEqual has a zero gradient, so no gradient flows
         // through the pseudo-labels, as in the paper.
-        SDVariable flag = sd.gte(g.metric(), thr).castTo(DataType.FLOAT);
+        SDVariable flag = sd.gte(g.metric(), thr).castTo(dtype);
         SDVariable guidanceLoss = components.regularizer().loss(sd, score, flag, muRef, guidance);
         SDVariable loss = backboneLoss.add("totalLoss", guidanceLoss.mul(guidance.lambdaDE()));
         sd.setLossVariables(loss);
         return new SameDiffNetwork(learner, sd, true, g.metric().name(), score.name(), loss.name(), backboneLoss.name(),
-                guidanceLoss.name(), training);
+                guidanceLoss.name(), training, dtype);
     }
 
     /** @return the graph, for learner hooks */
@@ -121,9 +141,10 @@ public final class SameDiffNetwork implements TrainableNetwork {
 
     @Override
     public void evaluate(INDArray x, float[] metric, float[] score, int offset) {
+        INDArray in = x.dataType() == dtype ? x : x.castTo(dtype);
         Map<String, INDArray> out = guided && score != null
-                ? sd.output(Map.of(INPUT, x), metricName, scoreName)
-                : sd.output(Map.of(INPUT, x), metricName);
+                ? sd.output(Map.of(INPUT, in), metricName, scoreName)
+                : sd.output(Map.of(INPUT, in), metricName);
         float[] m = out.get(metricName).castTo(DataType.FLOAT).data().asFloat();
         System.arraycopy(m, 0, metric, offset, m.length);
         if (score != null) {
@@ -143,17 +164,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
 
     @Override
     public StepLosses step(INDArray x, double threshold, double muRef, int epoch) {
-        Map<String, INDArray> ph = new LinkedHashMap<>();
-        ph.put(INPUT, x);
-        learner.stepInputs(iteration).forEach((name, value) -> ph.put(name, Nd4j.scalar(DataType.FLOAT, value)));
-        List<String> outputs = new ArrayList<>(List.of(lossName));
-        if (guided) {
-            ph.put(THRESHOLD, Nd4j.scalar(DataType.FLOAT, threshold));
-            ph.put(MU_REF, Nd4j.scalar(DataType.FLOAT, muRef));
-            outputs.add(backboneLossName);
-            outputs.add(guidanceLossName);
-        }
-        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, outputs, params);
+        OutAndGrad og = gradients(x, threshold, muRef);
         Map<String, INDArray> grads = og.getGradients();
         for (String p : params) {
             INDArray g = grads.get(p);
@@ -170,6 +181,28 @@ public final class SameDiffNetwork implements TrainableNetwork {
         return guided
                 ? new StepLosses(total, out.get(backboneLossName).getDouble(0), out.get(guidanceLossName).getDouble(0))
                 : new StepLosses(total, total, 0.0);
+    }
+
+    /**
+     * The losses and gradients of one step, without updating.
+     *
+     * @param x the batch
+     * @param threshold τ
+     * @param muRef μ_R
+     * @return outputs (losses) and gradients by parameter name
+     */
+    OutAndGrad gradients(INDArray x, double threshold, double muRef) {
+        Map<String, INDArray> ph = new LinkedHashMap<>();
+        ph.put(INPUT, x.dataType() == dtype ? x : x.castTo(dtype));
+        learner.stepInputs(iteration).forEach((name, value) -> ph.put(name, Nd4j.scalar(dtype, value)));
+        List<String> outputs = new ArrayList<>(List.of(lossName));
+        if (guided) {
+            ph.put(THRESHOLD, Nd4j.scalar(dtype, threshold));
+            ph.put(MU_REF, Nd4j.scalar(dtype, muRef));
+            outputs.add(backboneLossName);
+            outputs.add(guidanceLossName);
+        }
+        return sd.calculateGradientsAndOutputs(ph, outputs, params);
     }
 
     @Override

@@ -11,6 +11,11 @@ import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.hyper.Violations;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.sgm.core.spi.DenseAutoencoder;
+import org.sgm.core.spi.LearnerContext;
+import org.sgm.core.spi.MlpScoringNetwork;
+import org.sgm.core.spi.PaperRegularizer;
 import org.sgm.core.spi.RepresentationLearner;
 
 /**
@@ -19,6 +24,8 @@ import org.sgm.core.spi.RepresentationLearner;
  * returns a {@link ScoreGuidedModel}.
  */
 public final class ScoreGuidedDetector implements AnomalyDetector {
+    /** System property that selects the training engine: {@code auto} (default) or {@code samediff}. */
+    public static final String ENGINE_PROPERTY = "sgm.engine";
     private final String key;
     private final Record hyperparameters;
     private final TrainingConfig training;
@@ -71,11 +78,26 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         java.util.SplittableRandom seeds = new java.util.SplittableRandom(ctx.seed());
         long initSeed = seeds.nextLong();
         long loopSeed = seeds.nextLong();
-        SameDiffNetwork net = SameDiffNetwork.build(learner, components, guidance, training, train.cols(), initSeed);
-        List<EpochStats> history = TrainingLoop.run(net, learner,
-                net.context(train, TrainingLoop.EVAL_BATCH), train, training, guidance, components, loopSeed,
-                ctx.listeners());
+        TrainableNetwork net = network(learner, train.cols(), initSeed);
+        LearnerContext hooks = net instanceof SameDiffNetwork sdn ? sdn.context(train, TrainingLoop.EVAL_BATCH) : null;
+        List<EpochStats> history = TrainingLoop.run(net, learner, hooks, train, training, guidance, components,
+                loopSeed, ctx.listeners());
         return new ScoreGuidedModel(key, hyperparameters, net, train.cols(), history);
+    }
+
+    /**
+     * Chooses the engine: the fused SG-AE path when the learner is the plain {@link DenseAutoencoder} with the
+     * paper's MLP scorer and regularizer (the same function, measured several times faster), else the SameDiff
+     * graph. The system property {@code sgm.engine=samediff} forces the graph (for benchmarks and checks).
+     */
+    private TrainableNetwork network(RepresentationLearner learner, int inputDim, long seed) {
+        boolean forceGraph = "samediff".equals(System.getProperty(ENGINE_PROPERTY));
+        if (!forceGraph && learner instanceof DenseAutoencoder ae && ae.widths()[0] == inputDim
+                && components.scorer() instanceof MlpScoringNetwork mlp
+                && components.regularizer() instanceof PaperRegularizer) {
+            return new FusedAutoencoderNetwork(ae, mlp, guidance, training, seed, DataType.FLOAT);
+        }
+        return SameDiffNetwork.build(learner, components, guidance, training, inputDim, seed);
     }
 
     /**
@@ -85,8 +107,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
      * @return the fitted model
      */
     public ScoreGuidedModel restore(org.sgm.core.ModelState state) {
-        RepresentationLearner learner = learnerFactory.apply(state.inputDim());
-        SameDiffNetwork net = SameDiffNetwork.build(learner, components, guidance, training, state.inputDim(), 0L);
+        TrainableNetwork net = network(learnerFactory.apply(state.inputDim()), state.inputDim(), 0L);
         java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new java.util.LinkedHashMap<>();
         state.entries().forEach((name, bytes) -> arrays.put(name, org.sgm.core.ModelState.decode(bytes, name)));
         net.load(arrays);

@@ -10,16 +10,16 @@ import org.sgm.core.data.FeatureMatrix;
 
 /**
  * A fitted score-guided model: test score {@code s = φ(z(x))}, or the backbone metric m for a plain backbone
- * (λ_DE = 0). Immutable; scoring is serialised because a SameDiff graph is not thread-safe.
+ * (λ_DE = 0). Immutable; scoring is serialised because the networks reuse buffers and are not thread-safe.
  */
 public final class ScoreGuidedModel implements FittedDetector {
     private final String key;
     private final Record hyperparameters;
-    private final SameDiffNetwork net;
+    private final TrainableNetwork net;
     private final int inputDim;
     private final List<EpochStats> history;
 
-    ScoreGuidedModel(String key, Record hyperparameters, SameDiffNetwork net, int inputDim, List<EpochStats> history) {
+    ScoreGuidedModel(String key, Record hyperparameters, TrainableNetwork net, int inputDim, List<EpochStats> history) {
         this.key = key;
         this.hyperparameters = hyperparameters;
         this.net = net;
