@@ -130,7 +130,8 @@ public final class Table {
      */
     public boolean[] anomalies() {
         if (anomalies == null) {
-            throw new SgmException(source + " has no label column '" + labelColumn + "'");
+            throw new SgmException(source + " has no label column"
+                    + (labelColumn == null ? " (none was named)" : " '" + labelColumn + "'"));
         }
         return anomalies.clone();
     }

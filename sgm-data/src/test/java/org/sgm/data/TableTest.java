@@ -70,6 +70,7 @@ class TableTest {
         Table unlabelled = Table.readCsv(write("labelled.csv", "x,label\n1,0\n"), null);
         assertEquals(List.of("x", "label"), unlabelled.columns());
         assertFalse(unlabelled.hasLabels());
+        assertTrue(assertThrows(SgmException.class, unlabelled::anomalies).getMessage().endsWith("(none was named)"));
     }
 
     @Test
