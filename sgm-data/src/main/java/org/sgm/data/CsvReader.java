@@ -1,0 +1,234 @@
+package org.sgm.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.sgm.core.SgmException;
+import org.sgm.core.io.ModelFile;
+
+/**
+ * Reads a CSV file into a {@link Table} in two passes over the decoded text: the first checks every value and
+ * finds which columns are numeric, the second fills arrays of exactly the right size.
+ */
+final class CsvReader {
+    /** A plain decimal number, optionally with an exponent: what counts as numeric. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Set<String> NON_FINITE = Set.of("nan", "inf", "infinity");
+
+    private final String source;
+    private final String content;
+
+    private CsvReader(String source, String content) {
+        this.source = source;
+        this.content = content;
+    }
+
+    /** Visits one data record. */
+    private interface RowVisitor {
+        void visit(int row, long line, CSVRecord record);
+    }
+
+    /**
+     * @param file the CSV file
+     * @param labelColumn the label column's name, or null
+     * @return the table
+     */
+    static Table read(Path file, String labelColumn) {
+        String source = file.toString();
+        byte[] bytes = readBytes(file, source);
+        return new CsvReader(source, decodeUtf8(bytes, source)).parse(labelColumn, ModelFile.sha256(bytes));
+    }
+
+    /**
+     * @param value a value as written in a file
+     * @return whether it is a plain decimal number (the rule that makes a column numeric)
+     */
+    static boolean isNumber(String value) {
+        return NUMBER.matcher(value).matches();
+    }
+
+    private Table parse(String labelColumn, String sha256) {
+        List<String> header = readHeader();
+        boolean[] numeric = new boolean[header.size()];
+        Arrays.fill(numeric, true);
+        int rows = forEachRow(header, (row, line, record) -> scan(header, line, record, numeric));
+        if (rows == 0) {
+            throw new SgmException(source + ": no data rows (only a header)");
+        }
+        int label = labelColumn == null ? -1 : header.indexOf(labelColumn);
+        if (header.size() == (label < 0 ? 0 : 1)) {
+            throw new SgmException(source + ": no feature columns");
+        }
+        double[][] numbers = new double[header.size()][];
+        String[][] texts = new String[header.size()][];
+        for (int j = 0; j < header.size(); j++) {
+            if (j != label && numeric[j]) {
+                numbers[j] = new double[rows];
+            } else if (j != label) {
+                texts[j] = new String[rows];
+            }
+        }
+        boolean[] labels = label < 0 ? null : new boolean[rows];
+        forEachRow(header, (row, line, record) -> {
+            for (int j = 0; j < header.size(); j++) {
+                String value = record.get(j);
+                if (j == label) {
+                    labels[row] = parseLabel(value, line, header.get(j));
+                } else if (numeric[j]) {
+                    numbers[j][row] = Double.parseDouble(value);
+                } else {
+                    texts[j][row] = value;
+                }
+            }
+        });
+        return toTable(sha256, rows, header, label, numbers, texts, labelColumn, labels);
+    }
+
+    private Table toTable(String sha256, int rows, List<String> header, int label, double[][] numbers,
+            String[][] texts, String labelColumn, boolean[] labels) {
+        List<String> columns = new ArrayList<>();
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        Map<String, String[]> text = new LinkedHashMap<>();
+        for (int j = 0; j < header.size(); j++) {
+            if (j == label) {
+                continue;
+            }
+            columns.add(header.get(j));
+            if (numbers[j] != null) {
+                numeric.put(header.get(j), numbers[j]);
+            } else {
+                text.put(header.get(j), texts[j]);
+            }
+        }
+        return new Table(source, sha256, rows, columns, numeric, text, labelColumn, labels);
+    }
+
+    private List<String> readHeader() {
+        try (CSVParser parser = CSVParser.parse(content, CSVFormat.DEFAULT)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            if (!it.hasNext()) {
+                throw new SgmException(source + ": empty file (expected a header line)");
+            }
+            List<String> header = it.next().toList();
+            Set<String> seen = new HashSet<>();
+            for (int j = 0; j < header.size(); j++) {
+                if (header.get(j).isBlank()) {
+                    throw new SgmException(source + ", line 1: column " + (j + 1) + " has no name");
+                }
+                if (!seen.add(header.get(j))) {
+                    throw new SgmException(source + ", line 1: column '" + header.get(j) + "' appears twice");
+                }
+            }
+            return header;
+        } catch (IOException | UncheckedIOException e) {
+            throw malformed(e);
+        }
+    }
+
+    /**
+     * Calls the visitor for every data record, after checking that it has as many fields as the header.
+     *
+     * @return the number of data records
+     */
+    private int forEachRow(List<String> header, RowVisitor visitor) {
+        try (CSVParser parser = CSVParser.parse(content, CSVFormat.DEFAULT)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            it.next();
+            int row = 0;
+            while (it.hasNext()) {
+                CSVRecord record = it.next();
+                long line = parser.getCurrentLineNumber();
+                if (record.size() != header.size()) {
+                    throw new SgmException(source + ", line " + line + ": " + record.size()
+                            + " fields, but the header has " + header.size());
+                }
+                visitor.visit(row++, line, record);
+            }
+            return row;
+        } catch (IOException | UncheckedIOException e) {
+            throw malformed(e);
+        }
+    }
+
+    private void scan(List<String> header, long line, CSVRecord record, boolean[] numeric) {
+        for (int j = 0; j < header.size(); j++) {
+            String value = record.get(j);
+            String column = header.get(j);
+            if (value.isBlank()) {
+                throw error(line, column, "empty value (missing values are not supported)");
+            }
+            String unsigned = value.startsWith("+") || value.startsWith("-") ? value.substring(1) : value;
+            if (NON_FINITE.contains(unsigned.toLowerCase(Locale.ROOT))) {
+                throw error(line, column, Messages.value(value) + " is not a finite number"
+                        + " (missing values are not supported)");
+            }
+            boolean number = isNumber(value);
+            if (number && !Double.isFinite(Double.parseDouble(value))) {
+                throw error(line, column, Messages.value(value) + " is too large for a double");
+            }
+            numeric[j] &= number;
+        }
+    }
+
+    private boolean parseLabel(String value, long line, String column) {
+        return switch (value) {
+            case "0" -> false;
+            case "1" -> true;
+            default -> throw error(line, column, "a label must be 0 (normal) or 1 (anomaly), got "
+                    + Messages.value(value));
+        };
+    }
+
+    private SgmException error(long line, String column, String what) {
+        return new SgmException(source + ", line " + line + ", column '" + column + "': " + what);
+    }
+
+    private SgmException malformed(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        return new SgmException(source + ": malformed CSV: " + cause.getMessage(), e);
+    }
+
+    private static byte[] readBytes(Path file, String source) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SgmException(source + ": file not found", e);
+        } catch (IOException e) {
+            throw new SgmException(source + ": cannot read the file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String decodeUtf8(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            String text = decoder.decode(in).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new SgmException(source + ": not valid UTF-8 (at byte " + in.position()
+                    + "); save the file as UTF-8", e);
+        }
+    }
+}

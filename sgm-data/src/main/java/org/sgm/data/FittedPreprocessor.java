@@ -1,0 +1,165 @@
+package org.sgm.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.sgm.core.SgmException;
+import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.hyper.HyperparameterJson;
+
+/**
+ * Preprocessing fitted by {@link Preprocessor#fit}: turns a {@link Table} with the training columns (matched by
+ * name, in any order) into a {@link FeatureMatrix}. Immutable; saved with a model as JSON ({@link #toJson()}).
+ */
+public final class FittedPreprocessor {
+    /** The value of the JSON {@code "type"} field this class writes and reads. */
+    public static final String TYPE = "tabular-v1";
+
+    private final List<ColumnEncoder> encoders;
+    private final List<String> inputColumns;
+    private final List<String> featureNames;
+
+    FittedPreprocessor(List<ColumnEncoder> encoders) {
+        this.encoders = List.copyOf(encoders);
+        this.inputColumns = encoders.stream().map(ColumnEncoder::column).toList();
+        this.featureNames = encoders.stream().flatMap(e -> e.featureNames().stream()).toList();
+    }
+
+    /** @return the names of the columns a table must have, in training order */
+    public List<String> inputColumns() {
+        return inputColumns;
+    }
+
+    /** @return the names of the output features, in order */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /**
+     * Applies the preprocessing. Columns are matched by name, so their order does not matter; a category not seen
+     * in training becomes all zeros for its column, with one warning per column.
+     *
+     * @param table data with exactly the training columns
+     * @return the features, one row per table row, columns named as in {@link #featureNames()}
+     * @throws SgmException naming the file and the columns if a column is missing or extra, if a column that was
+     *     numeric in training has text, or if a value is too far from the training data to scale
+     */
+    public FeatureMatrix transform(Table table) {
+        checkColumns(table);
+        int width = featureNames.size();
+        float[] out = new float[Math.multiplyExact(table.rows(), width)];
+        int offset = 0;
+        for (ColumnEncoder encoder : encoders) {
+            encoder.encode(table, out, width, offset);
+            offset += encoder.featureNames().size();
+        }
+        return FeatureMatrix.wrap(out, table.rows(), featureNames);
+    }
+
+    private void checkColumns(Table table) {
+        List<String> missing = inputColumns.stream().filter(c -> !table.columns().contains(c)).toList();
+        List<String> extra = table.columns().stream().filter(c -> !inputColumns.contains(c)).toList();
+        String fitted = " (the model was fitted on: " + Messages.names(inputColumns) + ")";
+        if (!missing.isEmpty()) {
+            throw new SgmException(table.source() + ": " + Messages.columns(missing)
+                    + (missing.size() == 1 ? " is" : " are") + " missing" + fitted);
+        }
+        if (!extra.isEmpty()) {
+            throw new SgmException(table.source() + ": " + Messages.columns(extra)
+                    + (extra.size() == 1 ? " was" : " were") + " not in the training data" + fitted);
+        }
+    }
+
+    /**
+     * @return the fitted parameters as plain JSON: {@code {"type": "tabular-v1", "columns": [...]}}, one entry per
+     *     input column with its name and kind, and either its mean and std (numeric) or its categories (text)
+     */
+    public JsonNode toJson() {
+        ObjectNode json = HyperparameterJson.mapper().createObjectNode().put("type", TYPE);
+        ArrayNode columns = json.putArray("columns");
+        encoders.forEach(e -> columns.add(e.toJson()));
+        return json;
+    }
+
+    /**
+     * @param json JSON written by {@link #toJson()}
+     * @return the preprocessing it describes
+     * @throws SgmException if the JSON is not of type {@value #TYPE} or not well-formed
+     */
+    public static FittedPreprocessor fromJson(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new SgmException("preprocessing: expected a JSON object");
+        }
+        String type = json.path("type").asText("(none)");
+        if (!TYPE.equals(type)) {
+            throw new SgmException("preprocessing: type '" + type + "' is not supported (expected '" + TYPE + "')");
+        }
+        JsonNode columns = json.path("columns");
+        if (!columns.isArray() || columns.isEmpty()) {
+            throw new SgmException("preprocessing: expected a non-empty array 'columns'");
+        }
+        List<ColumnEncoder> encoders = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (JsonNode column : columns) {
+            ColumnEncoder encoder = readColumn(column, encoders.size() + 1);
+            if (!names.add(encoder.column())) {
+                throw new SgmException("preprocessing: column '" + encoder.column() + "' appears twice");
+            }
+            encoders.add(encoder);
+        }
+        return new FittedPreprocessor(encoders);
+    }
+
+    private static ColumnEncoder readColumn(JsonNode node, int position) {
+        String name = text(node, "name", "preprocessing: columns entry " + position);
+        String where = "preprocessing: column '" + name + "'";
+        String kind = text(node, "kind", where);
+        return switch (kind) {
+            case "numeric" -> readZScore(node, name, where);
+            case "text" -> readOneHot(node, name, where);
+            default -> throw new SgmException(where + ": unknown kind '" + kind + "' (expected numeric or text)");
+        };
+    }
+
+    private static ZScore readZScore(JsonNode node, String name, String where) {
+        double mean = number(node, "mean", where);
+        double std = number(node, "std", where);
+        if (!(std > 0)) {
+            throw new SgmException(where + ": 'std' must be positive, got " + std);
+        }
+        return new ZScore(name, mean, std);
+    }
+
+    private static OneHot readOneHot(JsonNode node, String name, String where) {
+        JsonNode categories = node.path("categories");
+        if (!categories.isArray()) {
+            throw new SgmException(where + ": expected an array 'categories'");
+        }
+        List<String> values = new ArrayList<>();
+        categories.forEach(c -> values.add(text(c, where + ", 'categories'")));
+        return new OneHot(name, values);
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        return text(node.path(field), where + ", '" + field + "'");
+    }
+
+    private static String text(JsonNode value, String where) {
+        if (!value.isTextual()) {
+            throw new SgmException(where + ": expected a string");
+        }
+        return value.asText();
+    }
+
+    private static double number(JsonNode node, String field, String where) {
+        JsonNode value = node.path(field);
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+            throw new SgmException(where + ": expected a finite number '" + field + "'");
+        }
+        return value.doubleValue();
+    }
+}

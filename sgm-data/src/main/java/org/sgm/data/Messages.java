@@ -1,0 +1,40 @@
+package org.sgm.data;
+
+import java.util.List;
+
+/** Helpers for one-line error messages. */
+final class Messages {
+    private static final int MAX_NAMES = 20;
+    private static final int MAX_VALUE_CHARS = 40;
+
+    private Messages() {}
+
+    /**
+     * @param names column names
+     * @return them comma-separated, the first {@value #MAX_NAMES} only if there are more, then the count
+     */
+    static String names(List<String> names) {
+        if (names.size() <= MAX_NAMES) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, MAX_NAMES)) + ", ... (" + names.size() + " in all)";
+    }
+
+    /**
+     * @param value a value from a file
+     * @return it in single quotes, line breaks escaped, cut after {@value #MAX_VALUE_CHARS} characters
+     */
+    static String value(String value) {
+        String shown = value.length() <= MAX_VALUE_CHARS ? value : value.substring(0, MAX_VALUE_CHARS) + "...";
+        return "'" + shown.replace("\r", "\\r").replace("\n", "\\n") + "'";
+    }
+
+    /**
+     * @param names column names, at least one
+     * @return {@code column 'a'} or {@code columns 'a', 'b'}, capped as in {@link #names}
+     */
+    static String columns(List<String> names) {
+        List<String> quoted = names.stream().map(n -> "'" + n + "'").toList();
+        return (names.size() == 1 ? "column " : "columns ") + names(quoted);
+    }
+}

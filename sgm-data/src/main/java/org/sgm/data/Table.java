@@ -1,0 +1,180 @@
+package org.sgm.data;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sgm.core.SgmException;
+
+/**
+ * An immutable table of raw feature columns, as read from a file, plus optional anomaly labels.
+ *
+ * <p>Each feature column is either numeric (every value is a finite decimal number) or text; nothing is scaled or
+ * encoded here (that is the {@link Preprocessor}'s job). The label column, when there is one, is not a feature
+ * column.
+ */
+public final class Table {
+    private final String source;
+    private final String sha256;
+    private final int rows;
+    private final List<String> columns;
+    private final Map<String, double[]> numeric;
+    private final Map<String, String[]> text;
+    private final String labelColumn;
+    private final boolean[] anomalies;
+
+    /**
+     * Takes ownership of the arrays; every column has {@code rows} values.
+     *
+     * @param source where the data came from, for messages
+     * @param sha256 the SHA-256 of the file the data was read from
+     * @param rows the number of rows
+     * @param columns the feature column names, in file order
+     * @param numeric the numeric columns by name
+     * @param text the text columns by name
+     * @param labelColumn the name of the label column that was asked for (may be null), for messages
+     * @param anomalies the labels ({@code true} = anomaly), or null if there are none
+     */
+    Table(String source, String sha256, int rows, List<String> columns, Map<String, double[]> numeric,
+            Map<String, String[]> text, String labelColumn, boolean[] anomalies) {
+        this.source = source;
+        this.sha256 = sha256;
+        this.rows = rows;
+        this.columns = List.copyOf(columns);
+        this.numeric = numeric;
+        this.text = text;
+        this.labelColumn = labelColumn;
+        this.anomalies = anomalies;
+    }
+
+    /**
+     * Reads a UTF-8 CSV file with a header line, comma-separated, quoted fields allowed.
+     *
+     * <p>Empty values, {@code NaN} and infinities are refused (missing values are not supported), as are ragged
+     * rows, duplicated or empty column names, files that are not UTF-8, and files without data rows.
+     *
+     * @param file the CSV file
+     * @param labelColumn the name of the label column ({@code 0} = normal, {@code 1} = anomaly), or null; if the
+     *     file has no column of that name, the table has no labels
+     * @return the table
+     * @throws SgmException naming the file (and the line and column) if the file cannot be read as described
+     */
+    public static Table readCsv(Path file, String labelColumn) {
+        return CsvReader.read(file, labelColumn);
+    }
+
+    /** @return where the data came from (the path as given), for messages */
+    public String source() {
+        return source;
+    }
+
+    /** @return the SHA-256 (lower-case hex) of the bytes of the file the table was read from */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** @return the number of rows */
+    public int rows() {
+        return rows;
+    }
+
+    /** @return the feature column names, in file order (the label column is not among them) */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /**
+     * @param column a feature column name
+     * @return whether every value of the column is a number
+     * @throws SgmException if there is no such column
+     */
+    public boolean isNumeric(String column) {
+        requireColumn(column);
+        return numeric.containsKey(column);
+    }
+
+    /**
+     * @param column a numeric feature column name
+     * @return a copy of its values
+     * @throws SgmException if there is no such column
+     * @throws IllegalArgumentException if the column is a text column
+     */
+    public double[] numeric(String column) {
+        if (!isNumeric(column)) {
+            throw new IllegalArgumentException(source + ": column '" + column + "' is not numeric");
+        }
+        return numeric.get(column).clone();
+    }
+
+    /**
+     * @param column a text feature column name
+     * @return a copy of its values
+     * @throws SgmException if there is no such column
+     * @throws IllegalArgumentException if the column is numeric
+     */
+    public String[] text(String column) {
+        if (isNumeric(column)) {
+            throw new IllegalArgumentException(source + ": column '" + column + "' is numeric, not text");
+        }
+        return text.get(column).clone();
+    }
+
+    /** @return whether the table has labels */
+    public boolean hasLabels() {
+        return anomalies != null;
+    }
+
+    /**
+     * @return a copy of the labels, one per row, {@code true} = anomaly
+     * @throws SgmException if the table has no labels
+     */
+    public boolean[] anomalies() {
+        if (anomalies == null) {
+            throw new SgmException(source + " has no label column"
+                    + (labelColumn == null ? " (none was named)" : " '" + labelColumn + "'"));
+        }
+        return anomalies.clone();
+    }
+
+    /**
+     * @param rowIndices the rows to keep, in order (repeats allowed)
+     * @return a new table with those rows, and their labels if there are any
+     */
+    public Table selectRows(int[] rowIndices) {
+        Map<String, double[]> newNumeric = new LinkedHashMap<>();
+        numeric.forEach((name, values) -> newNumeric.put(name, select(values, rowIndices)));
+        Map<String, String[]> newText = new LinkedHashMap<>();
+        text.forEach((name, values) -> newText.put(name, select(values, rowIndices)));
+        boolean[] newAnomalies = null;
+        if (anomalies != null) {
+            newAnomalies = new boolean[rowIndices.length];
+            for (int i = 0; i < rowIndices.length; i++) {
+                newAnomalies[i] = anomalies[rowIndices[i]];
+            }
+        }
+        return new Table(source, sha256, rowIndices.length, columns, newNumeric, newText, labelColumn,
+                newAnomalies);
+    }
+
+    private void requireColumn(String column) {
+        if (!numeric.containsKey(column) && !text.containsKey(column)) {
+            throw new SgmException(source + ": no column '" + column + "' (columns: " + Messages.names(columns) + ")");
+        }
+    }
+
+    private static double[] select(double[] values, int[] rowIndices) {
+        double[] out = new double[rowIndices.length];
+        for (int i = 0; i < rowIndices.length; i++) {
+            out[i] = values[rowIndices[i]];
+        }
+        return out;
+    }
+
+    private static String[] select(String[] values, int[] rowIndices) {
+        String[] out = new String[rowIndices.length];
+        for (int i = 0; i < rowIndices.length; i++) {
+            out[i] = values[rowIndices[i]];
+        }
+        return out;
+    }
+}
