@@ -54,7 +54,7 @@ public final class SgmMain implements Runnable {
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             boolean debug = parsed.hasMatchedOption("--debug")
                     || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
-            PrintStream err = cmd.getErr() == null ? System.err : new PrintStream(System.err);
+            PrintStream err = System.err;
             if (debug) {
                 e.printStackTrace(err);
             }

@@ -1,6 +1,7 @@
 package org.sgm.models.sgae;
 
 import com.google.inject.Inject;
+import org.sgm.core.spi.DenseAutoencoder;
 import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
@@ -35,7 +36,7 @@ public class SgAeProvider extends BackboneProvider<SgAeHyperparameters> {
 
     @Override
     protected RepresentationLearner createLearner(SgAeHyperparameters hp, int inputDim) {
-        return new SgAeLearner(HiddenDims.resolve(inputDim, hp.hiddenDims()));
+        return new DenseAutoencoder(HiddenDims.resolve(inputDim, hp.hiddenDims()));
     }
 
     /** The plain autoencoder: SG-AE with λ_DE = 0, scored by its reconstruction error. */

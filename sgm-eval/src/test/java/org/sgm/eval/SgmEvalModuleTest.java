@@ -1,0 +1,18 @@
+package org.sgm.eval;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sgm.core.registry.DetectorRegistry;
+
+class SgmEvalModuleTest {
+    @Test
+    void injectorHoldsEveryShippedDetector() {
+        DetectorRegistry registry = Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
+        Set<String> keys = registry.providers().keySet();
+        assertTrue(keys.containsAll(Set.of("sg-ae", "ae", "tribuo-ocsvm")), keys.toString());
+        registry.providers().forEach((k, p) -> assertTrue(!p.description().isBlank(), k));
+    }
+}
