@@ -11,6 +11,7 @@ final class ProgressPrinter implements TrainingListener {
     private final String model;
     private final PrintStream err;
     private int maxEpochs;
+    private int rows;
 
     ProgressPrinter(String model, PrintStream err) {
         this.model = model;
@@ -20,6 +21,7 @@ final class ProgressPrinter implements TrainingListener {
     @Override
     public void onTrainingStart(int rows, int inputDim, int epochs, int stepsPerEpoch) {
         this.maxEpochs = epochs;
+        this.rows = rows;
         err.printf(Locale.ROOT, "sgm: fitting %s on %d rows × %d features, up to %d epochs of %d step(s)%n", model,
                 rows, inputDim, epochs, stepsPerEpoch);
     }
@@ -35,6 +37,8 @@ final class ProgressPrinter implements TrainingListener {
 
     @Override
     public void onTrainingEnd(List<EpochStats> history, String stopReason) {
-        err.println("sgm: [" + model + "] " + stopReason);
+        long millis = history.stream().mapToLong(EpochStats::millis).sum();
+        err.printf(Locale.ROOT, "sgm: [%s] %s; trained %d epochs in %.2f s (%.0f samples/s)%n", model, stopReason,
+                history.size(), millis / 1000.0, millis == 0 ? 0.0 : rows * (double) history.size() * 1000 / millis);
     }
 }
