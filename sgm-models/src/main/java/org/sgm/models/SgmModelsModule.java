@@ -2,6 +2,8 @@ package org.sgm.models;
 
 import com.google.inject.AbstractModule;
 import org.sgm.core.guice.SgmCoreModule;
+import org.sgm.models.dagmm.DagmmModule;
+import org.sgm.models.rda.RdaModule;
 import org.sgm.models.sgae.SgAeModule;
 
 /** Installs every backbone shipped with SGM: one line each. */
@@ -10,5 +12,7 @@ public final class SgmModelsModule extends AbstractModule {
     protected void configure() {
         install(new SgmCoreModule());
         install(new SgAeModule());
+        install(new DagmmModule());
+        install(new RdaModule());
     }
 }

@@ -1,0 +1,66 @@
+package org.sgm.models.rda;
+
+import java.util.List;
+import java.util.Objects;
+import org.sgm.core.hyper.ScoreGuidance;
+import org.sgm.core.hyper.ScoreGuidedHyperparameters;
+import org.sgm.core.hyper.TrainingConfig;
+import org.sgm.core.hyper.Violations;
+
+/**
+ * Hyperparameters of SG-RDA and its plain twin. Every violation is reported at once.
+ *
+ * <p>Training is the SG paper's ({@link TrainingConfig#defaults()}), its epochs being RDA's inner epochs: 100 epochs
+ * with {@code innerEpochs = 10} are 10 outer iterations. (The original RDA code trains its autoencoder with its own
+ * optimiser settings per data set; the SG paper's are kept so that SG-RDA and SG-AE train alike.)
+ *
+ * @param hiddenDims encoder widths after the input, bottleneck last (the decoder mirrors them); empty = SG-AE's
+ *     "auto" rule ({@link org.sgm.models.sgae.HiddenDims#auto}); default empty
+ * @param lambdaScale the ℓ2,1 threshold relative to the typical norm of a standardised row: λ = lambdaScale·√d
+ *     (&gt; 0); default 1. A z-scored row has E‖x‖² = d, so by default a row gets a non-zero sparse part when the
+ *     autoencoder leaves more of it unexplained than the whole norm of a typical row. The original tunes λ per data
+ *     set; this default needs neither labels nor a quantile of the data
+ * @param innerEpochs epochs of autoencoder training per outer iteration (≥ 1); default 10
+ * @param scorerHidden hidden width of the scoring network; default 10
+ * @param training optimisation settings; SG paper defaults
+ * @param guidance guidance settings; SG paper defaults (λ_DE = 0 for the plain {@code rda})
+ */
+public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, int innerEpochs, int scorerHidden,
+        TrainingConfig training, ScoreGuidance guidance) implements ScoreGuidedHyperparameters<RdaHyperparameters> {
+
+    /** Validates every field, reporting all violations together. */
+    public RdaHyperparameters {
+        Violations v = new Violations();
+        if (hiddenDims == null) {
+            v.add("hiddenDims is missing (use [] for the automatic widths)");
+        } else {
+            for (int i = 0; i < hiddenDims.size(); i++) {
+                Integer w = hiddenDims.get(i);
+                v.require(w != null && w >= 1, "hiddenDims[" + i + "]", "must be ≥ 1", w);
+            }
+            hiddenDims = List.copyOf(hiddenDims.stream().filter(Objects::nonNull).toList());
+        }
+        v.require(lambdaScale > 0 && Double.isFinite(lambdaScale), "lambdaScale", "must be > 0", lambdaScale);
+        v.require(innerEpochs >= 1, "innerEpochs", "must be ≥ 1", innerEpochs);
+        ScoreGuidedHyperparameters.checkShared(v, training, guidance, scorerHidden);
+        v.throwIfAny();
+    }
+
+    /** @return auto widths, λ = √d, 10 inner epochs, a 10-unit scorer, the SG paper's training and guidance */
+    public static RdaHyperparameters defaults() {
+        return new RdaHyperparameters(List.of(), 1.0, 10, 10, TrainingConfig.defaults(), ScoreGuidance.defaults());
+    }
+
+    /**
+     * @param inputDim the number of features d
+     * @return the absolute threshold λ = lambdaScale·√d
+     */
+    public double lambda(int inputDim) {
+        return lambdaScale * Math.sqrt(inputDim);
+    }
+
+    @Override
+    public RdaHyperparameters withGuidance(ScoreGuidance g) {
+        return new RdaHyperparameters(hiddenDims, lambdaScale, innerEpochs, scorerHidden, training, g);
+    }
+}

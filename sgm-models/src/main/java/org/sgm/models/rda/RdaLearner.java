@@ -1,0 +1,135 @@
+package org.sgm.models.rda;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.spi.Layers;
+import org.sgm.core.spi.LearnerContext;
+import org.sgm.core.spi.LearnerGraph;
+import org.sgm.core.spi.ParamInit;
+import org.sgm.core.spi.RepresentationLearner;
+
+/**
+ * The Robust Deep Autoencoder backbone, ℓ2,1 variant (METHOD.md §4): the training data is split as X = L + S, an
+ * autoencoder learns the "clean" part L and S holds the rows it cannot reconstruct, made row-sparse by the ℓ2,1
+ * proximal step.
+ *
+ * <p>The training loop's epochs are RDA's inner epochs: the autoencoder trains on L = X − S (with the score-guided
+ * term added to its loss when guided). Every {@code innerEpochs} epochs (at the start of epochs
+ * {@code innerEpochs + 1}, {@code 2·innerEpochs + 1}, …) and once after the last epoch, the outer step runs:
+ * L̂ = AE(L) over the current input, {@code S = prox_{λ·ℓ2,1}(X − L̂)} row by row ({@link L21Shrinkage}), and the
+ * loop's input becomes L = X − S. S starts at 0, so the first inner epochs train on X.
+ *
+ * <ul>
+ *   <li>Autoencoder: the SG-AE network (Linear + ReLU per layer, bottleneck included; mirrored decoder with a
+ *       linear output), so SG-RDA and SG-AE differ only by the robust decomposition. L_B = mean over batch and
+ *       features of (L − L̂)².</li>
+ *   <li>z = the bottleneck of the autoencoder on its input (L while training, x when scoring).</li>
+ *   <li>m = ‖x − AE(x)‖₂, the reconstruction error of the input, which exists for unseen rows too (S exists only
+ *       for training rows). While training the input is L, so pre-judging ranks rows by ‖L − AE(L)‖₂.</li>
+ * </ul>
+ *
+ * <p>References: C. Zhou, R. C. Paffenroth, "Anomaly Detection with Robust Deep Autoencoders", Proceedings of the
+ * 23rd ACM SIGKDD International Conference on Knowledge Discovery and Data Mining (KDD), 2017. Z. Huang, B. Zhang,
+ * G. Hu, L. Li, Y. Xu, Y. Jin, "Enhancing Unsupervised Anomaly Detection with Score-Guided Network", IEEE
+ * Transactions on Neural Networks and Learning Systems, 2023, DOI 10.1109/TNNLS.2023.3281501.
+ */
+public final class RdaLearner implements RepresentationLearner {
+    /** Name of the reconstruction L̂ = AE(input). */
+    public static final String RECONSTRUCTION = "rda_reconstruction";
+    /** Name of the metric ‖x − AE(x)‖₂. */
+    public static final String METRIC = "reconstructionError";
+
+    private final int[] widths;
+    private final double lambda;
+    private final int innerEpochs;
+    private INDArray sparse;
+    private INDArray residualNorms;
+
+    /**
+     * @param widths encoder widths from the input (d) to the bottleneck
+     * @param lambda the absolute shrinkage threshold λ &gt; 0 of the ℓ2,1 proximal step
+     * @param innerEpochs epochs of autoencoder training between two outer steps, ≥ 1
+     */
+    public RdaLearner(int[] widths, double lambda, int innerEpochs) {
+        if (widths.length < 2) {
+            throw new IllegalArgumentException("an autoencoder needs at least one hidden layer");
+        }
+        if (!(lambda > 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("λ must be a finite value > 0, got " + lambda);
+        }
+        if (innerEpochs < 1) {
+            throw new IllegalArgumentException("innerEpochs must be ≥ 1, got " + innerEpochs);
+        }
+        this.widths = widths.clone();
+        this.lambda = lambda;
+        this.innerEpochs = innerEpochs;
+    }
+
+    @Override
+    public LearnerGraph build(SameDiff sd, SDVariable x, ParamInit init) {
+        SDVariable z = Layers.mlp(sd, "enc", x, widths, init, true, true);
+        int[] back = new int[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            back[i] = widths[widths.length - 1 - i];
+        }
+        SDVariable xHat = sd.identity(RECONSTRUCTION, Layers.mlp(sd, "dec", z, back, init, false, true));
+        SDVariable residual = x.sub(xHat);
+        SDVariable loss = sd.mean("reconstructionLoss", sd.math.square(residual));
+        SDVariable metric = sd.identity(METRIC, Layers.rowNorm(sd, residual));
+        return new LearnerGraph(z, widths[widths.length - 1], loss, metric);
+    }
+
+    @Override
+    public String metricDescription() {
+        return "reconstruction error ‖x − AE(x)‖₂";
+    }
+
+    @Override
+    public void onEpochStart(LearnerContext ctx, int epoch) {
+        if (epoch > 1 && (epoch - 1) % innerEpochs == 0) {
+            outerStep(ctx);
+        }
+    }
+
+    @Override
+    public void onTrainingEnd(LearnerContext ctx) {
+        outerStep(ctx);
+    }
+
+    /**
+     * One outer iteration's update: L̂ = AE(L), S = prox(X − L̂), input ← X − S.
+     *
+     * @param ctx the learner context
+     */
+    void outerStep(LearnerContext ctx) {
+        FeatureMatrix train = ctx.train();
+        INDArray x = train.toINDArray();
+        INDArray lHat = ctx.evaluate(RECONSTRUCTION).castTo(DataType.FLOAT);
+        INDArray residual = x.sub(lHat);
+        residualNorms = residual.norm2(1);
+        sparse = L21Shrinkage.shrinkRows(residual, lambda);
+        float[] low = x.sub(sparse).data().asFloat();
+        ctx.replaceInput(FeatureMatrix.wrap(low, train.rows(), train.columnNames()));
+    }
+
+    /** @return the shrinkage threshold λ */
+    public double lambda() {
+        return lambda;
+    }
+
+    /** @return the sparse part S of the training rows after the last outer step, {@code [N, d]}, or null before it */
+    public INDArray sparsePart() {
+        return sparse == null ? null : sparse.dup();
+    }
+
+    /**
+     * @return the row norms ‖X − L̂‖₂ of the residual that the last outer step shrank, {@code [N]}, or null before
+     *     it
+     */
+    public INDArray residualNorms() {
+        return residualNorms == null ? null : residualNorms.dup();
+    }
+}

@@ -1,0 +1,106 @@
+package org.sgm.models.rda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sgm.core.FitContext;
+import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.hyper.HyperparameterJson;
+import org.sgm.core.spi.LearnerContext;
+import org.sgm.core.spi.ParamInit;
+import org.sgm.core.testing.SyntheticFixtures;
+import org.sgm.core.train.ScoreGuidedComponents;
+import org.sgm.core.train.ScoreGuidedDetector;
+
+class RdaLearnerTest {
+
+    @Test
+    void outerStepRunsEveryInnerEpochsAndAtTheEndAndTrainsOnXMinusS() {
+        FeatureMatrix x = SyntheticFixtures.subspace(90, 10, 8, 3).x();
+        SameDiff sd = SameDiff.create();
+        SDVariable in = sd.placeHolder("x", DataType.FLOAT, -1, 8);
+        RdaLearner learner = new RdaLearner(new int[] {8, 4}, 0.5, 10);
+        learner.build(sd, in, new ParamInit(1));
+        List<Integer> replacedAt = new ArrayList<>();
+        int[] epoch = {0};
+        FeatureMatrix[] input = {x};
+        LearnerContext ctx = new LearnerContext() {
+            @Override
+            public SameDiff graph() {
+                return sd;
+            }
+
+            @Override
+            public FeatureMatrix train() {
+                return x;
+            }
+
+            @Override
+            public FeatureMatrix input() {
+                return input[0];
+            }
+
+            @Override
+            public void replaceInput(FeatureMatrix rows) {
+                replacedAt.add(epoch[0]);
+                input[0] = rows;
+            }
+
+            @Override
+            public INDArray evaluate(String variable) {
+                return sd.output(Map.of("x", input[0].toINDArray()), variable).get(variable);
+            }
+        };
+        for (epoch[0] = 1; epoch[0] <= 25; epoch[0]++) {
+            learner.onEpochStart(ctx, epoch[0]);
+        }
+        epoch[0] = -1;
+        learner.onTrainingEnd(ctx);
+        assertEquals(List.of(11, 21, -1), replacedAt);
+        INDArray expected = x.toINDArray().sub(learner.sparsePart());
+        assertEquals(expected, input[0].toINDArray(), "the loop trains on L = X − S");
+    }
+
+    @Test
+    void afterTrainingSIsNonZeroExactlyOnRowsWhoseResidualExceededLambda() {
+        SyntheticFixtures.Labelled data = SyntheticFixtures.subspace(540, 60, 8, 7);
+        RdaHyperparameters hp = HyperparameterJson.read(RdaHyperparameters.class,
+                new RdaProvider.Plain(ScoreGuidedComponents.paper()).defaults(), HyperparameterJson.read(
+                        "{\"innerEpochs\": 5, \"training\": {\"epochs\": 20, \"batchSize\": 64, "
+                                + "\"learningRate\": 0.003}}"));
+        RdaLearner[] learner = new RdaLearner[1];
+        ScoreGuidedDetector detector = new ScoreGuidedDetector("rda", hp, hp.training(), hp.guidance(),
+                ScoreGuidedComponents.paper(), d -> learner[0] = new RdaLearner(new int[] {d, 10}, hp.lambda(d),
+                        hp.innerEpochs()));
+        detector.fit(data.x(), FitContext.of(42));
+        INDArray s = learner[0].sparsePart();
+        INDArray norms = learner[0].residualNorms();
+        assertNotNull(s);
+        double lambda = learner[0].lambda();
+        int nonZero = 0;
+        int anomalousNonZero = 0;
+        for (int i = 0; i < data.x().rows(); i++) {
+            double sNorm = s.getRow(i).norm2Number().doubleValue();
+            double r = norms.getDouble(i);
+            if (r > lambda) {
+                assertEquals(r - lambda, sNorm, 1e-4 * r, "row " + i + ": ‖S_i‖ = ‖r_i‖ − λ");
+                nonZero++;
+                anomalousNonZero += data.anomaly()[i] ? 1 : 0;
+            } else {
+                assertEquals(0.0, sNorm, 0.0, "row " + i + " with ‖r_i‖ = " + r + " ≤ λ = " + lambda);
+            }
+        }
+        // On this easy fixture the rows the decomposition sets apart are (nearly all) the 60 anomalies.
+        assertTrue(nonZero >= 30 && nonZero < 100, nonZero + " rows with S ≠ 0");
+        assertTrue(anomalousNonZero >= 0.9 * nonZero, anomalousNonZero + " of " + nonZero + " are anomalies");
+    }
+}
