@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -25,9 +26,9 @@ import org.sgm.core.spi.ParamInit;
  * same function and initial weights as the {@link SameDiffNetwork} graph, in far fewer ND4J calls.
  *
  * <p>Why it exists (measured, STACK.md §3.3 and docs/benchmarks.md): a SameDiff step runs ~77 graph ops whose
- * per-op overhead, not arithmetic, makes it 3–4× slower than PyTorch. Here a step is one GEMM per weight matrix
- * per direction into preallocated buffers, a few element-wise ops, and one clip + Adam + update on a single flat
- * parameter vector. {@code FusedAutoencoderNetworkTest} checks the loss and every gradient against the SameDiff
+ * per-op overhead, not arithmetic, makes it 3–4× slower than PyTorch. Here a step is a handful of OpenBLAS GEMM
+ * calls ({@link Gemm}; biases ride on rank-1 GEMMs with a vector of ones) into preallocated buffers, ~12
+ * element-wise ND4J ops, and one clip + Adam + update on a single flat parameter vector. {@code FusedAutoencoderNetworkTest} checks the loss and every gradient against the SameDiff
  * graph on the same weights and batch in double precision.
  *
  * <p>Not thread-safe.
@@ -47,11 +48,18 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
     private final int inputDim;
     private int iteration;
 
-    /** One dense layer: views into the flat parameter and gradient vectors. */
-    private record Dense(String name, int in, int out, boolean relu, INDArray w, INDArray b, INDArray dw, INDArray db) {}
+    /**
+     * One dense layer: row-major W [in, out] followed by b [out] in the flat vectors, as views (for state) and as
+     * native pointers (for GEMM).
+     */
+    private record Dense(String name, int in, int out, boolean relu, INDArray w, INDArray b, INDArray dw, INDArray db,
+            Pointer pw, Pointer pb, Pointer pdw, Pointer pdb) {}
 
-    /** Activations and gradients for one batch size. */
+    /** Activations and their gradients for one batch size: one [n, out] array per layer. */
     private final class Buffers {
+        final int n;
+        final INDArray ones;
+        final Pointer pOnes;
         final INDArray[] enc;
         final INDArray[] dec;
         final INDArray[] sc;
@@ -61,6 +69,9 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
         final INDArray residual;
 
         Buffers(int n) {
+            this.n = n;
+            ones = Nd4j.ones(dtype, n);
+            pOnes = Gemm.pointer(ones, 0);
             enc = acts(encoder, n);
             dec = acts(decoder, n);
             sc = acts(scorer, n);
@@ -96,17 +107,26 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
         int[] enc = ae.widths();
         int[] dec = ae.decoderWidths();
         this.inputDim = enc[0];
-        int latent = enc[enc.length - 1];
         List<int[]> shapes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Boolean> relus = new ArrayList<>();
         for (int i = 0; i + 1 < enc.length; i++) {
             shapes.add(new int[] {enc[i], enc[i + 1]});
+            names.add("enc" + i);
+            relus.add(true);
         }
         for (int i = 0; i + 1 < dec.length; i++) {
             shapes.add(new int[] {dec[i], dec[i + 1]});
+            names.add("dec" + i);
+            relus.add(i + 2 < dec.length);
         }
         if (guided) {
-            shapes.add(new int[] {latent, scorer.hidden()});
+            shapes.add(new int[] {enc[enc.length - 1], scorer.hidden()});
+            names.add("scorer0");
+            relus.add(true);
             shapes.add(new int[] {scorer.hidden(), 1});
+            names.add("scorer1");
+            relus.add(false);
         }
         long total = 0;
         for (int[] s : shapes) {
@@ -114,26 +134,22 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
         }
         params = Nd4j.create(dtype, 1, total);
         grads = Nd4j.create(dtype, 1, total);
-        ParamInit init = new ParamInit(seed);
+        ParamInit init = new ParamInit(seed, dtype);
         long offset = 0;
         for (int k = 0; k < shapes.size(); k++) {
-            int[] s = shapes.get(k);
-            boolean isEnc = k < enc.length - 1;
-            boolean isDec = !isEnc && k < enc.length - 1 + dec.length - 1;
-            String name = isEnc ? "enc" + k : isDec ? "dec" + (k - enc.length + 1)
-                    : "scorer" + (k - enc.length - dec.length + 2);
-            boolean relu = isEnc || (isDec ? k < enc.length + dec.length - 3 : k == shapes.size() - 2);
-            double bound = 1.0 / Math.sqrt(s[0]);
-            INDArray w = view(params, offset, s[0], s[1]);
-            INDArray dw = view(grads, offset, s[0], s[1]);
-            w.assign(init.uniform(bound, s[0], s[1]));
-            offset += (long) s[0] * s[1];
-            INDArray b = view(params, offset, 1, s[1]);
-            INDArray db = view(grads, offset, 1, s[1]);
-            b.assign(init.uniform(bound, 1, s[1]));
-            offset += s[1];
-            Dense layer = new Dense(name, s[0], s[1], relu, w, b, dw, db);
-            (isEnc ? encoder : isDec ? decoder : this.scorer).add(layer);
+            int in = shapes.get(k)[0];
+            int out = shapes.get(k)[1];
+            double bound = 1.0 / Math.sqrt(in);
+            long bOffset = offset + (long) in * out;
+            Dense layer = new Dense(names.get(k), in, out, relus.get(k), view(params, offset, in, out),
+                    view(params, bOffset, 1, out), view(grads, offset, in, out), view(grads, bOffset, 1, out),
+                    Gemm.pointer(params, offset), Gemm.pointer(params, bOffset), Gemm.pointer(grads, offset),
+                    Gemm.pointer(grads, bOffset));
+            layer.w().assign(init.uniform(bound, in, out));
+            layer.b().assign(init.uniform(bound, 1, out));
+            offset = bOffset + out;
+            String name = names.get(k);
+            (name.startsWith("enc") ? encoder : name.startsWith("dec") ? decoder : this.scorer).add(layer);
         }
         Adam a = new Adam(training.learningRate());
         adam = a.instantiate(Nd4j.zeros(dtype, 1, a.stateSize(total)), true);
@@ -153,23 +169,32 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
         return buffers.computeIfAbsent(n, Buffers::new);
     }
 
+    /** A c-order array that owns its buffer, in this network's precision (copied only if it is not one). */
+    private INDArray own(INDArray x) {
+        INDArray in = x.dataType() == dtype ? x : x.castTo(dtype);
+        return in.ordering() == 'c' && !in.isView() && in.offset() == 0 ? in : in.dup('c');
+    }
+
     /** Forward pass into the batch's buffers; returns the metric m of every row. */
     private INDArray forward(INDArray x, Buffers buf) {
-        INDArray h = layers(encoder, x, buf.enc);
-        INDArray xHat = layers(decoder, h, buf.dec);
+        INDArray z = layers(encoder, x, buf.enc, buf);
+        INDArray xHat = layers(decoder, z, buf.dec, buf);
         x.sub(xHat, buf.residual);
         if (guided) {
-            layers(scorer, h, buf.sc);
+            layers(scorer, z, buf.sc, buf);
         }
         return buf.residual.norm2(1);
     }
 
-    private static INDArray layers(List<Dense> layers, INDArray in, INDArray[] out) {
+    /** out = act(in·W + 1·bᵀ) for each layer, the bias as a rank-1 GEMM with the ones vector. */
+    private static INDArray layers(List<Dense> layers, INDArray in, INDArray[] out, Buffers buf) {
         INDArray h = in;
         for (int i = 0; i < layers.size(); i++) {
             Dense l = layers.get(i);
-            Nd4j.gemm(h, l.w(), out[i], false, false, 1.0, 0.0);
-            out[i].addiRowVector(l.b());
+            Pointer po = Gemm.pointer(out[i], 0);
+            Gemm.gemm(false, false, buf.n, l.out(), l.in(), 1.0, Gemm.pointer(h, 0), l.in(), l.pw(), l.out(), 0.0,
+                    po, l.out());
+            Gemm.gemm(false, false, buf.n, l.out(), 1, 1.0, buf.pOnes, 1, l.pb(), l.out(), 1.0, po, l.out());
             if (l.relu()) {
                 Transforms.relu(out[i], false);
             }
@@ -180,19 +205,19 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
 
     @Override
     public void evaluate(INDArray x, float[] metric, float[] score, int offset) {
-        INDArray in = x.dataType() == dtype ? x : x.castTo(dtype);
+        INDArray in = own(x);
         Buffers buf = buffersFor((int) in.rows());
         float[] m = forward(in, buf).castTo(DataType.FLOAT).toFloatVector();
         System.arraycopy(m, 0, metric, offset, m.length);
         if (score != null) {
-            float[] s = guided ? buf.sc[1].castTo(DataType.FLOAT).reshape(-1).toFloatVector() : m;
-            System.arraycopy(s, 0, score, offset, s.length);
+            float[] s = guided ? buf.sc[1].castTo(DataType.FLOAT).data().asFloat() : m;
+            System.arraycopy(s, 0, score, offset, buf.n);
         }
     }
 
     @Override
     public StepLosses step(INDArray x, double threshold, double muRef, int epoch) {
-        StepLosses losses = gradients(x.dataType() == dtype ? x : x.castTo(dtype), threshold, muRef);
+        StepLosses losses = gradients(own(x), threshold, muRef);
         Transforms.max(Transforms.min(grads, clip, false), -clip, false);
         adam.applyUpdater(grads, iteration, epoch);
         params.subi(grads);
@@ -203,7 +228,7 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
     /**
      * Computes the losses and fills the flat gradient vector, without updating.
      *
-     * @param x the batch, in this network's data type
+     * @param x the batch: c-order, in this network's data type
      * @param threshold τ
      * @param muRef μ_R
      * @return the losses
@@ -217,15 +242,13 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
             sumSq += v * v;
         }
         double reconstruction = sumSq / ((double) n * inputDim);
-        int lastDec = decoder.size() - 1;
-        buf.residual.mul(-2.0 / ((double) n * inputDim), buf.dDec[lastDec]);
-        backward(decoder, buf.dDec, buf.dec, buf.enc[encoder.size() - 1]);
-        // gradient w.r.t. z from the decoder, before z's ReLU mask
+        INDArray z = buf.enc[encoder.size() - 1];
         INDArray dZ = buf.dEnc[encoder.size() - 1];
-        Nd4j.gemm(buf.dDec[0], decoder.get(0).w(), dZ, false, true, 1.0, 0.0);
+        buf.residual.mul(-2.0 / ((double) n * inputDim), buf.dDec[decoder.size() - 1]);
+        backward(decoder, buf.dDec, buf.dec, z, dZ, 0.0, buf);
         double guidanceLoss = 0;
         if (guided) {
-            double[] s = buf.sc[1].toDoubleVector();
+            double[] s = buf.sc[1].data().asDouble();
             double[] dS = new double[n];
             double lambdaOut = guidance.lambdaOut();
             double a = guidance.margin();
@@ -241,36 +264,40 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
             }
             guidanceLoss /= n;
             buf.dSc[1].assign(Nd4j.create(dS, new long[] {n, 1}, dtype));
-            backward(scorer, buf.dSc, buf.sc, buf.enc[encoder.size() - 1]);
-            Nd4j.gemm(buf.dSc[0], scorer.get(0).w(), dZ, false, true, 1.0, 1.0);
+            backward(scorer, buf.dSc, buf.sc, z, dZ, 1.0, buf);
         }
-        INDArray z = buf.enc[encoder.size() - 1];
         Nd4j.exec(new ThresholdReluBp(z, dZ, dZ, 0.0));
-        backward(encoder, buf.dEnc, buf.enc, x);
+        backward(encoder, buf.dEnc, buf.enc, x, null, 0.0, buf);
         double total = reconstruction + guidance.lambdaDE() * guidanceLoss;
         return new StepLosses(total, reconstruction, guided ? guidanceLoss : 0.0);
     }
 
     /**
      * Back-propagates through a stack whose output gradient (after the last layer's activation mask) is in
-     * {@code d[last]}: fills each layer's dW and db, and {@code d[i-1]} for every layer but the first.
+     * {@code d[last]}: fills each layer's dW (inᵀ·d) and db (1ᵀ·d), {@code d[i-1]} (d·Wᵀ, masked by the ReLU) for
+     * every layer but the first, and, if {@code dInput} is given, {@code dInput = dInBeta·dInput + d[0]·W₀ᵀ}.
      */
-    private static void backward(List<Dense> layers, INDArray[] d, INDArray[] act, INDArray input) {
+    private static void backward(List<Dense> layers, INDArray[] d, INDArray[] act, INDArray input, INDArray dInput,
+            double dInBeta, Buffers buf) {
         for (int i = layers.size() - 1; i >= 0; i--) {
             Dense l = layers.get(i);
             INDArray in = i == 0 ? input : act[i - 1];
-            Nd4j.gemm(in, d[i], l.dw(), true, false, 1.0, 0.0);
-            l.db().assign(d[i].sum(true, 0));
-            if (i > 0) {
-                Nd4j.gemm(d[i], l.w(), d[i - 1], false, true, 1.0, 0.0);
-                if (layers.get(i - 1).relu()) {
+            Pointer pd = Gemm.pointer(d[i], 0);
+            Gemm.gemm(true, false, l.in(), l.out(), buf.n, 1.0, Gemm.pointer(in, 0), l.in(), pd, l.out(), 0.0, l.pdw(),
+                    l.out());
+            Gemm.gemm(false, false, 1, l.out(), buf.n, 1.0, buf.pOnes, buf.n, pd, l.out(), 0.0, l.pdb(), l.out());
+            INDArray target = i > 0 ? d[i - 1] : dInput;
+            if (target != null) {
+                Gemm.gemm(false, true, buf.n, l.in(), l.out(), 1.0, pd, l.out(), l.pw(), l.out(), i > 0 ? 0.0 : dInBeta,
+                        Gemm.pointer(target, 0), l.in());
+                if (i > 0 && layers.get(i - 1).relu()) {
                     Nd4j.exec(new ThresholdReluBp(act[i - 1], d[i - 1], d[i - 1], 0.0));
                 }
             }
         }
     }
 
-    /** @return the flat gradient vector filled by {@link #gradients} (for tests) */
+    /** @return views of the gradient vector filled by {@link #gradients}, by parameter name (for tests) */
     Map<String, INDArray> gradientViews() {
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (List<Dense> group : List.of(encoder, decoder, scorer)) {
