@@ -2,6 +2,7 @@ package org.sgm.models;
 
 import com.google.inject.AbstractModule;
 import org.sgm.core.guice.SgmCoreModule;
+import org.sgm.models.dsvdd.DsvddModule;
 import org.sgm.models.sgae.SgAeModule;
 
 /** Installs every backbone shipped with SGM: one line each. */
@@ -10,5 +11,6 @@ public final class SgmModelsModule extends AbstractModule {
     protected void configure() {
         install(new SgmCoreModule());
         install(new SgAeModule());
+        install(new DsvddModule());
     }
 }
