@@ -3,6 +3,7 @@ package org.sgm.models;
 import com.google.inject.AbstractModule;
 import org.sgm.core.guice.SgmCoreModule;
 import org.sgm.models.dsvdd.DsvddModule;
+import org.sgm.models.rsrae.RsraeModule;
 import org.sgm.models.sgae.SgAeModule;
 
 /** Installs every backbone shipped with SGM: one line each. */
@@ -12,5 +13,6 @@ public final class SgmModelsModule extends AbstractModule {
         install(new SgmCoreModule());
         install(new SgAeModule());
         install(new DsvddModule());
+        install(new RsraeModule());
     }
 }
