@@ -12,7 +12,8 @@ import org.sgm.core.hyper.Violations;
  *
  * <p>Network widths follow PyOD's {@code DeepSVDD} for tabular data ({@code hidden_neurons=[64, 32]}: one hidden
  * layer of 64 units and a 32-dimensional output). Training follows Ruff et al.'s own set-up where the shared
- * {@link TrainingConfig} can express it: Adam with learning rate 1e-4, batch 200, 150 epochs (their released code:
+ * {@link TrainingConfig} can express it: Adam with learning rate 1e-4, batch 200, 150 epochs (the example command of
+ * their released PyTorch code:
  * {@code --lr 0.0001 --n_epochs 150 --batch_size 200}); their learning-rate drop to 1e-5 after epoch 50 and their
  * autoencoder pre-training are not reproduced. Gradient clipping and early stopping are the SGM paper's.
  *

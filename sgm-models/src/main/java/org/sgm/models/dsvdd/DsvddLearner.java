@@ -17,8 +17,9 @@ import org.sgm.core.spi.RepresentationLearner;
  * <p>Network φ_W: fully connected layers <em>without bias terms</em> (a bias would let φ map every input onto the
  * centre, the "hypersphere collapse" Ruff et al. rule out), ReLU after each hidden layer, a linear output. The
  * centre c is the mean of φ_W(x) over the training data with the initial weights, computed once in
- * {@link #onTrainingStart}; coordinates with |c_j| &lt; 0.1 are set to ±0.1 with their sign (0 becomes +0.1), as in
- * Ruff et al.'s code. c is a SameDiff constant: it is not trained, and it is saved with the model.
+ * {@link #onTrainingStart}; coordinates with |c_j| &lt; 0.1 are set to ±0.1 with their sign, as in Ruff et al.'s
+ * code, and an exact 0 (which their code leaves at 0) becomes +0.1. c is a SameDiff constant: it is not trained,
+ * and it is saved with the model.
  *
  * <ul>
  *   <li>L_B = mean over the batch of ‖φ_W(x) − c‖², plus {@code (w/2)·Σ‖W‖²} when a weight decay w &gt; 0 is set;</li>
