@@ -13,7 +13,7 @@ class SgmModelsModuleTest {
     @Test
     void registersEveryBackboneAndItsPlainTwin() {
         DetectorRegistry registry = Guice.createInjector(new SgmModelsModule()).getInstance(DetectorRegistry.class);
-        for (String key : List.of("sg-ae", "ae", "sg-dagmm", "dagmm", "sg-rda", "rda")) {
+        for (String key : List.of("sg-ae", "ae", "sg-dsvdd", "dsvdd", "sg-dagmm", "dagmm", "sg-rsrae", "rsrae", "sg-rda", "rda")) {
             assertTrue(registry.providers().containsKey(key), key + " in " + registry.providers().keySet());
             ScoreGuidedHyperparameters<?> defaults = (ScoreGuidedHyperparameters<?>) registry.get(key).defaults();
             assertEquals(key.startsWith("sg-"), defaults.guidance().enabled(), key + " is guided by default");

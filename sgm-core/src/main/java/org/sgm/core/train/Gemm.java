@@ -19,13 +19,15 @@ final class Gemm {
     private Gemm() {}
 
     /**
-     * @param arr a c-order array that owns its buffer from offset 0, or a view of one
-     * @param offset element offset into the buffer
-     * @return a native pointer to element {@code offset} of {@code arr}'s buffer
+     * @param arr a c-order array with contiguous rows (a view of leading or trailing rows is fine)
+     * @param offset element offset from the array's first element
+     * @return a native pointer to that element
      */
     static Pointer pointer(INDArray arr, long offset) {
+        // A view's data buffer already starts at the view's first element (measured: a 5-row view starting at
+        // row 5 of a 10×3 array has addressPointer() 60 bytes past its parent's), so only `offset` is added.
         Pointer base = arr.data().addressPointer();
-        long at = arr.offset() + offset;
+        long at = offset;
         return arr.dataType() == DataType.DOUBLE ? new DoublePointer(base).position(at)
                 : new FloatPointer(base).position(at);
     }

@@ -19,7 +19,7 @@ import org.sgm.core.testing.SyntheticFixtures;
 /** The correctness guard of the fused SG-AE path: the SameDiff graph on the same weights and batch is the oracle. */
 class FusedAutoencoderNetworkTest {
     private static final int[] WIDTHS = {12, 9, 5};
-    private final FeatureMatrix data = SyntheticFixtures.subspace(180, 20, 12, 3).x();
+    private final FeatureMatrix data = SyntheticFixtures.subspace(720, 80, 12, 3).x();
     private final TrainingConfig training = new TrainingConfig(5, 64, 1e-2, 1.0, false);
 
     private SameDiffNetwork graph(ScoreGuidance g) {
@@ -44,29 +44,35 @@ class FusedAutoencoderNetworkTest {
     void lossAndEveryGradientMatchTheGraph() {
         for (ScoreGuidance g : new ScoreGuidance[] {ScoreGuidance.defaults(), ScoreGuidance.disabled(),
             new ScoreGuidance(0.5, 20, 6, 70)}) {
-            SameDiffNetwork oracle = graph(g);
-            FusedAutoencoderNetwork fast = fused(g);
-            INDArray x = data.toINDArray(0, 64).castTo(DataType.DOUBLE);
-            float[] metric = new float[64];
-            oracle.evaluate(x, metric, null, 0);
-            double tau = org.sgm.core.spi.PercentileLabeler.percentile(metric, g.epsilon());
-            OutAndGrad expected = oracle.gradients(x, tau, 0.0123);
-            StepLosses got = fast.gradients(x, tau, 0.0123);
-            double expectedTotal = expected.getOutputs().values().iterator().next().getDouble(0);
-            // SameDiff keeps scalar constants such as λ_DE in single precision, hence 1e-7 rather than 1e-15.
-            assertEquals(expectedTotal, got.total(), 1e-7 * Math.abs(expectedTotal), "loss, λ_DE = " + g.lambdaDE());
-            Map<String, INDArray> grads = fast.gradientViews();
-            int compared = 0;
-            for (Map.Entry<String, INDArray> e : expected.getGradients().entrySet()) {
-                INDArray want = e.getValue();
-                INDArray have = grads.get(e.getKey()).reshape(want.shape());
-                double scale = Math.max(1e-12, want.norm2Number().doubleValue());
-                double err = want.sub(have).norm2Number().doubleValue() / scale;
-                assertTrue(err < 1e-5, e.getKey() + ": relative error " + err + " (λ_DE = " + g.lambdaDE() + ")");
-                compared++;
+            for (int rows : new int[] {64, 613}) {
+                assertGradientsMatch(g, data.toINDArray(0, rows).castTo(DataType.DOUBLE));
             }
-            assertEquals(grads.size(), compared, "every parameter has a gradient");
         }
+    }
+
+    private void assertGradientsMatch(ScoreGuidance g, INDArray x) {
+        SameDiffNetwork oracle = graph(g);
+        FusedAutoencoderNetwork fast = fused(g);
+        float[] metric = new float[(int) x.rows()];
+        oracle.evaluate(x, metric, null, 0);
+        double tau = org.sgm.core.spi.PercentileLabeler.percentile(metric, g.epsilon());
+        OutAndGrad expected = oracle.gradients(x, tau, 0.0123);
+        StepLosses got = fast.gradients(x, tau, 0.0123);
+        String where = "λ_DE = " + g.lambdaDE() + ", " + x.rows() + " rows";
+        double expectedTotal = expected.getOutputs().values().iterator().next().getDouble(0);
+        // SameDiff keeps scalar constants such as λ_DE in single precision, hence 1e-7 rather than 1e-15.
+        assertEquals(expectedTotal, got.total(), 1e-7 * Math.abs(expectedTotal), "loss, " + where);
+        Map<String, INDArray> grads = fast.gradientViews();
+        int compared = 0;
+        for (Map.Entry<String, INDArray> e : expected.getGradients().entrySet()) {
+            INDArray want = e.getValue();
+            INDArray have = grads.get(e.getKey()).reshape(want.shape());
+            double scale = Math.max(1e-12, want.norm2Number().doubleValue());
+            double err = want.sub(have).norm2Number().doubleValue() / scale;
+            assertTrue(err < 1e-5, e.getKey() + ": relative error " + err + " (" + where + ")");
+            compared++;
+        }
+        assertEquals(grads.size(), compared, "every parameter has a gradient, " + where);
     }
 
     @Test
@@ -75,7 +81,8 @@ class FusedAutoencoderNetworkTest {
         SameDiffNetwork oracle = graph(g);
         FusedAutoencoderNetwork fast = fused(g);
         for (int step = 0; step < 6; step++) {
-            INDArray x = data.toINDArray(step * 30, step * 30 + 30).castTo(DataType.DOUBLE);
+            int rows = step % 2 == 0 ? 30 : 100;
+            INDArray x = data.toINDArray(step * 30, step * 30 + rows).castTo(DataType.DOUBLE);
             oracle.step(x, 2.0, 0.01 * step, 1);
             fast.step(x, 2.0, 0.01 * step, 1);
         }
