@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
@@ -33,44 +37,85 @@ public final class Evaluation {
     }
 
     /**
+     * Runs every cell, {@code threads} at a time (each cell single-threaded in ND4J; the scores do not depend on
+     * the thread count, since every cell is seeded and no global random state is used).
+     *
      * @param datasets CSV files with a label column
      * @param models registry keys
      * @param overrides per model key, JSON laid over its defaults (a missing key: defaults)
      * @param protocol the protocol
+     * @param threads cells run at the same time (≥ 1)
      * @param progress receives one line per finished cell
-     * @return one result per cell, in dataset, model, seed order
+     * @return one result per cell, in dataset, seed, model order
      */
     public List<CellResult> run(List<Path> datasets, List<String> models, java.util.Map<String, JsonNode> overrides,
-            EvaluationProtocol protocol, Consumer<String> progress) {
+            EvaluationProtocol protocol, int threads, Consumer<String> progress) {
         List<AnomalyDetector> detectors = new ArrayList<>();
         for (String m : models) {
             detectors.add(registry.create(m, overrides.get(m)));
         }
-        List<CellResult> results = new ArrayList<>();
-        int total = datasets.size() * detectors.size() * protocol.seeds();
+        List<Table> tables = new ArrayList<>();
         for (Path file : datasets) {
-            Table table = Table.readCsv(file, protocol.labelColumn());
-            boolean[] anomaly = table.anomalies();
-            String name = datasetName(file);
-            for (int seed = 0; seed < protocol.seeds(); seed++) {
-                Splits.Split split = Splits.stratified(anomaly, protocol.testFraction(), seed);
-                Table trainTable = table.selectRows(split.train());
-                Table testTable = table.selectRows(split.test());
-                FittedPreprocessor pre = Preprocessor.fit(trainTable);
-                SwapNoise.Noisy train = SwapNoise.inject(pre.transform(trainTable), trainTable.anomalies(),
-                        protocol.noiseRate(), seed);
-                FeatureMatrix test = pre.transform(testTable);
-                boolean[] testAnomaly = testTable.anomalies();
-                for (AnomalyDetector detector : detectors) {
-                    CellResult r = runCell(name, detector, train.x(), test, testAnomaly, seed);
-                    results.add(r);
-                    progress.accept(String.format(java.util.Locale.ROOT,
-                            "[%d/%d] %s × %s × seed %d: ROC-AUC %.4f, AP %.4f (fit %.1f s)", results.size(), total,
-                            name, detector.key(), seed, r.rocAuc(), r.averagePrecision(), r.fitSeconds()));
+            Table t = Table.readCsv(file, protocol.labelColumn());
+            t.anomalies(); // fail now, naming the file, if it has no label column
+            tables.add(t);
+        }
+        int total = datasets.size() * detectors.size() * protocol.seeds();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Map<String, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<CellResult>> futures = new ArrayList<>();
+            for (int d = 0; d < tables.size(); d++) {
+                Table table = tables.get(d);
+                String name = datasetName(datasets.get(d));
+                for (int seed = 0; seed < protocol.seeds(); seed++) {
+                    int s = seed;
+                    for (AnomalyDetector detector : detectors) {
+                        futures.add(pool.submit(() -> {
+                            Prepared p = prepared.computeIfAbsent(name + "#" + s, k -> prepare(table, protocol, s));
+                            CellResult r = runCell(name, detector, p.train(), p.test(), p.testAnomaly(), s);
+                            progress.accept(String.format(java.util.Locale.ROOT,
+                                    "[%d/%d] %s × %s × seed %d: ROC-AUC %.4f, AP %.4f (fit %.1f s)",
+                                    done.incrementAndGet(), total, name, detector.key(), s, r.rocAuc(),
+                                    r.averagePrecision(), r.fitSeconds()));
+                            return r;
+                        }));
+                    }
                 }
             }
+            List<CellResult> results = new ArrayList<>();
+            for (Future<CellResult> f : futures) {
+                results.add(join(f));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
-        return results;
+    }
+
+    /** The split, preprocessing and noise of one dataset and seed, shared by every detector's cell. */
+    private record Prepared(FeatureMatrix train, FeatureMatrix test, boolean[] testAnomaly) {}
+
+    private static Prepared prepare(Table table, EvaluationProtocol protocol, long seed) {
+        Splits.Split split = Splits.stratified(table.anomalies(), protocol.testFraction(), seed);
+        Table trainTable = table.selectRows(split.train());
+        Table testTable = table.selectRows(split.test());
+        FittedPreprocessor pre = Preprocessor.fit(trainTable);
+        SwapNoise.Noisy train = SwapNoise.inject(pre.transform(trainTable), trainTable.anomalies(),
+                protocol.noiseRate(), seed);
+        return new Prepared(train.x(), pre.transform(testTable), testTable.anomalies());
+    }
+
+    private static CellResult join(Future<CellResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
     }
 
     private static CellResult runCell(String dataset, AnomalyDetector detector, FeatureMatrix train,

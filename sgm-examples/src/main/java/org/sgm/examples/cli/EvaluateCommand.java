@@ -53,16 +53,24 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Cells run at the same time "
+            + "(default: the number of cores; scores do not depend on it).")
+    Integer threads;
+
     @Override
     public Integer call() {
         EvaluationProtocol protocol = new EvaluationProtocol(testFraction, noise, seeds, labelColumn);
-        run(models, data, protocol, epochs, noEarlyStop, out, common);
+        run(models, data, protocol, epochs, noEarlyStop, threads, out, common);
         return 0;
     }
 
     /** Runs an evaluation, prints its table on stdout and writes {@code out/results.csv}. */
     static List<CellResult> run(List<String> models, List<Path> data, EvaluationProtocol protocol, Integer epochs,
-            boolean noEarlyStop, Path out, CommonOptions common) {
+            boolean noEarlyStop, Integer threads, Path out, CommonOptions common) {
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new SgmException("--threads must be ≥ 1, got " + workers);
+        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new SgmException("--out " + out + " exists and is not a directory");
         }
@@ -77,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
             overrides.put(m, TrainingOverrides.build(provider, null, epochs, noEarlyStop));
         }
         List<CellResult> results = new Evaluation(SgmMain.registry())
-                .run(data, models, overrides, protocol, line -> common.progress().println("sgm: " + line));
+                .run(data, models, overrides, protocol, workers, line -> common.progress().println("sgm: " + line));
         Path csv = out.resolve("results.csv");
         ResultsTable.writeCsv(results, csv);
         System.out.print(ResultsTable.format(results));

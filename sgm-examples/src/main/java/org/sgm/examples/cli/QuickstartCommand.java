@@ -52,7 +52,7 @@ final class QuickstartCommand implements Callable<Integer> {
         List<String> models = new ArrayList<>(SgmMain.registry().providers().keySet());
         common.progress().println("sgm: quickstart: " + models.size() + " detectors × " + DATASETS.size()
                 + " datasets × " + seeds + " seeds, 20 % test, 1 % swap noise");
-        EvaluateCommand.run(models, files, new EvaluationProtocol(0.2, 0.01, seeds, "label"), null, false, out,
+        EvaluateCommand.run(models, files, new EvaluationProtocol(0.2, 0.01, seeds, "label"), null, false, null, out,
                 common);
         return 0;
     }
