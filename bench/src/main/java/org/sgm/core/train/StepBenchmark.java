@@ -1,0 +1,70 @@
+package org.sgm.core.train;
+
+import java.util.concurrent.TimeUnit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.sgm.core.hyper.ScoreGuidance;
+import org.sgm.core.hyper.TrainingConfig;
+import org.sgm.core.spi.DenseAutoencoder;
+import org.sgm.core.spi.MlpScoringNetwork;
+
+/**
+ * One SG-AE training step and one scoring batch on market.csv's shape (51 features, widths 51→40→20, scorer
+ * 20→10→1, batch 1024), on both engines. Lives in {@code org.sgm.core.train} to reach the package-private fused
+ * network.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=2G"})
+public class StepBenchmark {
+    @Param({"fused", "samediff"})
+    public String engine;
+
+    private TrainableNetwork net;
+    private INDArray batch;
+    private INDArray scoreBatch;
+    private float[] metric;
+    private float[] score;
+
+    @Setup
+    public void setUp() {
+        DenseAutoencoder ae = new DenseAutoencoder(new int[] {51, 40, 20});
+        TrainingConfig t = TrainingConfig.defaults();
+        ScoreGuidance g = ScoreGuidance.defaults();
+        net = engine.equals("fused")
+                ? new FusedAutoencoderNetwork(ae, MlpScoringNetwork.paper(), g, t, 1, DataType.FLOAT)
+                : SameDiffNetwork.build(ae, ScoreGuidedComponents.paper(), g, t, 51, 1);
+        batch = Nd4j.randn(DataType.FLOAT, 1024, 51);
+        scoreBatch = Nd4j.randn(DataType.FLOAT, TrainingLoop.EVAL_BATCH, 51);
+        metric = new float[TrainingLoop.EVAL_BATCH];
+        score = new float[TrainingLoop.EVAL_BATCH];
+    }
+
+    /** One optimizer step on 1024 rows. */
+    @Benchmark
+    public StepLosses trainStep() {
+        return net.step(batch, 3.0, 0.0, 1);
+    }
+
+    /** Scoring 4096 rows (metric and score). */
+    @Benchmark
+    public float[] scoreBatch() {
+        net.evaluate(scoreBatch, metric, score, 0);
+        return score;
+    }
+}
