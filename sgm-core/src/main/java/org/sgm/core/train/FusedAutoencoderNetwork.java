@@ -231,6 +231,20 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
     }
 
     @Override
+    public void score(INDArray x, float[] score, int offset) {
+        if (!guided) {
+            TrainableNetwork.super.score(x, score, offset);
+            return;
+        }
+        // s = φ(E(x)): the decoder is not needed, which halves the work for SG-AE.
+        INDArray in = own(x);
+        Buffers buf = buffersFor((int) in.rows());
+        layers(scorer, layers(encoder, in, buf.enc, buf), buf.sc, buf);
+        float[] s = buf.sc[1].castTo(DataType.FLOAT).data().asFloat();
+        System.arraycopy(s, 0, score, offset, buf.n);
+    }
+
+    @Override
     public StepLosses step(INDArray x, double threshold, double muRef, int epoch) {
         StepLosses losses = gradients(own(x), threshold, muRef);
         Transforms.max(Transforms.min(grads, clip, false), -clip, false);

@@ -47,9 +47,8 @@ public final class ScoreGuidedModel implements FittedDetector {
         if (x.cols() != inputDim) {
             throw new SgmException("model " + key + " expects " + inputDim + " features, got " + x.cols());
         }
-        float[] metric = new float[x.rows()];
         float[] score = new float[x.rows()];
-        TrainingLoop.forwardPass(net, x, metric, score);
+        TrainingLoop.scorePass(net, x, score);
         double[] out = new double[score.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = score[i];

@@ -24,6 +24,22 @@ public interface TrainableNetwork {
     void evaluate(INDArray x, float[] metric, float[] score, int offset);
 
     /**
+     * Scores only (what a fitted model needs): the scoring network's output, or the metric for a plain backbone.
+     * An implementation may skip work the score does not need (a guided autoencoder's decoder).
+     *
+     * @param x a batch, {@code [n, inputDim]}
+     * @param score receives the score of each row at {@code offset…offset+n}
+     * @param offset where to write
+     */
+    default void score(INDArray x, float[] score, int offset) {
+        int n = (int) x.rows();
+        float[] metric = new float[n];
+        float[] s = new float[n];
+        evaluate(x, metric, s, 0);
+        System.arraycopy(s, 0, score, offset, n);
+    }
+
+    /**
      * One optimizer step (gradient, element-wise clipping, Adam) on a batch.
      *
      * @param x the batch

@@ -161,6 +161,21 @@ public final class TrainingLoop {
         forwardPass(net, x, metric, score, new BatchArrays());
     }
 
+    /**
+     * Scores all rows in batches of {@link #EVAL_BATCH} (the score only: see {@link TrainableNetwork#score}).
+     *
+     * @param net the network
+     * @param x the rows
+     * @param score receives the score of every row
+     */
+    public static void scorePass(TrainableNetwork net, FeatureMatrix x, float[] score) {
+        BatchArrays batches = new BatchArrays();
+        for (int from = 0; from < x.rows(); from += EVAL_BATCH) {
+            int to = Math.min(x.rows(), from + EVAL_BATCH);
+            net.score(x.rowsInto(from, to, batches.get(to - from, x.cols())), score, from);
+        }
+    }
+
     private static void forwardPass(TrainableNetwork net, FeatureMatrix x, float[] metric, float[] score,
             BatchArrays batches) {
         for (int from = 0; from < x.rows(); from += EVAL_BATCH) {

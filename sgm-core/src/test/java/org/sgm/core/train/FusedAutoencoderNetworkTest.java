@@ -95,4 +95,15 @@ class FusedAutoencoderNetworkTest {
         assertArrayEquals(s1, s2, 1e-6f);
         assertArrayEquals(m1, m2, 1e-6f);
     }
+
+    @Test
+    void scoreOnlyPathEqualsTheFullForwardPass() {
+        FusedAutoencoderNetwork fast = fused(ScoreGuidance.defaults());
+        float[] metric = new float[data.rows()];
+        float[] full = new float[data.rows()];
+        float[] scoreOnly = new float[data.rows()];
+        TrainingLoop.forwardPass(fast, data, metric, full);
+        TrainingLoop.scorePass(fast, data, scoreOnly);
+        assertArrayEquals(full, scoreOnly, 0f);
+    }
 }
