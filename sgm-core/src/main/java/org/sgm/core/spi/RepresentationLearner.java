@@ -42,6 +42,20 @@ public interface RepresentationLearner {
     }
 
     /**
+     * Values of array placeholders the learner declared in {@link #build}, fed to every optimizer step, e.g. the
+     * reparameterisation noise of a variational autoencoder. Draw randomness only from {@code rng} (seeded per fit)
+     * so that the same seed gives the same model. The metric and latent code must not depend on them.
+     *
+     * @param rows rows in this step's batch
+     * @param rng the fit's seeded generator for step inputs
+     * @return placeholder name → value (empty by default)
+     */
+    default java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> stepArrays(int rows,
+            java.util.random.RandomGenerator rng) {
+        return java.util.Map.of();
+    }
+
+    /**
      * Called once after {@link #build} and before the first epoch, e.g. to set a centre from initial outputs.
      *
      * @param ctx access to the graph and a forward pass over the training data

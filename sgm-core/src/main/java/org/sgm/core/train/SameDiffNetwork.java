@@ -46,11 +46,13 @@ public final class SameDiffNetwork implements TrainableNetwork {
     private final double clip;
     private final DataType dtype;
     private final RepresentationLearner learner;
+    private final java.util.SplittableRandom stepRng;
     private int iteration;
 
     private SameDiffNetwork(RepresentationLearner learner, SameDiff sd, boolean guided, String metricName, String scoreName, String lossName,
-            String backboneLossName, String guidanceLossName, TrainingConfig training, DataType dtype) {
+            String backboneLossName, String guidanceLossName, TrainingConfig training, DataType dtype, long seed) {
         this.dtype = dtype;
+        this.stepRng = new java.util.SplittableRandom(seed).split();
         this.learner = learner;
         this.sd = sd;
         this.guided = guided;
@@ -114,7 +116,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
         if (!guidance.enabled()) {
             sd.setLossVariables(backboneLoss);
             return new SameDiffNetwork(learner, sd, false, g.metric().name(), g.metric().name(), backboneLoss.name(),
-                    backboneLoss.name(), null, training, dtype);
+                    backboneLoss.name(), null, training, dtype, seed);
         }
         SDVariable thr = sd.placeHolder(THRESHOLD, dtype);
         SDVariable muRef = sd.placeHolder(MU_REF, dtype);
@@ -126,7 +128,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
         SDVariable loss = backboneLoss.add("totalLoss", guidanceLoss.mul(guidance.lambdaDE()));
         sd.setLossVariables(loss);
         return new SameDiffNetwork(learner, sd, true, g.metric().name(), score.name(), loss.name(), backboneLoss.name(),
-                guidanceLoss.name(), training, dtype);
+                guidanceLoss.name(), training, dtype, seed);
     }
 
     /** @return the graph, for learner hooks */
@@ -195,6 +197,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
         Map<String, INDArray> ph = new LinkedHashMap<>();
         ph.put(INPUT, x.dataType() == dtype ? x : x.castTo(dtype));
         learner.stepInputs(iteration).forEach((name, value) -> ph.put(name, Nd4j.scalar(dtype, value)));
+        learner.stepArrays((int) x.rows(), stepRng).forEach((name, value) -> ph.put(name, value.castTo(dtype)));
         List<String> outputs = new ArrayList<>(List.of(lossName));
         if (guided) {
             ph.put(THRESHOLD, Nd4j.scalar(dtype, threshold));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.sgm.core.SgmException;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.eval.SgmEvalModule;
+import org.sgm.examples.vae.VaeModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,7 +72,8 @@ public final class SgmMain implements Runnable {
     /** @return the registry of every detector SGM ships (the one Guice injector of the program) */
     static synchronized DetectorRegistry registry() {
         if (registry == null) {
-            registry = Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
+            // SGM's detectors, plus the example backbone registered from outside sgm-models
+            registry = Guice.createInjector(new SgmEvalModule(), new VaeModule()).getInstance(DetectorRegistry.class);
         }
         return registry;
     }

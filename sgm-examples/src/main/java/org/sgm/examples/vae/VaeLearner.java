@@ -1,0 +1,76 @@
+package org.sgm.examples.vae;
+
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.sgm.core.spi.Layers;
+import org.sgm.core.spi.LearnerGraph;
+import org.sgm.core.spi.ParamInit;
+import org.sgm.core.spi.RepresentationLearner;
+
+/**
+ * A variational autoencoder as a score-guided backbone (D. P. Kingma, M. Welling, "Auto-Encoding Variational
+ * Bayes", ICLR 2014), written only against SGM's public SPI.
+ *
+ * <p>Encoder d → hidden (ReLU) → (μ, log σ²); decoder latent → hidden (ReLU) → d. Training decodes a sample
+ * {@code μ + σ ⊙ ε}, with ε fed per step through {@link #stepArrays} from the fit's seeded generator (so the same
+ * seed gives the same model); L_B = mean over batch and features of (x − x̂)² + β·mean KL(q(z|x) ‖ N(0, I)) / d.
+ * z (where the scoring network attaches) = μ. m = ‖x − dec(μ)‖₂, deterministic, used to pre-judge rows and as the
+ * score of the plain {@code vae}.
+ */
+public final class VaeLearner implements RepresentationLearner {
+    static final String NOISE = "vaeNoise";
+    private final int inputDim;
+    private final VaeHyperparameters hp;
+
+    /**
+     * @param inputDim the number of features
+     * @param hp the hyperparameters
+     */
+    public VaeLearner(int inputDim, VaeHyperparameters hp) {
+        this.inputDim = inputDim;
+        this.hp = hp;
+    }
+
+    @Override
+    public LearnerGraph build(SameDiff sd, SDVariable x, ParamInit init) {
+        int k = hp.latent();
+        SDVariable h = sd.nn.relu(Layers.dense(sd, "vaeEnc", x, inputDim, hp.hidden(), init, true), 0);
+        SDVariable mu = Layers.dense(sd, "vaeMu", h, hp.hidden(), k, init, true);
+        SDVariable logVar = Layers.dense(sd, "vaeLogVar", h, hp.hidden(), k, init, true);
+        SDVariable eps = sd.placeHolder(NOISE, init.dataType(), -1, k);
+        SDVariable sample = mu.add(sd.math.exp(logVar.mul(0.5)).mul(eps));
+        // one decoder, applied to the sample (training) and to μ (the metric): variables declared once
+        SDVariable w1 = sd.var("vaeDec0_W", init.uniform(1.0 / Math.sqrt(k), k, hp.hidden()));
+        SDVariable b1 = sd.var("vaeDec0_b", init.uniform(1.0 / Math.sqrt(k), 1, hp.hidden()));
+        double bound2 = 1.0 / Math.sqrt(hp.hidden());
+        SDVariable w2 = sd.var("vaeDec1_W", init.uniform(bound2, hp.hidden(), inputDim));
+        SDVariable b2 = sd.var("vaeDec1_b", init.uniform(bound2, 1, inputDim));
+        SDVariable xSample = sd.nn.relu(sample.mmul(w1).add(b1), 0).mmul(w2).add(b2);
+        SDVariable xMean = sd.nn.relu(mu.mmul(w1).add(b1), 0).mmul(w2).add(b2);
+        SDVariable reconstruction = sd.mean(sd.math.square(x.sub(xSample)));
+        SDVariable kl = sd.mean(sd.sum(logVar.add(1.0).sub(sd.math.square(mu)).sub(sd.math.exp(logVar)), false, 1))
+                .mul(-0.5 / inputDim);
+        SDVariable loss = reconstruction.add("vaeLoss", kl.mul(hp.beta()));
+        SDVariable metric = sd.identity("vaeReconstructionError", Layers.rowNorm(sd, x.sub(xMean)));
+        return new LearnerGraph(mu, k, loss, metric);
+    }
+
+    @Override
+    public Map<String, INDArray> stepArrays(int rows, RandomGenerator rng) {
+        double[] noise = new double[rows * hp.latent()];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = rng.nextGaussian();
+        }
+        return Map.of(NOISE, Nd4j.create(noise, new long[] {rows, hp.latent()}, DataType.DOUBLE));
+    }
+
+    @Override
+    public String metricDescription() {
+        return "reconstruction error of the mean code ‖x − dec(μ)‖₂";
+    }
+}
