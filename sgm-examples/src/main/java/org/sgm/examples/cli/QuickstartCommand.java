@@ -1,14 +1,13 @@
 package org.sgm.examples.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sgm.core.SgmException;
 import org.sgm.core.io.AtomicFiles;
+import org.sgm.data.BuiltinDatasets;
 import org.sgm.eval.EvaluationProtocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,12 +15,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code sgm quickstart}: every registered detector on the bundled datasets (cardio, thyroid, wbc; see
- * {@code datasets/README.md} in the resources for their citation) × 3 seeds, with the paper's 1 % swap noise.
+ * {@code sgm datasets} for their citation) × 3 seeds, with the paper's 1 % swap noise.
  */
 @Command(name = "quickstart", description = "Run every registered detector on the bundled datasets "
         + "(cardio, thyroid, wbc) × 3 seeds; print the table and write results under --out.")
 final class QuickstartCommand implements Callable<Integer> {
-    /** The bundled datasets, as resources under {@code org/sgm/examples/datasets/}. */
+    /** The bundled datasets it runs on (see {@link BuiltinDatasets}). */
     static final List<String> DATASETS = List.of("cardio", "thyroid", "wbc");
 
     @Mixin
@@ -39,14 +38,8 @@ final class QuickstartCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         for (String name : DATASETS) {
             Path file = out.resolve("data").resolve(name + ".csv");
-            String resource = "/org/sgm/examples/datasets/" + name + ".csv";
-            try (InputStream in = QuickstartCommand.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new SgmException("bundled dataset " + resource + " is missing from the build");
-                }
-                byte[] bytes = in.readAllBytes();
-                AtomicFiles.write(file, o -> o.write(bytes));
-            }
+            byte[] bytes = BuiltinDatasets.bytes(name);
+            AtomicFiles.write(file, o -> o.write(bytes));
             files.add(file);
         }
         List<String> models = new ArrayList<>(SgmMain.registry().providers().keySet());
