@@ -1,12 +1,9 @@
 package org.sgm.examples.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sgm.core.io.AtomicFiles;
 import org.sgm.data.BuiltinDatasets;
 import org.sgm.eval.EvaluationProtocol;
 import picocli.CommandLine.Command;
@@ -34,19 +31,13 @@ final class QuickstartCommand implements Callable<Integer> {
     int seeds;
 
     @Override
-    public Integer call() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String name : DATASETS) {
-            Path file = out.resolve("data").resolve(name + ".csv");
-            byte[] bytes = BuiltinDatasets.bytes(name);
-            AtomicFiles.write(file, o -> o.write(bytes));
-            files.add(file);
-        }
+    public Integer call() {
+        List<String> sources = DATASETS.stream().map(name -> BuiltinDatasets.get(name).source()).toList();
         List<String> models = new ArrayList<>(SgmMain.registry().providers().keySet());
         common.progress().println("sgm: quickstart: " + models.size() + " detectors × " + DATASETS.size()
                 + " datasets × " + seeds + " seeds, 20 % test, 1 % swap noise");
-        EvaluateCommand.run(models, files, new EvaluationProtocol(0.2, 0.01, seeds, "label"), null, false, null, out,
-                common);
+        EvaluateCommand.run(models, sources, new EvaluationProtocol(0.2, 0.01, seeds, "label"), null, false, null,
+                out, common);
         return 0;
     }
 }
