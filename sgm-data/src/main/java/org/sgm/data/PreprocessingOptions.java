@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record PreprocessingOptions(Scaling scaling, Imputation imputation) {
 
-    /** Checks that neither setting is null. */
+    /**
+     * Checks that neither setting is null.
+     *
+     * @param scaling see the record description
+     * @param imputation see the record description
+     */
     public PreprocessingOptions {
         Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(imputation, "imputation");

@@ -15,7 +15,13 @@ import org.sgm.core.SgmException;
  */
 public record ReadOptions(char delimiter, String labelColumn, boolean allowMissing) {
 
-    /** Validates the delimiter. */
+    /**
+     * Validates the delimiter.
+     *
+     * @param delimiter see the record description
+     * @param labelColumn see the record description
+     * @param allowMissing see the record description
+     */
     public ReadOptions {
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
             throw new SgmException("the delimiter cannot be " + describe(delimiter));

@@ -78,7 +78,17 @@ public record EvaluationProtocol(Kind kind, double testFraction, double noiseRat
         }
     }
 
-    /** Validates the settings, naming the command-line option of each. */
+    /**
+     * Validates the settings, naming the command-line option of each.
+     *
+     * @param kind see the record description
+     * @param testFraction see the record description
+     * @param noiseRate see the record description
+     * @param trainAnomalyRate see the record description
+     * @param seeds see the record description
+     * @param read see the record description
+     * @param preprocessing see the record description
+     */
     public EvaluationProtocol {
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new SgmException("--test-fraction must be in (0, 1), got " + testFraction);

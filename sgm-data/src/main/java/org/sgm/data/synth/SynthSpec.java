@@ -56,7 +56,19 @@ public record SynthSpec(Kind kind, int rows, int dims, double anomalyRate, int c
         }
     }
 
-    /** Validates every setting, naming the command-line option. */
+    /**
+     * Validates every setting, naming the command-line option.
+     *
+     * @param kind see the record description
+     * @param rows see the record description
+     * @param dims see the record description
+     * @param anomalyRate see the record description
+     * @param clusters see the record description
+     * @param overlap see the record description
+     * @param alpha see the record description
+     * @param noiseRate see the record description
+     * @param seed see the record description
+     */
     public SynthSpec {
         if (rows < 2) {
             throw new SgmException("--rows must be ≥ 2, got " + rows);
