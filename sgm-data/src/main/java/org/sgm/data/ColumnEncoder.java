@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** How one input column of a {@link Table} becomes one or more features; fitted, immutable. */
-sealed interface ColumnEncoder permits ZScore, OneHot {
+sealed interface ColumnEncoder permits NumericScaler, OneHot {
 
     /** @return the input column's name */
     String column();

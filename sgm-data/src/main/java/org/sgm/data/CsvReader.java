@@ -27,20 +27,28 @@ import org.sgm.core.SgmException;
 import org.sgm.core.io.ModelFile;
 
 /**
- * Reads a CSV file into a {@link Table} in two passes over the decoded text: the first checks every value and
- * finds which columns are numeric, the second fills arrays of exactly the right size.
+ * Reads a CSV file into a {@link Table} in two passes over the decoded text (Commons CSV parses the fields, so
+ * quoted fields may hold the delimiter, quotes and line breaks): the first checks every value and finds which
+ * columns are numeric, the second fills arrays of exactly the right size. A column is numeric when every present
+ * value is a plain decimal number.
  */
 final class CsvReader {
     /** A plain decimal number, optionally with an exponent: what counts as numeric. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Set<String> NON_FINITE = Set.of("nan", "inf", "infinity");
+    private static final Set<String> INFINITE = Set.of("inf", "infinity");
+    /** What counts as a missing value (compared in lower case; blank values are missing too). */
+    static final Set<String> MISSING = Set.of("?", "na", "n/a", "nan", "null");
 
     private final String source;
     private final String content;
+    private final CSVFormat format;
+    private final boolean allowMissing;
 
-    private CsvReader(String source, String content) {
+    private CsvReader(String source, String content, ReadOptions options) {
         this.source = source;
         this.content = content;
+        this.format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter()).get();
+        this.allowMissing = options.allowMissing();
     }
 
     /** Visits one data record. */
@@ -49,14 +57,23 @@ final class CsvReader {
     }
 
     /**
-     * @param file the CSV file
-     * @param labelColumn the label column's name, or null
+     * @param source the file's name, for messages
+     * @param bytes the file's content
+     * @param options delimiter, label column and missing values
      * @return the table
      */
-    static Table read(Path file, String labelColumn) {
-        String source = file.toString();
-        byte[] bytes = readBytes(file, source);
-        return new CsvReader(source, decodeUtf8(bytes, source)).parse(labelColumn, ModelFile.sha256(bytes));
+    static Table read(String source, byte[] bytes, ReadOptions options) {
+        return new CsvReader(source, decodeUtf8(bytes, source), options)
+                .parse(options.labelColumn(), ModelFile.sha256(bytes));
+    }
+
+    /**
+     * @param value a value as written in a file
+     * @return whether it stands for a missing value: blank, {@code ?}, {@code NA}, {@code N/A}, {@code NaN} or
+     *     {@code null} (any case)
+     */
+    static boolean isMissing(String value) {
+        return value.isBlank() || MISSING.contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -71,11 +88,11 @@ final class CsvReader {
         List<String> header = readHeader();
         boolean[] numeric = new boolean[header.size()];
         Arrays.fill(numeric, true);
-        int rows = forEachRow(header, (row, line, record) -> scan(header, line, record, numeric));
+        int label = labelColumn == null ? -1 : header.indexOf(labelColumn);
+        int rows = forEachRow(header, (row, line, record) -> scan(header, line, record, numeric, label));
         if (rows == 0) {
             throw new SgmException(source + ": no data rows (only a header)");
         }
-        int label = labelColumn == null ? -1 : header.indexOf(labelColumn);
         if (header.size() == (label < 0 ? 0 : 1)) {
             throw new SgmException(source + ": no feature columns");
         }
@@ -95,9 +112,9 @@ final class CsvReader {
                 if (j == label) {
                     labels[row] = parseLabel(value, line, header.get(j));
                 } else if (numeric[j]) {
-                    numbers[j][row] = Double.parseDouble(value);
+                    numbers[j][row] = isMissing(value) ? Double.NaN : Double.parseDouble(value);
                 } else {
-                    texts[j][row] = value;
+                    texts[j][row] = isMissing(value) ? null : value;
                 }
             }
         });
@@ -124,7 +141,7 @@ final class CsvReader {
     }
 
     private List<String> readHeader() {
-        try (CSVParser parser = CSVParser.parse(content, CSVFormat.DEFAULT)) {
+        try (CSVParser parser = CSVParser.parse(content, format)) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 throw new SgmException(source + ": empty file (expected a header line)");
@@ -151,7 +168,7 @@ final class CsvReader {
      * @return the number of data records
      */
     private int forEachRow(List<String> header, RowVisitor visitor) {
-        try (CSVParser parser = CSVParser.parse(content, CSVFormat.DEFAULT)) {
+        try (CSVParser parser = CSVParser.parse(content, format)) {
             Iterator<CSVRecord> it = parser.iterator();
             it.next();
             int row = 0;
@@ -170,17 +187,21 @@ final class CsvReader {
         }
     }
 
-    private void scan(List<String> header, long line, CSVRecord record, boolean[] numeric) {
+    private void scan(List<String> header, long line, CSVRecord record, boolean[] numeric, int label) {
         for (int j = 0; j < header.size(); j++) {
             String value = record.get(j);
             String column = header.get(j);
-            if (value.isBlank()) {
-                throw error(line, column, "empty value (missing values are not supported)");
+            if (isMissing(value)) {
+                if (!allowMissing || j == label) {
+                    throw error(line, column, (value.isBlank() ? "empty value" : "missing value "
+                            + Messages.value(value)) + (j == label ? " in the label column"
+                            : " (missing values are refused unless an imputation is chosen, e.g. --impute median)"));
+                }
+                continue;
             }
             String unsigned = value.startsWith("+") || value.startsWith("-") ? value.substring(1) : value;
-            if (NON_FINITE.contains(unsigned.toLowerCase(Locale.ROOT))) {
-                throw error(line, column, Messages.value(value) + " is not a finite number"
-                        + " (missing values are not supported)");
+            if (INFINITE.contains(unsigned.toLowerCase(Locale.ROOT))) {
+                throw error(line, column, Messages.value(value) + " is not a finite number");
             }
             boolean number = isNumber(value);
             if (number && !Double.isFinite(Double.parseDouble(value))) {
@@ -208,7 +229,13 @@ final class CsvReader {
         return new SgmException(source + ": malformed CSV: " + cause.getMessage(), e);
     }
 
-    private static byte[] readBytes(Path file, String source) {
+    /**
+     * @param file a file
+     * @param source its name, for messages
+     * @return its bytes
+     * @throws SgmException if it does not exist or cannot be read
+     */
+    static byte[] readBytes(Path file, String source) {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -218,7 +245,13 @@ final class CsvReader {
         }
     }
 
-    private static String decodeUtf8(byte[] bytes, String source) {
+    /**
+     * @param bytes text
+     * @param source where it came from, for messages
+     * @return it decoded as UTF-8, without a byte order mark
+     * @throws SgmException naming the byte if it is not UTF-8
+     */
+    static String decodeUtf8(byte[] bytes, String source) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -42,7 +42,23 @@ public final class FittedPipeline {
      * @return the fitted pipeline
      */
     public static FittedPipeline fit(AnomalyDetector detector, Table train, String labelColumn, FitContext ctx) {
-        FittedPreprocessor pre = Preprocessor.fit(train);
+        return fit(detector, train, labelColumn, PreprocessingOptions.defaults(), ctx);
+    }
+
+    /**
+     * Fits the preprocessing chosen by {@code options} on {@code train}, then the detector on the preprocessed
+     * features (labels, if the table has any, are not used).
+     *
+     * @param detector the unfitted detector
+     * @param train the training table
+     * @param labelColumn the label column the table was read with (ignored when scoring), or null
+     * @param options the scaling and imputation to fit
+     * @param ctx seed and listeners
+     * @return the fitted pipeline
+     */
+    public static FittedPipeline fit(AnomalyDetector detector, Table train, String labelColumn,
+            PreprocessingOptions options, FitContext ctx) {
+        FittedPreprocessor pre = Preprocessor.fit(train, options);
         long t0 = System.nanoTime();
         FittedDetector model = detector.fit(pre.transform(train), ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -59,11 +75,20 @@ public final class FittedPipeline {
     }
 
     /**
-     * @param csv a CSV file with the fitted input columns
+     * @param file a data file with the fitted input columns (any format {@link Table#read(Path, ReadOptions)}
+     *     reads; CSV comma-separated), read with {@link #readOptions()}
      * @return one score per row, in file order
      */
-    public double[] score(Path csv) {
-        return score(Table.readCsv(csv, labelColumn));
+    public double[] score(Path file) {
+        return score(Table.read(file, readOptions()));
+    }
+
+    /**
+     * @return how to read data for this pipeline: the label column it was fitted with (ignored), missing values
+     *     read if the preprocessing imputes them, comma-separated
+     */
+    public ReadOptions readOptions() {
+        return new ReadOptions(',', labelColumn, preprocessor.imputes());
     }
 
     /** @return the fitted detector */

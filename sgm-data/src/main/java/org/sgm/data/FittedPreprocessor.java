@@ -16,8 +16,10 @@ import org.sgm.core.hyper.HyperparameterJson;
  * name, in any order) into a {@link FeatureMatrix}. Immutable; saved with a model as JSON ({@link #toJson()}).
  */
 public final class FittedPreprocessor {
-    /** The value of the JSON {@code "type"} field this class writes and reads. */
-    public static final String TYPE = "tabular-v1";
+    /** The value of the JSON {@code "type"} field this class writes (it also reads {@value #TYPE_V1}). */
+    public static final String TYPE = "tabular-v2";
+    /** The type written before scalings and imputation existed: numeric columns hold a z-score's mean and std. */
+    public static final String TYPE_V1 = "tabular-v1";
 
     private final List<ColumnEncoder> encoders;
     private final List<String> inputColumns;
@@ -34,6 +36,12 @@ public final class FittedPreprocessor {
         return inputColumns;
     }
 
+    /** @return whether missing values are filled (the preprocessing was fitted with an imputation) */
+    public boolean imputes() {
+        return encoders.stream().anyMatch(e -> e instanceof NumericScaler n ? !Double.isNaN(n.fill())
+                : ((OneHot) e).fill() != null);
+    }
+
     /** @return the names of the output features, in order */
     public List<String> featureNames() {
         return featureNames;
@@ -41,12 +49,14 @@ public final class FittedPreprocessor {
 
     /**
      * Applies the preprocessing. Columns are matched by name, so their order does not matter; a category not seen
-     * in training becomes all zeros for its column, with one warning per column.
+     * in training becomes all zeros for its column, with one warning per column; a missing value is filled as
+     * fitted, or is an error naming its row and column.
      *
      * @param table data with exactly the training columns
      * @return the features, one row per table row, columns named as in {@link #featureNames()}
      * @throws SgmException naming the file and the columns if a column is missing or extra, if a column that was
-     *     numeric in training has text, or if a value is too far from the training data to scale
+     *     numeric in training has text, if a value is missing and there is no imputation, or if a value is too far
+     *     from the training data to scale
      */
     public FeatureMatrix transform(Table table) {
         checkColumns(table);
@@ -75,8 +85,9 @@ public final class FittedPreprocessor {
     }
 
     /**
-     * @return the fitted parameters as plain JSON: {@code {"type": "tabular-v1", "columns": [...]}}, one entry per
-     *     input column with its name and kind, and either its mean and std (numeric) or its categories (text)
+     * @return the fitted parameters as plain JSON: {@code {"type": "tabular-v2", "columns": [...]}}, one entry per
+     *     input column with its name and kind, and either its scaling, center and scale (numeric) or its
+     *     categories (text), plus its {@code fill} value where missing values are imputed
      */
     public JsonNode toJson() {
         ObjectNode json = HyperparameterJson.mapper().createObjectNode().put("type", TYPE);
@@ -88,16 +99,18 @@ public final class FittedPreprocessor {
     /**
      * @param json JSON written by {@link #toJson()}
      * @return the preprocessing it describes
-     * @throws SgmException if the JSON is not of type {@value #TYPE} or not well-formed
+     * @throws SgmException if the JSON is not of type {@value #TYPE} or {@value #TYPE_V1}, or not well-formed
      */
     public static FittedPreprocessor fromJson(JsonNode json) {
         if (json == null || !json.isObject()) {
             throw new SgmException("preprocessing: expected a JSON object");
         }
         String type = json.path("type").asText("(none)");
-        if (!TYPE.equals(type)) {
-            throw new SgmException("preprocessing: type '" + type + "' is not supported (expected '" + TYPE + "')");
+        if (!TYPE.equals(type) && !TYPE_V1.equals(type)) {
+            throw new SgmException("preprocessing: type '" + type + "' is not supported (expected '" + TYPE
+                    + "'; a newer SGM may have written it)");
         }
+        boolean v1 = TYPE_V1.equals(type);
         JsonNode columns = json.path("columns");
         if (!columns.isArray() || columns.isEmpty()) {
             throw new SgmException("preprocessing: expected a non-empty array 'columns'");
@@ -105,7 +118,7 @@ public final class FittedPreprocessor {
         List<ColumnEncoder> encoders = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (JsonNode column : columns) {
-            ColumnEncoder encoder = readColumn(column, encoders.size() + 1);
+            ColumnEncoder encoder = readColumn(column, encoders.size() + 1, v1);
             if (!names.add(encoder.column())) {
                 throw new SgmException("preprocessing: column '" + encoder.column() + "' appears twice");
             }
@@ -114,24 +127,40 @@ public final class FittedPreprocessor {
         return new FittedPreprocessor(encoders);
     }
 
-    private static ColumnEncoder readColumn(JsonNode node, int position) {
+    private static ColumnEncoder readColumn(JsonNode node, int position, boolean v1) {
         String name = text(node, "name", "preprocessing: columns entry " + position);
         String where = "preprocessing: column '" + name + "'";
         String kind = text(node, "kind", where);
         return switch (kind) {
-            case "numeric" -> readZScore(node, name, where);
+            case "numeric" -> v1 ? readZScoreV1(node, name, where) : readNumeric(node, name, where);
             case "text" -> readOneHot(node, name, where);
             default -> throw new SgmException(where + ": unknown kind '" + kind + "' (expected numeric or text)");
         };
     }
 
-    private static ZScore readZScore(JsonNode node, String name, String where) {
+    private static NumericScaler readZScoreV1(JsonNode node, String name, String where) {
         double mean = number(node, "mean", where);
         double std = number(node, "std", where);
         if (!(std > 0)) {
             throw new SgmException(where + ": 'std' must be positive, got " + std);
         }
-        return new ZScore(name, mean, std);
+        return new NumericScaler(name, Scaling.ZSCORE, mean, std, Double.NaN);
+    }
+
+    private static NumericScaler readNumeric(JsonNode node, String name, String where) {
+        Scaling scaling;
+        try {
+            scaling = Scaling.parse(text(node, "scaling", where));
+        } catch (SgmException e) {
+            throw new SgmException(where + ": " + e.getMessage(), e);
+        }
+        double center = number(node, "center", where);
+        double scale = number(node, "scale", where);
+        if (!(scale > 0)) {
+            throw new SgmException(where + ": 'scale' must be positive, got " + scale);
+        }
+        double fill = node.has("fill") ? number(node, "fill", where) : Double.NaN;
+        return new NumericScaler(name, scaling, center, scale, fill);
     }
 
     private static OneHot readOneHot(JsonNode node, String name, String where) {
@@ -141,7 +170,12 @@ public final class FittedPreprocessor {
         }
         List<String> values = new ArrayList<>();
         categories.forEach(c -> values.add(text(c, where + ", 'categories'")));
-        return new OneHot(name, values);
+        String fill = node.has("fill") ? text(node, "fill", where) : null;
+        OneHot encoder = new OneHot(name, values, fill);
+        if (!encoder.fillIsKnown()) {
+            throw new SgmException(where + ": 'fill' " + Messages.value(fill) + " is not one of the categories");
+        }
+        return encoder;
     }
 
     private static String text(JsonNode node, String field, String where) {

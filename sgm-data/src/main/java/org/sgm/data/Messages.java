@@ -30,6 +30,16 @@ final class Messages {
     }
 
     /**
+     * @param table the data
+     * @param row a row index (0-based)
+     * @param column a column name
+     * @return {@code SOURCE, row N, column 'C'} with N counted from 1 (the first data row)
+     */
+    static String at(Table table, int row, String column) {
+        return table.source() + ", row " + (row + 1) + ", column '" + column + "'";
+    }
+
+    /**
      * @param names column names, at least one
      * @return {@code column 'a'} or {@code columns 'a', 'b'}, capped as in {@link #names}
      */

@@ -1,28 +1,31 @@
 package org.sgm.data;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import org.sgm.core.SgmException;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A text column, one-hot encoded over the categories seen in training; the features are left 0/1 (not scaled).
- * A category not seen in training is encoded as all zeros, with one warning per column and call.
+ * A category not seen in training is encoded as all zeros, with one warning per column and call. A missing value
+ * ({@code null}) becomes {@code fill}.
  *
  * @param column the column name
  * @param categories the categories seen in training, sorted
+ * @param fill the category that replaces a missing value, or null if missing values are an error
  */
-record OneHot(String column, List<String> categories) implements ColumnEncoder {
+record OneHot(String column, List<String> categories, String fill) implements ColumnEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(FittedPreprocessor.class);
 
     /**
      * @param column the column name
      * @param categories the categories seen in training, sorted
+     * @param fill the category that replaces a missing value, or null
      */
     OneHot {
         categories = List.copyOf(categories);
@@ -31,10 +34,38 @@ record OneHot(String column, List<String> categories) implements ColumnEncoder {
     /**
      * @param train the training data
      * @param column a text column of it
+     * @param options whether missing values are filled (with the most frequent category, the first in sorted
+     *     order on a tie)
      * @return the fitted encoder
+     * @throws SgmException if the column has missing values and imputation is off, or has no values at all
      */
-    static OneHot fit(Table train, String column) {
-        return new OneHot(column, List.copyOf(new TreeSet<>(Arrays.asList(train.text(column)))));
+    static OneHot fit(Table train, String column, PreprocessingOptions options) {
+        String[] values = train.text(column);
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                if (options.imputation() == Imputation.NONE) {
+                    throw new SgmException(Messages.at(train, i, column)
+                            + ": missing value (choose an imputation, e.g. --impute median, to fill it)");
+                }
+            } else {
+                counts.merge(values[i], 1, Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            throw new SgmException(train.source() + ", column '" + column + "': every value is missing");
+        }
+        String fill = null;
+        if (options.imputation() != Imputation.NONE) {
+            int best = 0;
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                if (e.getValue() > best) {
+                    best = e.getValue();
+                    fill = e.getKey();
+                }
+            }
+        }
+        return new OneHot(column, List.copyOf(counts.keySet()), fill);
     }
 
     @Override
@@ -52,11 +83,16 @@ record OneHot(String column, List<String> categories) implements ColumnEncoder {
         int unseen = 0;
         String example = null;
         for (int i = 0; i < values.length; i++) {
-            Integer k = index.get(values[i]);
+            String value = values[i] == null ? fill : values[i];
+            if (value == null) {
+                throw new SgmException(Messages.at(table, i, column)
+                        + ": missing value (the model was fitted without imputation)");
+            }
+            Integer k = index.get(value);
             if (k != null) {
                 out[i * stride + offset + k] = 1f;
             } else if (unseen++ == 0) {
-                example = values[i];
+                example = value;
             }
         }
         if (unseen > 0) {
@@ -67,7 +103,8 @@ record OneHot(String column, List<String> categories) implements ColumnEncoder {
 
     /**
      * Maps numbers back to categories: a column that had text in training may be all numbers in new data, and
-     * then the table holds numbers, not the text as written. A number matches the category with the same value.
+     * then the table holds numbers, not the text as written. A number matches the category with the same value;
+     * {@code NaN} (missing) stays missing.
      */
     private String[] asCategories(double[] numbers) {
         Map<Double, String> byValue = new HashMap<>();
@@ -78,7 +115,7 @@ record OneHot(String column, List<String> categories) implements ColumnEncoder {
         }
         String[] out = new String[numbers.length];
         for (int i = 0; i < numbers.length; i++) {
-            out[i] = byValue.getOrDefault(numbers[i], Double.toString(numbers[i]));
+            out[i] = Double.isNaN(numbers[i]) ? null : byValue.getOrDefault(numbers[i], Double.toString(numbers[i]));
         }
         return out;
     }
@@ -87,6 +124,14 @@ record OneHot(String column, List<String> categories) implements ColumnEncoder {
     public ObjectNode toJson() {
         ObjectNode node = HyperparameterJson.mapper().createObjectNode().put("name", column).put("kind", "text");
         categories.forEach(node.putArray("categories")::add);
+        if (fill != null) {
+            node.put("fill", fill);
+        }
         return node;
+    }
+
+    /** @return whether {@code fill}, if set, is one of the categories */
+    boolean fillIsKnown() {
+        return fill == null || categories.contains(fill);
     }
 }

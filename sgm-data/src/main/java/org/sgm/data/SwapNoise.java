@@ -57,25 +57,71 @@ public final class SwapNoise {
         return new Noisy(train.append(noise), Arrays.copyOf(trainAnomaly, train.rows() + count));
     }
 
-    private static FeatureMatrix noiseRows(FeatureMatrix train, int[] normals, int count, SplittableRandom random) {
-        int d = train.cols();
+    /**
+     * The same noise on rows of doubles (for generated data): {@code int(nNormal · rate / (1 − rate))} rows,
+     * drawn exactly as {@link #inject(FeatureMatrix, boolean[], double, long)} draws them.
+     *
+     * @param rows the rows, all of the same length
+     * @param anomaly one label per row
+     * @param rate the noise rate, in [0, 1)
+     * @param seed the seed
+     * @return the noise rows only (all normal), possibly none
+     * @throws SgmException as {@link #inject(FeatureMatrix, boolean[], double, long)} does
+     */
+    public static double[][] noiseRows(double[][] rows, boolean[] anomaly, double rate, long seed) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new SgmException("the noise rate must be in [0, 1), got " + rate);
+        }
+        int[] normals = IntStream.range(0, anomaly.length).filter(i -> !anomaly[i]).toArray();
+        int count = (int) (normals.length * rate / (1 - rate));
+        if (count == 0) {
+            return new double[0][];
+        }
+        if (normals.length < 2) {
+            throw new SgmException("swap noise needs at least 2 normal training rows, got " + normals.length);
+        }
+        int d = rows[0].length;
+        double[][] out = new double[count][];
+        plan(normals, d, count, new SplittableRandom(seed), (r, base, donor, features, swapped) -> {
+            out[r] = rows[base].clone();
+            for (int k = 0; k < swapped; k++) {
+                out[r][features[k]] = rows[donor][features[k]];
+            }
+        });
+        return out;
+    }
+
+    /** Receives one planned noise row: copy row {@code base}, overwrite the first {@code swapped} features. */
+    private interface SwapSink {
+        void accept(int row, int base, int donor, int[] features, int swapped);
+    }
+
+    /** Draws, for each noise row, a base normal, a different donor normal and the features to swap. */
+    private static void plan(int[] normals, int d, int count, SplittableRandom random, SwapSink sink) {
         int swapped = Math.min(d, Math.max(1, (int) (0.05 * d)));
         int[] features = IntStream.range(0, d).toArray();
-        float[] out = new float[Math.multiplyExact(count, d)];
         for (int r = 0; r < count; r++) {
             int a = random.nextInt(normals.length);
             int b = random.nextInt(normals.length - 1);
             if (b >= a) {
                 b++;
             }
-            float[] base = train.row(normals[a]);
-            float[] donor = train.row(normals[b]);
             chooseFirst(features, swapped, random);
-            for (int k = 0; k < swapped; k++) {
-                base[features[k]] = donor[features[k]];
-            }
-            System.arraycopy(base, 0, out, r * d, d);
+            sink.accept(r, normals[a], normals[b], features, swapped);
         }
+    }
+
+    private static FeatureMatrix noiseRows(FeatureMatrix train, int[] normals, int count, SplittableRandom random) {
+        int d = train.cols();
+        float[] out = new float[Math.multiplyExact(count, d)];
+        plan(normals, d, count, random, (r, base, donor, features, swapped) -> {
+            float[] row = train.row(base);
+            float[] from = train.row(donor);
+            for (int k = 0; k < swapped; k++) {
+                row[features[k]] = from[features[k]];
+            }
+            System.arraycopy(row, 0, out, r * d, d);
+        });
         return FeatureMatrix.wrap(out, count, train.columnNames());
     }
 

@@ -1,17 +1,20 @@
 package org.sgm.data;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.sgm.core.SgmException;
 
 /**
  * An immutable table of raw feature columns, as read from a file, plus optional anomaly labels.
  *
- * <p>Each feature column is either numeric (every value is a finite decimal number) or text; nothing is scaled or
- * encoded here (that is the {@link Preprocessor}'s job). The label column, when there is one, is not a feature
- * column.
+ * <p>Each feature column is either numeric (every present value is a finite decimal number) or text; nothing is
+ * scaled or encoded here (that is the {@link Preprocessor}'s job). A missing value, read only when
+ * {@link ReadOptions#allowMissing()} is set, is {@code NaN} in a numeric column and {@code null} in a text column.
+ * The label column, when there is one, is not a feature column.
  */
 public final class Table {
     private final String source;
@@ -50,8 +53,9 @@ public final class Table {
     /**
      * Reads a UTF-8 CSV file with a header line, comma-separated, quoted fields allowed.
      *
-     * <p>Empty values, {@code NaN} and infinities are refused (missing values are not supported), as are ragged
-     * rows, duplicated or empty column names, files that are not UTF-8, and files without data rows.
+     * <p>Missing values (empty, {@code ?}, {@code NA}, {@code N/A}, {@code NaN}, {@code null}) and infinities are
+     * refused, as are ragged rows, duplicated or empty column names, files that are not UTF-8, and files without
+     * data rows.
      *
      * @param file the CSV file
      * @param labelColumn the name of the label column ({@code 0} = normal, {@code 1} = anomaly), or null; if the
@@ -60,7 +64,68 @@ public final class Table {
      * @throws SgmException naming the file (and the line and column) if the file cannot be read as described
      */
     public static Table readCsv(Path file, String labelColumn) {
-        return CsvReader.read(file, labelColumn);
+        return read(file, ReadOptions.defaults().withLabelColumn(labelColumn));
+    }
+
+    /**
+     * Reads a data file, choosing the format by its extension: {@code .arff} (ARFF), {@code .npy} and
+     * {@code .npz} (NumPy; an archive's arrays {@code X} and {@code y}), {@code .mat} (MATLAB v5; variables
+     * {@code X} and {@code y}), anything else CSV (UTF-8, a header line, quoted fields allowed).
+     *
+     * @param file the file
+     * @param options delimiter (CSV), label column, missing values
+     * @return the table
+     * @throws SgmException naming the file (and the line or row, and the column) if it cannot be read
+     */
+    public static Table read(Path file, ReadOptions options) {
+        String source = file.toString();
+        byte[] bytes = CsvReader.readBytes(file, source);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".arff")) {
+            return ArffReader.read(source, bytes, options);
+        } else if (name.endsWith(".npy")) {
+            return NumpyReader.readNpy(source, bytes, options);
+        } else if (name.endsWith(".npz")) {
+            return NumpyReader.readNpz(source, bytes, options);
+        } else if (name.endsWith(".mat")) {
+            return MatReader.read(source, bytes, options);
+        }
+        return CsvReader.read(source, bytes, options);
+    }
+
+    /**
+     * Reads a data source as the user names it: {@code builtin:NAME} for a bundled dataset
+     * ({@link BuiltinDatasets}), otherwise a file path, read as {@link #read(Path, ReadOptions)} does.
+     *
+     * @param source {@code builtin:NAME} or a path
+     * @param options delimiter (CSV), label column, missing values
+     * @return the table
+     * @throws SgmException naming the source if it cannot be read
+     */
+    public static Table read(String source, ReadOptions options) {
+        if (BuiltinDatasets.isBuiltin(source)) {
+            String name = source.substring(BuiltinDatasets.PREFIX.length());
+            return CsvReader.read(source, BuiltinDatasets.bytes(name), options.withDelimiter(','));
+        }
+        try {
+            return read(Path.of(source), options);
+        } catch (InvalidPathException e) {
+            throw new SgmException(source + ": not a valid file name (" + e.getReason() + ")", e);
+        }
+    }
+
+    /**
+     * @param source {@code builtin:NAME} or a path
+     * @return a short name for tables of results: the dataset name, or the file name without its extension
+     */
+    public static String datasetName(String source) {
+        if (BuiltinDatasets.isBuiltin(source)) {
+            return source.substring(BuiltinDatasets.PREFIX.length());
+        }
+        String n = source.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     /** @return where the data came from (the path as given), for messages */

@@ -2,6 +2,7 @@ package org.sgm.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,7 +140,7 @@ class PreprocessorTest {
         JsonNode json = mapper.readTree(mapper.writeValueAsString(p.toJson()));
         FittedPreprocessor back = FittedPreprocessor.fromJson(json);
 
-        assertEquals("tabular-v1", json.get("type").asText());
+        assertEquals("tabular-v2", json.get("type").asText());
         assertEquals(p.toJson(), back.toJson());
         assertEquals(p.featureNames(), back.featureNames());
         Table data = table("new.csv", "age,job,const\n2.5,c,7\n-1,a,9\n");
@@ -149,12 +150,106 @@ class PreprocessorTest {
     @Test
     void fromJsonRejectsUnknownTypesAndMalformedColumns() {
         SgmException type = assertThrows(SgmException.class, () -> FittedPreprocessor.fromJson(
-                HyperparameterJson.read("{\"type\": \"tabular-v2\", \"columns\": []}")));
-        assertTrue(type.getMessage().contains("'tabular-v2'"), type.getMessage());
+                HyperparameterJson.read("{\"type\": \"tabular-v9\", \"columns\": []}")));
+        assertTrue(type.getMessage().contains("'tabular-v9'"), type.getMessage());
 
         SgmException std = assertThrows(SgmException.class, () -> FittedPreprocessor.fromJson(HyperparameterJson.read(
                 "{\"type\": \"tabular-v1\", \"columns\": [{\"name\": \"a\", \"kind\": \"numeric\", \"mean\": 0,"
                         + " \"std\": 0}]}")));
         assertTrue(std.getMessage().contains("column 'a'") && std.getMessage().contains("std"), std.getMessage());
+    }
+
+    @Test
+    void minMaxRobustAndNoScaling() throws IOException {
+        Table train = table("train.csv", "v\n0\n1\n2\n3\n14\n");
+        Table probe = table("probe.csv", "v\n2\n14\n");
+
+        FeatureMatrix minmax = Preprocessor.fit(train, new PreprocessingOptions(Scaling.MINMAX, Imputation.NONE))
+                .transform(probe);
+        assertArrayEquals(new float[] {2f / 14, 1f}, minmax.toArray(), 1e-6f);
+
+        // median 2, quartiles 1 and 3 (NumPy's linear interpolation): IQR 2
+        FeatureMatrix robust = Preprocessor.fit(train, new PreprocessingOptions(Scaling.ROBUST, Imputation.NONE))
+                .transform(probe);
+        assertArrayEquals(new float[] {0f, 6f}, robust.toArray(), 1e-6f);
+
+        FeatureMatrix none = Preprocessor.fit(train, new PreprocessingOptions(Scaling.NONE, Imputation.NONE))
+                .transform(probe);
+        assertArrayEquals(new float[] {2f, 14f}, none.toArray());
+    }
+
+    @Test
+    void percentileMatchesNumpyLinearInterpolation() {
+        double[] sorted = {1, 2, 4, 8};
+        assertEquals(1.75, NumericScaler.percentile(sorted, 25), 1e-12); // np.percentile([1,2,4,8], 25)
+        assertEquals(3.0, NumericScaler.percentile(sorted, 50), 1e-12);
+        assertEquals(5.0, NumericScaler.percentile(sorted, 75), 1e-12);
+        assertEquals(8.0, NumericScaler.percentile(sorted, 100), 1e-12);
+    }
+
+    private Table withMissing(String name, String content) throws IOException {
+        return Table.read(Files.write(dir.resolve(name), content.getBytes(StandardCharsets.UTF_8)),
+                ReadOptions.defaults().withAllowMissing(true));
+    }
+
+    @Test
+    void missingValuesWithoutImputationAreAnErrorNamingRowAndColumn() throws IOException {
+        Table train = withMissing("train.csv", "a,b\n1,x\n,y\n");
+
+        SgmException e = assertThrows(SgmException.class, () -> Preprocessor.fit(train));
+
+        assertTrue(e.getMessage().startsWith(dir.resolve("train.csv") + ", row 2, column 'a': missing value"),
+                e.getMessage());
+    }
+
+    @Test
+    void imputationFillsWithTrainingStatisticsAndIsSavedInTheJson() throws IOException {
+        Table train = withMissing("train.csv", "a,b\n1,x\n,y\n2,y\n9,?\n");
+        PreprocessingOptions median = new PreprocessingOptions(Scaling.NONE, Imputation.MEDIAN);
+
+        FittedPreprocessor p = Preprocessor.fit(train, median);
+
+        assertTrue(p.imputes());
+        assertEquals(List.of("a", "b=x", "b=y"), p.featureNames());
+        // a: median of 1, 2, 9 = 2; b: most frequent 'y'
+        assertArrayEquals(new float[] {1, 1, 0, 2, 0, 1, 2, 0, 1, 9, 0, 1}, p.transform(train).toArray());
+        FittedPreprocessor back = FittedPreprocessor.fromJson(p.toJson());
+        assertTrue(back.imputes());
+        Table fresh = withMissing("new.csv", "a,b\nNA,\n");
+        assertArrayEquals(new float[] {2, 0, 1}, back.transform(fresh).toArray());
+
+        FittedPreprocessor mean = Preprocessor.fit(train, new PreprocessingOptions(Scaling.NONE, Imputation.MEAN));
+        assertEquals(4f, mean.transform(fresh).get(0, 0), 1e-6f);
+        assertFalse(Preprocessor.fit(table("clean.csv", "a\n1\n")).imputes());
+    }
+
+    @Test
+    void modelWithoutImputationRefusesMissingValuesWhenScoring() throws IOException {
+        FittedPreprocessor p = Preprocessor.fit(table("train.csv", "a,b\n1,x\n2,y\n"));
+
+        SgmException e = assertThrows(SgmException.class,
+                () -> p.transform(withMissing("new.csv", "a,b\n1,x\n1,\n")));
+
+        assertEquals(dir.resolve("new.csv") + ", row 2, column 'b': missing value (the model was fitted without"
+                + " imputation)", e.getMessage());
+    }
+
+    @Test
+    void readsVersionOneJsonAsZScore() {
+        FittedPreprocessor v1 = FittedPreprocessor.fromJson(HyperparameterJson.read(
+                "{\"type\": \"tabular-v1\", \"columns\": [{\"name\": \"a\", \"kind\": \"numeric\", \"mean\": 2,"
+                        + " \"std\": 4}, {\"name\": \"c\", \"kind\": \"text\", \"categories\": [\"p\", \"q\"]}]}"));
+
+        assertEquals("zscore", v1.toJson().get("columns").get(0).get("scaling").asText());
+        assertEquals(List.of("a", "c=p", "c=q"), v1.featureNames());
+        assertFalse(v1.imputes());
+    }
+
+    @Test
+    void fromJsonRejectsAFillThatIsNotACategory() {
+        SgmException e = assertThrows(SgmException.class, () -> FittedPreprocessor.fromJson(HyperparameterJson.read(
+                "{\"type\": \"tabular-v2\", \"columns\": [{\"name\": \"c\", \"kind\": \"text\","
+                        + " \"categories\": [\"p\"], \"fill\": \"z\"}]}")));
+        assertTrue(e.getMessage().contains("'fill'"), e.getMessage());
     }
 }

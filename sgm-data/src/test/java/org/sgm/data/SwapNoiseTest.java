@@ -107,4 +107,28 @@ class SwapNoiseTest {
 
         assertTrue(e.getMessage().contains("noise rate"), e.getMessage());
     }
+
+    @Test
+    void rowsOfDoublesGetTheSameNoiseAsAFeatureMatrix() {
+        double[][] rows = new double[40][];
+        boolean[] anomaly = new boolean[40];
+        float[] flat = new float[40 * 3];
+        for (int i = 0; i < 40; i++) {
+            rows[i] = new double[] {i, 100 + i, 200 + i};
+            anomaly[i] = i % 7 == 0;
+            for (int j = 0; j < 3; j++) {
+                flat[i * 3 + j] = (float) rows[i][j];
+            }
+        }
+        SwapNoise.Noisy noisy = SwapNoise.inject(FeatureMatrix.wrap(flat, 40, FeatureMatrix.defaultNames(3)), anomaly,
+                0.1, 9);
+        double[][] noise = SwapNoise.noiseRows(rows, anomaly, 0.1, 9);
+
+        assertEquals(noisy.x().rows() - 40, noise.length);
+        for (int r = 0; r < noise.length; r++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(noisy.x().get(40 + r, j), (float) noise[r][j]);
+            }
+        }
+    }
 }

@@ -22,7 +22,7 @@ import org.sgm.data.Table;
 import org.sgm.eval.metrics.RankingMetrics;
 
 /**
- * Runs the {@link EvaluationProtocol} for datasets × detectors × seeds. Labels are read only here, after
+ * Runs an {@link EvaluationProtocol} for datasets × detectors × seeds. Labels are read only here, after
  * {@code fit} returns, to compute the metrics (and by the protocol's noise injection, which picks normal rows to
  * copy, as the paper does).
  */
@@ -40,7 +40,7 @@ public final class Evaluation {
      * Runs every cell, {@code threads} at a time (each cell single-threaded in ND4J; the scores do not depend on
      * the thread count, since every cell is seeded and no global random state is used).
      *
-     * @param datasets CSV files with a label column
+     * @param datasets data sources with labels: file paths (CSV, ARFF, .npz, .mat) or {@code builtin:NAME}
      * @param models registry keys
      * @param overrides per model key, JSON laid over its defaults (a missing key: defaults)
      * @param protocol the protocol
@@ -48,15 +48,15 @@ public final class Evaluation {
      * @param progress receives one line per finished cell
      * @return one result per cell, in dataset, seed, model order
      */
-    public List<CellResult> run(List<Path> datasets, List<String> models, java.util.Map<String, JsonNode> overrides,
+    public List<CellResult> run(List<String> datasets, List<String> models, java.util.Map<String, JsonNode> overrides,
             EvaluationProtocol protocol, int threads, Consumer<String> progress) {
         List<AnomalyDetector> detectors = new ArrayList<>();
         for (String m : models) {
             detectors.add(registry.create(m, overrides.get(m)));
         }
         List<Table> tables = new ArrayList<>();
-        for (Path file : datasets) {
-            Table t = Table.readCsv(file, protocol.labelColumn());
+        for (String file : datasets) {
+            Table t = Table.read(file, protocol.read());
             t.anomalies(); // fail now, naming the file, if it has no label column
             tables.add(t);
         }
@@ -68,12 +68,13 @@ public final class Evaluation {
             List<Future<CellResult>> futures = new ArrayList<>();
             for (int d = 0; d < tables.size(); d++) {
                 Table table = tables.get(d);
-                String name = datasetName(datasets.get(d));
+                int dataset = d;
+                String name = Table.datasetName(datasets.get(d));
                 for (int seed = 0; seed < protocol.seeds(); seed++) {
                     int s = seed;
                     for (AnomalyDetector detector : detectors) {
                         futures.add(pool.submit(() -> {
-                            Prepared p = prepared.computeIfAbsent(name + "#" + s, k -> prepare(table, protocol, s));
+                            Prepared p = prepared.computeIfAbsent(dataset + "#" + s, k -> prepare(table, protocol, s));
                             CellResult r = runCell(name, detector, p.train(), p.test(), p.testAnomaly(), s);
                             progress.accept(String.format(java.util.Locale.ROOT,
                                     "[%d/%d] %s × %s × seed %d: ROC-AUC %.4f, AP %.4f (fit %.1f s)",
@@ -98,10 +99,10 @@ public final class Evaluation {
     private record Prepared(FeatureMatrix train, FeatureMatrix test, boolean[] testAnomaly) {}
 
     private static Prepared prepare(Table table, EvaluationProtocol protocol, long seed) {
-        Splits.Split split = Splits.stratified(table.anomalies(), protocol.testFraction(), seed);
+        Splits.Split split = protocol.split(table.anomalies(), seed);
         Table trainTable = table.selectRows(split.train());
         Table testTable = table.selectRows(split.test());
-        FittedPreprocessor pre = Preprocessor.fit(trainTable);
+        FittedPreprocessor pre = Preprocessor.fit(trainTable, protocol.preprocessing());
         SwapNoise.Noisy train = SwapNoise.inject(pre.transform(trainTable), trainTable.anomalies(),
                 protocol.noiseRate(), seed);
         return new Prepared(train.x(), pre.transform(testTable), testTable.anomalies());
@@ -131,11 +132,9 @@ public final class Evaluation {
 
     /**
      * @param file a data file
-     * @return its name without the extension
+     * @return its name without the extension (as {@link Table#datasetName(String)})
      */
     public static String datasetName(Path file) {
-        String n = file.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+        return Table.datasetName(file.getFileName().toString());
     }
 }

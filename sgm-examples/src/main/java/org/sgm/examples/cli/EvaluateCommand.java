@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.SgmException;
+import org.sgm.data.BuiltinDatasets;
+import org.sgm.data.Imputation;
+import org.sgm.data.PreprocessingOptions;
 import org.sgm.eval.CellResult;
 import org.sgm.eval.Evaluation;
 import org.sgm.eval.EvaluationProtocol;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sgm evaluate}: every dataset × model × seed under one protocol; writes {@code DIR/results.csv}. */
-@Command(name = "evaluate", description = "Compare detectors on labelled CSV files: stratified split per seed, "
+@Command(name = "evaluate", description = "Compare detectors on labelled data: split per seed by the protocol, "
         + "optional swap noise, fit on the training part, score the test part.")
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
@@ -28,21 +31,35 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> models;
 
     @Option(names = "--data", required = true, split = ",", paramLabel = "FILE[,FILE...]",
-            description = "CSV files with a label column.")
-    List<Path> data;
+            description = "Labelled data: CSV, ARFF, .npz or .mat files, or builtin:NAME (see `sgm datasets`).")
+    List<String> data;
+
+    @Option(names = "--protocol", defaultValue = "stratified", paramLabel = "NAME",
+            description = "stratified (train/test by --test-fraction), paper (stratified 60/20/20, 1% swap noise), "
+                    + "adbench (stratified 70/30), pyod (random 60/40), clean (half the normals train); "
+                    + "default: ${DEFAULT-VALUE}. See docs/data.md.")
+    String protocol;
 
     @Option(names = "--seeds", defaultValue = "3", description = "Seeds 0..N-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--test-fraction", defaultValue = "0.2", description = "Test part (default: ${DEFAULT-VALUE}).")
-    double testFraction;
+    @Option(names = "--test-fraction", paramLabel = "F",
+            description = "Test part of the stratified protocol (default: 0.2).")
+    Double testFraction;
 
-    @Option(names = "--noise", defaultValue = "0", description = "Swap-noise rate for the training part "
-            + "(METHOD.md §5; default: ${DEFAULT-VALUE}).")
-    double noise;
+    @Option(names = "--noise", paramLabel = "R", description = "Swap-noise rate for the training part "
+            + "(METHOD.md §5; default: the protocol's, 0.01 for paper, else 0).")
+    Double noise;
 
-    @Option(names = "--label-column", defaultValue = "label", description = "Label column (default: ${DEFAULT-VALUE}).")
-    String labelColumn;
+    @Option(names = "--train-anomaly-rate", paramLabel = "R",
+            description = "Subsample each training part to this anomaly rate (METHOD.md §5); test untouched.")
+    Double trainAnomalyRate;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    PreprocessingFlags preprocessing;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epoch budget of the models that train in epochs.")
     Integer epochs;
@@ -59,13 +76,25 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluationProtocol protocol = new EvaluationProtocol(testFraction, noise, seeds, labelColumn);
-        run(models, data, protocol, epochs, noEarlyStop, threads, out, common);
+        PreprocessingOptions pre = preprocessing.options();
+        EvaluationProtocol p = EvaluationProtocol.of(EvaluationProtocol.Kind.parse(protocol), seeds)
+                .withRead(input.read(pre.imputation() != Imputation.NONE))
+                .withPreprocessing(pre);
+        if (testFraction != null) {
+            p = p.withTestFraction(testFraction);
+        }
+        if (noise != null) {
+            p = p.withNoise(noise);
+        }
+        if (trainAnomalyRate != null) {
+            p = p.withTrainAnomalyRate(trainAnomalyRate);
+        }
+        run(models, data, p, epochs, noEarlyStop, threads, out, common);
         return 0;
     }
 
     /** Runs an evaluation, prints its table on stdout and writes {@code out/results.csv}. */
-    static List<CellResult> run(List<String> models, List<Path> data, EvaluationProtocol protocol, Integer epochs,
+    static List<CellResult> run(List<String> models, List<String> data, EvaluationProtocol protocol, Integer epochs,
             boolean noEarlyStop, Integer threads, Path out, CommonOptions common) {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
@@ -74,9 +103,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new SgmException("--out " + out + " exists and is not a directory");
         }
-        for (Path p : data) {
-            if (!Files.isRegularFile(p)) {
-                throw new SgmException(p + ": data file not found");
+        for (String source : data) {
+            if (!BuiltinDatasets.isBuiltin(source) && !Files.isRegularFile(Path.of(source))) {
+                throw new SgmException(source + ": data file not found");
             }
         }
         Map<String, JsonNode> overrides = new LinkedHashMap<>();
@@ -84,6 +113,10 @@ final class EvaluateCommand implements Callable<Integer> {
             DetectorProvider<?> provider = SgmMain.registry().get(m);
             overrides.put(m, TrainingOverrides.build(provider, null, epochs, noEarlyStop));
         }
+        common.progress().println("sgm: protocol " + protocol.kind().key() + ": " + protocol.kind().description()
+                + String.format(java.util.Locale.ROOT, "; noise %s", protocol.noiseRate())
+                + (Double.isNaN(protocol.trainAnomalyRate()) ? ""
+                        : "; training anomaly rate " + protocol.trainAnomalyRate()));
         List<CellResult> results = new Evaluation(SgmMain.registry())
                 .run(data, models, overrides, protocol, workers, line -> common.progress().println("sgm: " + line));
         Path csv = out.resolve("results.csv");

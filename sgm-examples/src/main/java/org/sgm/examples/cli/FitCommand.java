@@ -10,13 +10,16 @@ import org.sgm.core.DetectorProvider;
 import org.sgm.core.FitContext;
 import org.sgm.core.SgmException;
 import org.sgm.data.FittedPipeline;
+import org.sgm.data.Imputation;
+import org.sgm.data.PreprocessingOptions;
 import org.sgm.data.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sgm fit}: fit a detector on a CSV file and save it, preprocessing included, as one model file. */
-@Command(name = "fit", description = "Fit a detector on a CSV file (labels, if any, are ignored) and save it.")
+/** {@code sgm fit}: fit a detector on a data file and save it, preprocessing included, as one model file. */
+@Command(name = "fit", description = "Fit a detector on a data file (labels, if any, are ignored) and save it, "
+        + "preprocessing included.")
 final class FitCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -24,12 +27,15 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "KEY", description = "Registry key (see `sgm models`).")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "Training data, with a header.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE|builtin:NAME",
+            description = "Training data: CSV (with a header), ARFF, .npy, .npz, .mat, or a bundled dataset.")
+    String data;
 
-    @Option(names = "--label-column", paramLabel = "NAME", defaultValue = "label",
-            description = "Label column to drop before fitting, if present (default: ${DEFAULT-VALUE}).")
-    String labelColumn;
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    PreprocessingFlags preprocessing;
 
     @Option(names = "--params", paramLabel = "FILE.json", description = "Hyperparameters laid over the defaults.")
     Path params;
@@ -58,9 +64,10 @@ final class FitCommand implements Callable<Integer> {
         }
         JsonNode overrides = TrainingOverrides.build(provider, params, epochs, noEarlyStop);
         AnomalyDetector detector = SgmMain.registry().create(model, overrides);
-        Table table = Table.readCsv(data, labelColumn);
+        PreprocessingOptions pre = preprocessing.options();
+        Table table = Table.read(data, input.read(pre.imputation() != Imputation.NONE));
         long t0 = System.nanoTime();
-        FittedPipeline pipeline = FittedPipeline.fit(detector, table, labelColumn,
+        FittedPipeline pipeline = FittedPipeline.fit(detector, table, input.label(), pre,
                 FitContext.of(seed, new ProgressPrinter(model, common.progress())));
         pipeline.save(out);
         common.progress().printf(Locale.ROOT, "sgm: wrote %s (%s, %d rows, %d features, %.1f s)%n", out, model,

@@ -1,14 +1,10 @@
 package org.sgm.examples.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sgm.core.SgmException;
-import org.sgm.core.io.AtomicFiles;
+import org.sgm.data.BuiltinDatasets;
 import org.sgm.eval.EvaluationProtocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,14 +12,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code sgm quickstart}: every registered detector on the bundled datasets (cardio, thyroid, wbc; see
- * {@code datasets/README.md} in the resources for their citation) × 3 seeds, with the paper's 1 % swap noise.
- * Every model trains for {@code --epochs} epochs (default {@value #QUICK_EPOCHS}) so that the whole run stays within a few
- * minutes on two cores; {@code sgm evaluate} runs each model's full default budget.
+ * {@code sgm datasets} for their citation) × 3 seeds, with the paper's 1 % swap noise. Every model trains for
+ * {@code --epochs} epochs (default {@value #QUICK_EPOCHS}) so that the whole run stays within a few minutes on two
+ * cores; {@code sgm evaluate} runs each model's full default budget.
  */
 @Command(name = "quickstart", description = "Run every registered detector on the bundled datasets "
         + "(cardio, thyroid, wbc) × 3 seeds; print the table and write results under --out.")
 final class QuickstartCommand implements Callable<Integer> {
-    /** The bundled datasets, as resources under {@code org/sgm/examples/datasets/}. */
+    /** The bundled datasets it runs on (see {@link BuiltinDatasets}). */
     static final List<String> DATASETS = List.of("cardio", "thyroid", "wbc");
     /** The quick start's epoch budget. */
     static final int QUICK_EPOCHS = 20;
@@ -46,25 +42,13 @@ final class QuickstartCommand implements Callable<Integer> {
     Integer threads;
 
     @Override
-    public Integer call() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String name : DATASETS) {
-            Path file = out.resolve("data").resolve(name + ".csv");
-            String resource = "/org/sgm/examples/datasets/" + name + ".csv";
-            try (InputStream in = QuickstartCommand.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new SgmException("bundled dataset " + resource + " is missing from the build");
-                }
-                byte[] bytes = in.readAllBytes();
-                AtomicFiles.write(file, o -> o.write(bytes));
-            }
-            files.add(file);
-        }
+    public Integer call() {
+        List<String> sources = DATASETS.stream().map(name -> BuiltinDatasets.get(name).source()).toList();
         List<String> models = new ArrayList<>(SgmMain.registry().providers().keySet());
         common.progress().println("sgm: quickstart: " + models.size() + " detectors × " + DATASETS.size()
                 + " datasets × " + seeds + " seeds, 20 % test, 1 % swap noise, " + epochs
                 + " epochs per model (`sgm evaluate` runs the full defaults)");
-        EvaluateCommand.run(models, files, new EvaluationProtocol(0.2, 0.01, seeds, "label"), epochs, false, threads,
+        EvaluateCommand.run(models, sources, new EvaluationProtocol(0.2, 0.01, seeds, "label"), epochs, false, threads,
                 out, common);
         return 0;
     }

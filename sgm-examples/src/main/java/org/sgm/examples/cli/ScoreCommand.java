@@ -6,12 +6,15 @@ import java.util.concurrent.Callable;
 import org.sgm.core.SgmException;
 import org.sgm.core.io.AtomicFiles;
 import org.sgm.data.FittedPipeline;
+import org.sgm.data.ReadOptions;
+import org.sgm.data.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sgm score}: score a CSV file with a saved model; one score per input row, in input order. */
-@Command(name = "score", description = "Score a CSV file with a model written by `sgm fit` (higher = more anomalous).")
+/** {@code sgm score}: score a data file with a saved model; one score per input row, in input order. */
+@Command(name = "score", description = "Score a data file with a model written by `sgm fit` (higher = more "
+        + "anomalous).")
 final class ScoreCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -19,9 +22,15 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL_FILE", description = "A model written by `sgm fit`.")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv",
-            description = "Rows to score: the fitted columns by name (a label column is ignored).")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE|builtin:NAME",
+            description = "Rows to score (CSV, ARFF, .npy, .npz, .mat or a bundled dataset): the fitted columns by "
+                    + "name (a label column is ignored).")
+    String data;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
+            description = "CSV field separator: one character, or tab, semicolon, space, pipe (default: "
+                    + "'${DEFAULT-VALUE}').")
+    String delimiter;
 
     @Option(names = "--out", required = true, paramLabel = "SCORES.csv", description = "Where to write the scores.")
     Path out;
@@ -32,7 +41,8 @@ final class ScoreCommand implements Callable<Integer> {
             throw new SgmException("--out " + out + " is a directory; give a file name for the scores");
         }
         FittedPipeline pipeline = FittedPipeline.load(model, SgmMain.registry());
-        double[] scores = pipeline.score(data);
+        ReadOptions read = pipeline.readOptions().withDelimiter(ReadOptions.parseDelimiter(delimiter));
+        double[] scores = pipeline.score(Table.read(data, read));
         StringBuilder sb = new StringBuilder(scores.length * 12 + 8).append("score\n");
         for (double s : scores) {
             sb.append(s).append('\n');

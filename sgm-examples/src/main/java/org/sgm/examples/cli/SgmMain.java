@@ -12,7 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code sgm} program: {@code models}, {@code fit}, {@code score}, {@code evaluate}, {@code quickstart}.
+ * The {@code sgm} program: {@code models}, {@code datasets}, {@code fit}, {@code score}, {@code evaluate},
+ * {@code synth}, {@code quickstart}.
  *
  * <p>Results go to stdout and files; progress and errors to stderr. A user error (bad file, row, column or
  * parameter) prints one line and exits with status 1; a usage error exits with 2; {@code --debug} adds stack
@@ -20,8 +21,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sgm", mixinStandardHelpOptions = true, versionProvider = SgmMain.Version.class,
         description = "Score-guided anomaly detection (Huang et al., IEEE TNNLS 2023) on the JVM.",
-        subcommands = {ModelsCommand.class, FitCommand.class, ScoreCommand.class, EvaluateCommand.class,
-            QuickstartCommand.class})
+        subcommands = {ModelsCommand.class, DatasetsCommand.class, FitCommand.class, ScoreCommand.class,
+            EvaluateCommand.class, SynthCommand.class, QuickstartCommand.class})
 public final class SgmMain implements Runnable {
     /** Exit status of a user error. */
     static final int USER_ERROR = 1;

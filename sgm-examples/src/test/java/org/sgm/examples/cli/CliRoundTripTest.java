@@ -140,4 +140,89 @@ class CliRoundTripTest {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(key + " ") && l.length() > key.length() + 10), key);
         }
     }
+
+    @Test
+    void evaluateWithThePaperProtocol() throws Exception {
+        Path data = smallCsv(dir, "tiny.csv");
+        Path out = dir.resolve("paper");
+        Run run = sgm("evaluate", "--model", "ae", "--data", data.toString(), "--protocol", "paper", "--seeds", "1",
+                "--train-anomaly-rate", "0.05", "--epochs", "2", "--out", out.toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.err().contains("protocol paper: stratified 60/20/20"), run.err());
+        assertTrue(run.err().contains("noise 0.01"), run.err());
+        List<String> lines = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).startsWith("tiny,ae,0,"), lines.get(1));
+
+        Run misuse = sgm("evaluate", "--model", "ae", "--data", data.toString(), "--protocol", "paper",
+                "--test-fraction", "0.3", "--out", out.toString());
+        assertEquals(1, misuse.status());
+        assertTrue(misuse.err().contains("--test-fraction applies to the stratified protocol only"), misuse.err());
+    }
+
+    @Test
+    void datasetsListsTheBundledOnesAndBuiltinWorksAsData() throws Exception {
+        Run list = sgm("datasets");
+        assertEquals(0, list.status(), list.err());
+        assertTrue(list.out().contains("cardio        1831       21    9.61%  "
+                + "73692720d67974c937bbc8bd62a8481ec587a5f0a45d345277b0dc978b3f94e3"), list.out());
+        assertTrue(list.out().contains("thyroid") && list.out().contains("wbc") && list.out().contains("cite: "),
+                list.out());
+
+        Path model = dir.resolve("wbc.sgm");
+        Run fit = sgm("fit", "--model", "ae", "--data", "builtin:wbc", "--epochs", "1", "--scaling", "minmax",
+                "--quiet", "--out", model.toString());
+        assertEquals(0, fit.status(), fit.err());
+        Path scores = dir.resolve("wbc-scores.csv");
+        Run score = sgm("score", "--model", model.toString(), "--data", "builtin:wbc", "--out", scores.toString(),
+                "--quiet");
+        assertEquals(0, score.status(), score.err());
+        assertEquals(379, Files.readAllLines(scores).size());
+    }
+
+    @Test
+    void synthWritesTheSameFileForTheSameSeed() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        for (Path p : List.of(a, b)) {
+            Run run = sgm("synth", "--kind", "transition", "--rows", "200", "--overlap", "0.3", "--seed", "3",
+                    "--out", p.toString());
+            assertEquals(0, run.status(), run.err());
+        }
+        assertEquals(-1, Files.mismatch(a, b));
+        assertEquals("f1,f2,label", Files.readAllLines(a).get(0));
+        assertEquals(201, Files.readAllLines(a).size());
+        Run bad = sgm("synth", "--kind", "swirl", "--out", a.toString());
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("unknown kind 'swirl'"), bad.err());
+    }
+
+    @Test
+    void fitAndScoreWithSemicolonsAndImputation() throws Exception {
+        Path train = dir.resolve("train.csv");
+        StringBuilder sb = new StringBuilder("a;b;colour\n");
+        SplittableRandom rng = new SplittableRandom(2);
+        for (int i = 0; i < 60; i++) {
+            sb.append(i % 9 == 0 ? "" : String.format(Locale.ROOT, "%.3f", rng.nextGaussian())).append(';')
+                    .append(String.format(Locale.ROOT, "%.3f", rng.nextGaussian())).append(';')
+                    .append(i % 7 == 0 ? "NA" : "x" + (i % 3)).append('\n');
+        }
+        Files.writeString(train, sb.toString());
+        Path model = dir.resolve("m.sgm");
+
+        Run refused = sgm("fit", "--model", "ae", "--data", train.toString(), "--delimiter", ";", "--epochs", "1",
+                "--out", model.toString());
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("line 2, column 'a': empty value"), refused.err());
+
+        Run fit = sgm("fit", "--model", "ae", "--data", train.toString(), "--delimiter", ";", "--impute", "median",
+                "--label-column", "none", "--epochs", "1", "--quiet", "--out", model.toString());
+        assertEquals(0, fit.status(), fit.err());
+        Path scores = dir.resolve("s.csv");
+        Run score = sgm("score", "--model", model.toString(), "--data", train.toString(), "--delimiter", ";",
+                "--out", scores.toString(), "--quiet");
+        assertEquals(0, score.status(), score.err());
+        assertEquals(61, Files.readAllLines(scores).size());
+    }
 }

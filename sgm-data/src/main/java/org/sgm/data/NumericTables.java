@@ -1,0 +1,62 @@
+package org.sgm.data;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sgm.core.SgmException;
+import org.sgm.core.data.FeatureMatrix;
+
+/** Builds a {@link Table} of numeric columns {@code f1 … fd} from arrays, as NumPy and MATLAB files hold them. */
+final class NumericTables {
+    private NumericTables() {}
+
+    /**
+     * Checks the values ({@code NaN} is a missing value: refused unless {@code options.allowMissing()}; infinities
+     * are always refused) and the labels (each 0 or 1), then builds the table.
+     *
+     * @param source the file's name, for messages
+     * @param sha256 the file's SHA-256
+     * @param columns the feature values, one array per column, all of the same length
+     * @param labels one label per row, or null for none
+     * @param labelName the labels' array name, for messages
+     * @param options whether missing values are allowed
+     * @return the table (its label column, for messages, is {@code labelName})
+     */
+    static Table of(String source, String sha256, double[][] columns, double[] labels, String labelName,
+            ReadOptions options) {
+        int rows = columns.length == 0 ? 0 : columns[0].length;
+        if (rows == 0 || columns.length == 0) {
+            throw new SgmException(source + ": the feature array is empty (" + rows + " rows × " + columns.length
+                    + " columns)");
+        }
+        List<String> names = FeatureMatrix.defaultNames(columns.length);
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        for (int j = 0; j < columns.length; j++) {
+            for (int i = 0; i < rows; i++) {
+                double v = columns[j][i];
+                if (Double.isNaN(v) && !options.allowMissing()) {
+                    throw new SgmException(source + ", row " + (i + 1) + ", column " + (j + 1) + ": missing value"
+                            + " (NaN; missing values are refused unless an imputation is chosen, e.g. --impute median)");
+                }
+                if (Double.isInfinite(v)) {
+                    throw new SgmException(source + ", row " + (i + 1) + ", column " + (j + 1) + ": " + v
+                            + " is not a finite number");
+                }
+            }
+            numeric.put(names.get(j), columns[j]);
+        }
+        boolean[] anomalies = null;
+        if (labels != null) {
+            anomalies = new boolean[rows];
+            for (int i = 0; i < rows; i++) {
+                if (labels[i] != 0 && labels[i] != 1) {
+                    throw new SgmException(source + ", " + labelName + "[" + i + "]: a label must be 0 (normal) or 1"
+                            + " (anomaly), got " + labels[i]);
+                }
+                anomalies[i] = labels[i] == 1;
+            }
+        }
+        return new Table(source, sha256, rows, names, numeric, Map.of(), labelName,
+                anomalies);
+    }
+}

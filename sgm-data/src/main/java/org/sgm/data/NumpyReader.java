@@ -1,0 +1,211 @@
+package org.sgm.data;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.sgm.core.SgmException;
+import org.sgm.core.io.ModelFile;
+
+/**
+ * Reads NumPy {@code .npy} files (one 2-D feature array, no labels) and {@code .npz} archives (ADBench's format:
+ * arrays {@code X}, rows × features, and {@code y}, one 0/1 label per row), plain or compressed.
+ *
+ * <p>This is a reader of the documented {@code .npy} format (magic, header dictionary, raw values) rather than
+ * ND4J's {@code Nd4j.createFromNpzFile}: measured with ND4J 1.0.0-M2.1, that refuses compressed archives
+ * ({@code np.savez_compressed}) and reads a Fortran-ordered array transposed without a word.
+ */
+final class NumpyReader {
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-zA-Z])(\\d*)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    private NumpyReader() {}
+
+    /** A decoded array: its shape and its values in row-major (C) order. */
+    record NdArray(int[] shape, double[] values) {
+        int rows() {
+            return shape.length == 0 ? 1 : shape[0];
+        }
+
+        int cols() {
+            return shape.length < 2 ? 1 : shape[1];
+        }
+    }
+
+    /**
+     * @param source the file's name, for messages
+     * @param bytes the {@code .npy} file
+     * @param options label column (unused: a {@code .npy} file has no labels) and missing values
+     * @return a table with columns {@code f1 … fd}, without labels
+     */
+    static Table readNpy(String source, byte[] bytes, ReadOptions options) {
+        NdArray x = parse(source, bytes);
+        return NumericTables.of(source, ModelFile.sha256(bytes), features(source, "the array", x), null, null,
+                options);
+    }
+
+    /**
+     * @param source the file's name, for messages
+     * @param bytes the {@code .npz} archive
+     * @param options label column (null: {@code y} is not read) and missing values
+     * @return a table with columns {@code f1 … fd} from {@code X}, labelled by {@code y} if the archive has it
+     */
+    static Table readNpz(String source, byte[] bytes, ReadOptions options) {
+        Map<String, NdArray> arrays = unzip(source, bytes);
+        NdArray x = arrays.get("X");
+        if (x == null) {
+            throw new SgmException(source + ": no array 'X' (arrays: " + String.join(", ", arrays.keySet())
+                    + "); expected X (rows × features) and y (labels), as ADBench writes them");
+        }
+        double[][] columns = features(source, "array 'X'", x);
+        NdArray y = options.labelColumn() == null ? null : arrays.get("y");
+        double[] labels = null;
+        if (y != null) {
+            if (y.values().length != x.rows() || y.shape().length > 2 || (y.shape().length == 2 && y.cols() != 1)) {
+                throw new SgmException(source + ": array 'y' has shape " + Arrays.toString(y.shape()) + ", expected "
+                        + x.rows() + " labels, one per row of X");
+            }
+            labels = y.values();
+        }
+        return NumericTables.of(source, ModelFile.sha256(bytes), columns, labels, "y", options);
+    }
+
+    private static double[][] features(String source, String what, NdArray x) {
+        if (x.shape().length != 2) {
+            throw new SgmException(source + ": " + what + " has shape " + Arrays.toString(x.shape())
+                    + ", expected 2 dimensions (rows × features)");
+        }
+        int n = x.rows();
+        int d = x.cols();
+        double[][] columns = new double[d][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                columns[j][i] = x.values()[i * d + j];
+            }
+        }
+        return columns;
+    }
+
+    private static Map<String, NdArray> unzip(String source, byte[] bytes) {
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                String name = e.getName();
+                if (name.endsWith(".npy")) {
+                    String key = name.substring(0, name.length() - 4);
+                    arrays.put(key, parse(source + " (array '" + key + "')", zip.readAllBytes()));
+                }
+            }
+        } catch (ZipException e) {
+            throw new SgmException(source + ": not a valid .npz archive (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new SgmException(source + ": cannot read the archive (" + e.getMessage() + ")", e);
+        }
+        if (arrays.isEmpty()) {
+            throw new SgmException(source + ": not a .npz archive of NumPy arrays (no .npy entry found)");
+        }
+        return arrays;
+    }
+
+    /**
+     * @param source the array's name, for messages
+     * @param bytes one {@code .npy} file
+     * @return the array
+     */
+    static NdArray parse(String source, byte[] bytes) {
+        if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
+            throw new SgmException(source + ": not a NumPy .npy file (no \\x93NUMPY signature)");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int major = bytes[6];
+        in.position(8);
+        long headerLength = major == 1 ? Short.toUnsignedInt(in.getShort()) : Integer.toUnsignedLong(in.getInt());
+        if (major < 1 || major > 3 || in.position() + headerLength > bytes.length) {
+            throw new SgmException(source + ": unsupported or truncated .npy header (format version " + major + ")");
+        }
+        String header = new String(bytes, in.position(), (int) headerLength,
+                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        in.position(in.position() + (int) headerLength);
+        Matcher descr = find(DESCR, header, source, "'descr' (the element type)");
+        boolean fortran = find(FORTRAN, header, source, "'fortran_order'").group(1).equals("True");
+        int[] shape = shape(find(SHAPE, header, source, "'shape'").group(1), source);
+        char kind = descr.group(2).charAt(0);
+        int size = descr.group(3).isEmpty() ? 0 : Integer.parseInt(descr.group(3));
+        in.order(descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        long count = 1;
+        for (int s : shape) {
+            count *= s;
+        }
+        if (count > Integer.MAX_VALUE || in.remaining() < count * size) {
+            throw new SgmException(source + ": the file holds fewer values than its shape "
+                    + Arrays.toString(shape) + " says");
+        }
+        double[] values = new double[(int) count];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = element(in, kind, size, source, descr.group());
+        }
+        return new NdArray(shape, fortran && shape.length == 2 ? toRowMajor(values, shape) : values);
+    }
+
+    private static double element(ByteBuffer in, char kind, int size, String source, String descr) {
+        return switch (kind + "" + size) {
+            case "f8" -> in.getDouble();
+            case "f4" -> in.getFloat();
+            case "i8" -> in.getLong();
+            case "i4" -> in.getInt();
+            case "i2" -> in.getShort();
+            case "i1" -> in.get();
+            case "u8" -> {
+                long v = in.getLong();
+                yield v >= 0 ? v : v + 0x1p64;
+            }
+            case "u4" -> Integer.toUnsignedLong(in.getInt());
+            case "u2" -> Short.toUnsignedInt(in.getShort());
+            case "u1", "b1" -> Byte.toUnsignedInt(in.get());
+            default -> throw new SgmException(source + ": element type " + descr + " is not supported"
+                    + " (expected floats, integers or booleans)");
+        };
+    }
+
+    private static double[] toRowMajor(double[] columnMajor, int[] shape) {
+        int n = shape[0];
+        int d = shape[1];
+        double[] out = new double[columnMajor.length];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                out[i * d + j] = columnMajor[j * n + i];
+            }
+        }
+        return out;
+    }
+
+    private static Matcher find(Pattern pattern, String header, String source, String what) {
+        Matcher m = pattern.matcher(header);
+        if (!m.find()) {
+            throw new SgmException(source + ": the .npy header has no readable " + what + ": " + header.strip());
+        }
+        return m;
+    }
+
+    private static int[] shape(String text, String source) {
+        String[] parts = text.split(",");
+        return Arrays.stream(parts).map(String::strip).filter(s -> !s.isEmpty()).mapToInt(s -> {
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw new SgmException(source + ": the .npy shape (" + text + ") is not a tuple of integers", e);
+            }
+        }).toArray();
+    }
+}
