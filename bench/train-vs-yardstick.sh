@@ -3,10 +3,11 @@
 # (auto widths 51→40→20, scorer 20→10→1), batch 1024, the same number of epochs, no early stopping, one thread
 # each (OMP_NUM_THREADS=1), three times each, interleaved. Prints each run, then the median samples/s of each and
 # their ratio as the last line. Samples/s = training rows × epochs / training time (threshold passes included).
-# Usage: bench/train-vs-yardstick.sh [EPOCHS] [DATA]    (defaults: 20, ../shared/datasets/market.csv)
+# Usage: bench/train-vs-yardstick.sh [EPOCHS] [DATA]    (defaults: 50, ../shared/datasets/market.csv; 50 epochs
+# amortise the JVM's first-epoch JIT warm-up, ~0.2 s, as a long training run does)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-epochs="${1:-20}"
+epochs="${1:-50}"
 data="${2:-$root/../shared/datasets/market.csv}"
 ref="$root/../shared/reference/sgae_torch.py"
 py=/usr/bin/python3
