@@ -1,11 +1,11 @@
 package org.sgm.models.rda;
 
 import java.util.List;
-import java.util.Objects;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.ScoreGuidedHyperparameters;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.hyper.Violations;
+import org.sgm.models.sgae.HiddenDims;
 
 /**
  * Hyperparameters of SG-RDA and its plain twin. Every violation is reported at once.
@@ -31,15 +31,7 @@ public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, i
     /** Validates every field, reporting all violations together. */
     public RdaHyperparameters {
         Violations v = new Violations();
-        if (hiddenDims == null) {
-            v.add("hiddenDims is missing (use [] for the automatic widths)");
-        } else {
-            for (int i = 0; i < hiddenDims.size(); i++) {
-                Integer w = hiddenDims.get(i);
-                v.require(w != null && w >= 1, "hiddenDims[" + i + "]", "must be ≥ 1", w);
-            }
-            hiddenDims = List.copyOf(hiddenDims.stream().filter(Objects::nonNull).toList());
-        }
+        hiddenDims = HiddenDims.check(hiddenDims, v);
         v.require(lambdaScale > 0 && Double.isFinite(lambdaScale), "lambdaScale", "must be > 0", lambdaScale);
         v.require(innerEpochs >= 1, "innerEpochs", "must be ≥ 1", innerEpochs);
         ScoreGuidedHyperparameters.checkShared(v, training, guidance, scorerHidden);

@@ -47,6 +47,25 @@ public final class HiddenDims {
     }
 
     /**
+     * Checks a {@code hiddenDims} hyperparameter (every width ≥ 1; null means missing), for the records that have one.
+     *
+     * @param hiddenDims the configured widths (empty = automatic)
+     * @param v collects the violations
+     * @return an immutable copy without nulls (or null if it was missing)
+     */
+    public static List<Integer> check(List<Integer> hiddenDims, org.sgm.core.hyper.Violations v) {
+        if (hiddenDims == null) {
+            v.add("hiddenDims is missing (use [] for the automatic widths)");
+            return null;
+        }
+        for (int i = 0; i < hiddenDims.size(); i++) {
+            Integer w = hiddenDims.get(i);
+            v.require(w != null && w >= 1, "hiddenDims[" + i + "]", "must be ≥ 1", w);
+        }
+        return List.copyOf(hiddenDims.stream().filter(java.util.Objects::nonNull).toList());
+    }
+
+    /**
      * @param d the input width
      * @param hidden the configured widths after the input; empty means {@link #auto}
      * @return the widths starting with d

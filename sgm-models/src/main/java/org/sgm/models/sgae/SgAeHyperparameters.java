@@ -21,15 +21,7 @@ public record SgAeHyperparameters(List<Integer> hiddenDims, int scorerHidden, Tr
     /** Validates every field, reporting all violations together. */
     public SgAeHyperparameters {
         Violations v = new Violations();
-        if (hiddenDims == null) {
-            v.add("hiddenDims is missing (use [] for the automatic widths)");
-        } else {
-            for (int i = 0; i < hiddenDims.size(); i++) {
-                Integer w = hiddenDims.get(i);
-                v.require(w != null && w >= 1, "hiddenDims[" + i + "]", "must be ≥ 1", w);
-            }
-            hiddenDims = List.copyOf(hiddenDims.stream().filter(java.util.Objects::nonNull).toList());
-        }
+        hiddenDims = HiddenDims.check(hiddenDims, v);
         ScoreGuidedHyperparameters.checkShared(v, training, guidance, scorerHidden);
         v.throwIfAny();
     }
