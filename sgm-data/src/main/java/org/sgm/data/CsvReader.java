@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.io.ModelFile;
 
 /**
@@ -31,6 +31,11 @@ import org.sgm.core.io.ModelFile;
  * finds which columns are numeric, the second fills arrays of exactly the right size.
  */
 final class CsvReader {
+    /**
+     * A column with numbers in all but at most this fraction of its rows is taken to be numeric with bad values,
+     * not categorical, and refused (a stray "?" or "n/a" must not turn a numeric column into categories).
+     */
+    private static final double MAX_TEXT_IN_NUMERIC = 0.1;
     /** A plain decimal number, optionally with an exponent: what counts as numeric. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Set<String> NON_FINITE = Set.of("nan", "inf", "infinity");
@@ -71,13 +76,22 @@ final class CsvReader {
         List<String> header = readHeader();
         boolean[] numeric = new boolean[header.size()];
         Arrays.fill(numeric, true);
-        int rows = forEachRow(header, (row, line, record) -> scan(header, line, record, numeric));
+        TextInNumbers text = new TextInNumbers(header.size());
+        int rows = forEachRow(header, (row, line, record) -> scan(header, line, record, numeric, text));
         if (rows == 0) {
-            throw new SgmException(source + ": no data rows (only a header)");
+            throw new InvalidDataException(source + ": no data rows (only a header)");
         }
         int label = labelColumn == null ? -1 : header.indexOf(labelColumn);
+        for (int j = 0; j < header.size(); j++) {
+            int textCount = rows - text.numbers[j];
+            if (j != label && textCount > 0 && textCount <= MAX_TEXT_IN_NUMERIC * rows) {
+                throw error(text.firstLine[j], header.get(j), Messages.value(text.first[j]) + " is not a number,"
+                        + " but " + text.numbers[j] + " of the column's " + rows + " values are (missing values are"
+                        + " not supported)");
+            }
+        }
         if (header.size() == (label < 0 ? 0 : 1)) {
-            throw new SgmException(source + ": no feature columns");
+            throw new InvalidDataException(source + ": no feature columns");
         }
         double[][] numbers = new double[header.size()][];
         String[][] texts = new String[header.size()][];
@@ -127,16 +141,16 @@ final class CsvReader {
         try (CSVParser parser = CSVParser.parse(content, CSVFormat.DEFAULT)) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
-                throw new SgmException(source + ": empty file (expected a header line)");
+                throw new InvalidDataException(source + ": empty file (expected a header line)");
             }
             List<String> header = it.next().toList();
             Set<String> seen = new HashSet<>();
             for (int j = 0; j < header.size(); j++) {
                 if (header.get(j).isBlank()) {
-                    throw new SgmException(source + ", line 1: column " + (j + 1) + " has no name");
+                    throw new InvalidDataException(source + ", line 1: column " + (j + 1) + " has no name");
                 }
                 if (!seen.add(header.get(j))) {
-                    throw new SgmException(source + ", line 1: column '" + header.get(j) + "' appears twice");
+                    throw new InvalidDataException(source + ", line 1: column '" + header.get(j) + "' appears twice");
                 }
             }
             return header;
@@ -159,7 +173,7 @@ final class CsvReader {
                 CSVRecord record = it.next();
                 long line = parser.getCurrentLineNumber();
                 if (record.size() != header.size()) {
-                    throw new SgmException(source + ", line " + line + ": " + record.size()
+                    throw new InvalidDataException(source + ", line " + line + ": " + record.size()
                             + " fields, but the header has " + header.size());
                 }
                 visitor.visit(row++, line, record);
@@ -170,7 +184,20 @@ final class CsvReader {
         }
     }
 
-    private void scan(List<String> header, long line, CSVRecord record, boolean[] numeric) {
+    /** Per column: how many values are numbers, and the first that is not (with its line). */
+    private static final class TextInNumbers {
+        final int[] numbers;
+        final long[] firstLine;
+        final String[] first;
+
+        TextInNumbers(int columns) {
+            numbers = new int[columns];
+            firstLine = new long[columns];
+            first = new String[columns];
+        }
+    }
+
+    private void scan(List<String> header, long line, CSVRecord record, boolean[] numeric, TextInNumbers text) {
         for (int j = 0; j < header.size(); j++) {
             String value = record.get(j);
             String column = header.get(j);
@@ -187,6 +214,12 @@ final class CsvReader {
                 throw error(line, column, Messages.value(value) + " is too large for a double");
             }
             numeric[j] &= number;
+            if (number) {
+                text.numbers[j]++;
+            } else if (text.first[j] == null) {
+                text.first[j] = value;
+                text.firstLine[j] = line;
+            }
         }
     }
 
@@ -199,22 +232,22 @@ final class CsvReader {
         };
     }
 
-    private SgmException error(long line, String column, String what) {
-        return new SgmException(source + ", line " + line + ", column '" + column + "': " + what);
+    private InvalidDataException error(long line, String column, String what) {
+        return new InvalidDataException(source + ", line " + line + ", column '" + column + "': " + what);
     }
 
-    private SgmException malformed(Exception e) {
+    private InvalidDataException malformed(Exception e) {
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        return new SgmException(source + ": malformed CSV: " + cause.getMessage(), e);
+        return new InvalidDataException(source + ": malformed CSV: " + cause.getMessage(), e);
     }
 
     private static byte[] readBytes(Path file, String source) {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new SgmException(source + ": file not found", e);
+            throw new InvalidDataException(source + ": file not found", e);
         } catch (IOException e) {
-            throw new SgmException(source + ": cannot read the file (" + e.getMessage() + ")", e);
+            throw new InvalidDataException(source + ": cannot read the file (" + e.getMessage() + ")", e);
         }
     }
 
@@ -227,7 +260,7 @@ final class CsvReader {
             String text = decoder.decode(in).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new SgmException(source + ": not valid UTF-8 (at byte " + in.position()
+            throw new InvalidDataException(source + ": not valid UTF-8 (at byte " + in.position()
                     + "); save the file as UTF-8", e);
         }
     }

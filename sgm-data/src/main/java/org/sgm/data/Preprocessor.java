@@ -2,7 +2,7 @@ package org.sgm.data;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 
 /**
  * Fits the preprocessing of the paper's data protocol on training data: numeric columns are z-scored with the
@@ -17,11 +17,11 @@ public final class Preprocessor {
      * @param train the training part of the data (its labels, if any, are not used)
      * @return the fitted preprocessing; its features are the columns in table order, each text column expanded in
      *     place into one feature per category, {@code column=category}, categories sorted
-     * @throws SgmException if the table has no rows, or a numeric column's values are too large to standardise
+     * @throws InvalidDataException if the table has no rows, or a numeric column's values are too large to standardise
      */
     public static FittedPreprocessor fit(Table train) {
         if (train.rows() == 0) {
-            throw new SgmException(train.source() + ": cannot fit the preprocessing on zero rows");
+            throw new InvalidDataException(train.source() + ": cannot fit the preprocessing on zero rows");
         }
         List<ColumnEncoder> encoders = new ArrayList<>();
         for (String column : train.columns()) {

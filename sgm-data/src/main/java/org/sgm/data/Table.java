@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 
 /**
  * An immutable table of raw feature columns, as read from a file, plus optional anomaly labels.
@@ -51,13 +52,16 @@ public final class Table {
      * Reads a UTF-8 CSV file with a header line, comma-separated, quoted fields allowed.
      *
      * <p>Empty values, {@code NaN} and infinities are refused (missing values are not supported), as are ragged
-     * rows, duplicated or empty column names, files that are not UTF-8, and files without data rows.
+     * rows, duplicated or empty column names, files that are not UTF-8, and files without data rows. A column is
+     * numeric when every value is a number and text (categorical) otherwise, except that a column with numbers in
+     * all but at most 10 % of its rows is refused, naming the first value that is not a number.
      *
      * @param file the CSV file
      * @param labelColumn the name of the label column ({@code 0} = normal, {@code 1} = anomaly), or null; if the
      *     file has no column of that name, the table has no labels
      * @return the table
-     * @throws SgmException naming the file (and the line and column) if the file cannot be read as described
+     * @throws InvalidDataException naming the file (and the line and column) if the file cannot be read as
+     *     described
      */
     public static Table readCsv(Path file, String labelColumn) {
         return CsvReader.read(file, labelColumn);
@@ -126,11 +130,11 @@ public final class Table {
 
     /**
      * @return a copy of the labels, one per row, {@code true} = anomaly
-     * @throws SgmException if the table has no labels
+     * @throws InvalidDataException if the table has no labels
      */
     public boolean[] anomalies() {
         if (anomalies == null) {
-            throw new SgmException(source + " has no label column"
+            throw new InvalidDataException(source + " has no label column"
                     + (labelColumn == null ? " (none was named)" : " '" + labelColumn + "'"));
         }
         return anomalies.clone();
