@@ -9,6 +9,7 @@ import org.sgm.core.AnomalyDetector;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.FitContext;
 import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.data.FittedPipeline;
 import org.sgm.data.Table;
 import picocli.CommandLine.Command;
@@ -59,6 +60,9 @@ final class FitCommand implements Callable<Integer> {
         JsonNode overrides = TrainingOverrides.build(provider, params, epochs, noEarlyStop);
         AnomalyDetector detector = SgmMain.registry().create(model, overrides);
         Table table = Table.readCsv(data, labelColumn);
+        if (table.rows() < 2) {
+            throw new InvalidDataException(data + ": only " + table.rows() + " data row; fitting needs at least 2");
+        }
         long t0 = System.nanoTime();
         FittedPipeline pipeline = FittedPipeline.fit(detector, table, labelColumn,
                 FitContext.of(seed, new ProgressPrinter(model, common.progress())));
