@@ -91,6 +91,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
      * graph. The system property {@code sgm.engine=samediff} forces the graph (for benchmarks and checks).
      */
     private TrainableNetwork network(RepresentationLearner learner, int inputDim, long seed) {
+        BlasThreads.pinToOne();
         boolean forceGraph = "samediff".equals(System.getProperty(ENGINE_PROPERTY));
         if (!forceGraph && learner instanceof DenseAutoencoder ae && ae.widths()[0] == inputDim
                 && components.scorer() instanceof MlpScoringNetwork mlp
