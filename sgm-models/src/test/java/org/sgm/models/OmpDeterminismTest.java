@@ -43,7 +43,8 @@ class OmpDeterminismTest {
         Path out = dir.resolve("child.out");
         // sgm.blas.threads is passed on so that -Dsgm.blas.threads=keep shows the test failing without the fix.
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Dorg.bytedeco.javacpp.maxphysicalbytes=2G",
-                "-Dsgm.blas.threads=" + System.getProperty("sgm.blas.threads", ""), "-cp", System.getProperty("java.class.path"), DeterminismProbe.class.getName())
+                "-Dsgm.blas.threads=" + System.getProperty("sgm.blas.threads", ""), "-cp",
+                System.getProperty("java.class.path"), DeterminismProbe.class.getName())
                 .redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("OMP_NUM_THREADS", ompThreads);
         Process p = pb.start();

@@ -165,9 +165,11 @@ class BadInputCliTest {
                 Arguments.of("empty cell", utf8("a,b\n1,2\n3,\n"), List.of("line 3", "column 'b'", "empty value")),
                 Arguments.of("too large for a double", utf8("a,b\n1,2\n1e999,3\n"),
                         List.of("line 3", "column 'a'", "too large")),
-                Arguments.of("label 2", utf8("a,label\n1,0\n2,2\n"), List.of("line 3", "column 'label'", "0 (normal) or 1")),
+                Arguments.of("label 2", utf8("a,label\n1,0\n2,2\n"),
+                        List.of("line 3", "column 'label'", "0 (normal) or 1")),
                 Arguments.of("label text", utf8("a,label\n1,yes\n2,no\n"), List.of("line 2", "column 'label'")),
-                Arguments.of("duplicated column names", utf8("a,b,a\n1,2,3\n4,5,6\n"), List.of("line 1", "'a' appears twice")),
+                Arguments.of("duplicated column names", utf8("a,b,a\n1,2,3\n4,5,6\n"),
+                        List.of("line 1", "'a' appears twice")),
                 Arguments.of("label column only", utf8("label\n0\n1\n"), List.of("no feature columns")),
                 Arguments.of("unclosed quote", utf8("a,b\n1,\"2\n3,4\n"), List.of("malformed CSV")),
                 Arguments.of("not UTF-8 (Latin-1)", new byte[] {'a', ',', 'b', '\n', '1', ',', (byte) 0xE9, '\n'},
@@ -378,7 +380,8 @@ class BadInputCliTest {
         refused(SgmMain.USAGE_ERROR, List.of("Missing required option", "--out"), "fit", "--model", "ae", "--data",
                 data.toString());
         refused(SgmMain.USAGE_ERROR, List.of("Unknown option", "--frobnicate", "sgm score --help"), "score",
-                "--model", oldModel.toString(), "--data", data.toString(), "--out", oldScores.toString(), "--frobnicate");
+                "--model", oldModel.toString(), "--data", data.toString(), "--out", oldScores.toString(),
+                "--frobnicate");
         refused(SgmMain.USAGE_ERROR, List.of("missing command"));
     }
 
@@ -426,7 +429,8 @@ class BadInputCliTest {
         byte[] newer = rewrite(good, "sgm-model.json", b -> new String(b, StandardCharsets.UTF_8)
                 .replace("\"formatVersion\" : 1", "\"formatVersion\" : 2").getBytes(StandardCharsets.UTF_8));
         byte[] meta = entry(newer, "sgm-model.json");
-        newer = rewrite(newer, "sgm-model.json.sha256", b -> ModelFile.sha256(meta).getBytes(StandardCharsets.US_ASCII));
+        newer = rewrite(newer, "sgm-model.json.sha256",
+                b -> ModelFile.sha256(meta).getBytes(StandardCharsets.US_ASCII));
         Path newerFile = Files.write(dir.resolve("newer.sgm"), newer);
         refused(List.of(newerFile + ": model format version 2 is newer than this SGM reads (1); upgrade SGM"),
                 score(newerFile, data));
