@@ -191,6 +191,32 @@ class BadInputCliTest {
     }
 
     @Test
+    void otherFormatsAndImputationKeepTheOneLineErrors() throws IOException {
+        Path arff = write("bad.arff", "@relation r\n@attribute a numeric\n@attribute b numeric\n@data\n1,2\n3,x\n");
+        refused(List.of(arff.toString(), "line 6", "attribute 'b'", "'x' is not a finite number"), fit(arff));
+        Path npy = Files.write(dir.resolve("bad.npy"), new byte[] {1, 2, 3});
+        refused(List.of(npy + ": not a NumPy .npy file"), fit(npy));
+        Path mat = write("bad.mat", "not a MATLAB file");
+        refused(List.of(mat + ": not a readable MATLAB v5 .mat file"), fit(mat));
+        refused(List.of("builtin:nope: no bundled dataset of that name"), "fit", "--model", "ae", "--data",
+                "builtin:nope", "--out", oldModel.toString());
+
+        // An imputation fills missing values (?, NA, empty), never other text in a mostly numeric column.
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int i = 0; i < 30; i++) {
+            sb.append(i).append(',').append(i == 10 ? "abc" : i == 20 ? "?" : i == 25 ? "NA" : "0.5").append('\n');
+        }
+        Path stray = write("stray.csv", sb.toString());
+        refused(List.of(stray.toString(), "line 12", "column 'b'", "'abc' is not a number", "27 of the column's 28"
+                + " non-missing values"), fit(stray, "--impute", "median"));
+        Path missing = write("missing.csv", sb.toString().replace("abc", "0.5"));
+        refused(List.of(missing.toString(), "line 22", "column 'b'", "missing value '?'", "--impute"), fit(missing));
+        Path model = dir.resolve("imputed.sgm");
+        ok("fit", "--model", "ae", "--data", missing.toString(), "--impute", "median", "--epochs", "1", "--quiet",
+                "--out", model.toString());
+    }
+
+    @Test
     void missingDataFile() throws IOException {
         Path none = dir.resolve("none.csv");
         refused(List.of(none + ": file not found"), fit(none));
