@@ -17,8 +17,8 @@ import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
 
 /**
- * Bounded, seeded fuzzing of the CSV reader: random mutations of valid files (byte flips, truncation, inserted
- * quotes, commas, line breaks and bytes that are not UTF-8, dropped and repeated spans) must either read as a
+ * Bounded, seeded fuzzing of the CSV and ARFF readers: random mutations of valid files (byte flips, truncation,
+ * inserted quotes, commas, line breaks and bytes that are not UTF-8, dropped and repeated spans) must either read as a
  * table or fail with the reader's own error type ({@link SgmException}); never with another exception, and never
  * hang. A table that reads must also preprocess, or fail with an {@link SgmException}.
  */
@@ -35,6 +35,12 @@ class CsvFuzzTest {
             "x\n1\n2\n3\n",
             "label,v1,v2\n0,0.1,0.2\n1,9,9\n0,0.15,0.25\n",
             "\"quoted header\",n\n\"multi\nline\",1\nplain,2\n");
+    private static final List<String> ARFF_SEEDS = List.of(
+            "@relation r\n@attribute a numeric\n@attribute b {x, y}\n@attribute label {0, 1}\n@data\n1.5,x,0\n"
+                    + "-2,y,1\n3,x,0\n",
+            "% comment\n@RELATION 'q r'\n@ATTRIBUTE 'f 1' REAL\n@ATTRIBUTE s string\n@ATTRIBUTE class {normal,"
+                    + " outlier}\n@DATA\n0.1,'hello, world',normal\n2e3,\"q\",outlier\n4,z,normal\n",
+            "@relation n\n@attribute x integer\n@attribute y real\n\n@data\n1,2\n% c\n3,4\n5,6\n");
     private static final byte[] INSERTS = {'"', ',', '\n', '\r', ' ', '0', '.', 'e', '-', '+', 'x', (byte) 0xC3,
         (byte) 0xFF, (byte) 0x80, (byte) 0xED, 0};
 
@@ -43,21 +49,26 @@ class CsvFuzzTest {
 
     @Test
     void mutatedFilesReadOrFailWithTheReadersError() {
-        assertTimeoutPreemptively(HANG, this::fuzz, "the reader hung on a mutated file");
+        assertTimeoutPreemptively(HANG, () -> fuzz(SEEDS, "fuzz.csv"), "the reader hung on a mutated file");
     }
 
-    private void fuzz() throws Exception {
+    @Test
+    void mutatedArffFilesReadOrFailWithTheReadersError() {
+        assertTimeoutPreemptively(HANG, () -> fuzz(ARFF_SEEDS, "fuzz.arff"), "the ARFF reader hung on a mutated file");
+    }
+
+    private void fuzz(List<String> seeds, String name) throws Exception {
         SplittableRandom rng = new SplittableRandom(SEED);
-        Path file = dir.resolve("fuzz.csv");
+        Path file = dir.resolve(name);
         long deadline = System.nanoTime() + BUDGET.toNanos();
         int iterations = 0;
         int read = 0;
         for (; iterations < MAX_ITERATIONS && System.nanoTime() < deadline; iterations++) {
-            byte[] bytes = mutate(SEEDS.get(rng.nextInt(SEEDS.size())).getBytes(StandardCharsets.UTF_8), rng);
+            byte[] bytes = mutate(seeds.get(rng.nextInt(seeds.size())).getBytes(StandardCharsets.UTF_8), rng);
             Files.write(file, bytes);
             String label = rng.nextBoolean() ? "label" : null;
             try {
-                Table t = Table.readCsv(file, label);
+                Table t = Table.read(file, ReadOptions.defaults().withLabelColumn(label));
                 read++;
                 assertTrue(t.rows() > 0 && !t.columns().isEmpty(), "a table that reads has rows and columns");
                 FeatureMatrix x = Preprocessor.fit(t).transform(t);
@@ -71,7 +82,7 @@ class CsvFuzzTest {
                         + "\nfile bytes: " + escape(bytes), other);
             }
         }
-        System.out.printf("CSV fuzz: %d mutated files, %d read, seed %d%n", iterations, read, SEED);
+        System.out.printf("%s fuzz: %d mutated files, %d read, seed %d%n", name, iterations, read, SEED);
         assertTrue(iterations >= 200, "too few iterations in the time budget: " + iterations);
         assertTrue(read > 0 && read < iterations, "the mutations should produce both readable and unreadable files: "
                 + read + " of " + iterations + " read");
