@@ -9,6 +9,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sgm.core.io.ModelFileException;
 import org.sgm.core.train.EpochStats;
 
 /**
@@ -53,33 +54,36 @@ public record ModelState(int inputDim, Map<String, byte[]> entries, List<EpochSt
      * @param bytes the encoded bytes
      * @param name the entry's name, for messages
      * @return a float array
-     * @throws SgmException if the bytes are not a well-formed array
+     * @throws ModelFileException if the bytes are not a well-formed array
      */
     public static INDArray decode(byte[] bytes, String name) {
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         try {
             int rank = buf.getInt();
             if (rank < 0 || rank > 8) {
-                throw new SgmException("model entry " + name + ": bad rank " + rank);
+                throw new ModelFileException("model entry " + name + ": bad rank " + rank);
             }
             long[] shape = new long[rank];
             long n = 1;
             for (int i = 0; i < rank; i++) {
                 shape[i] = buf.getLong();
                 if (shape[i] < 0 || shape[i] > Integer.MAX_VALUE) {
-                    throw new SgmException("model entry " + name + ": bad shape " + Arrays.toString(shape));
+                    throw new ModelFileException("model entry " + name + ": bad shape "
+                            + Arrays.toString(shape));
                 }
-                n *= shape[i];
+                n = Math.multiplyExact(n, shape[i]);
             }
-            if (buf.remaining() != 4 * n) {
-                throw new SgmException("model entry " + name + ": expected " + n + " values for shape "
-                        + Arrays.toString(shape) + ", found " + buf.remaining() / 4);
+            if (buf.remaining() % 4 != 0 || buf.remaining() / 4 != n) {
+                throw new ModelFileException("model entry " + name + ": expected " + n + " values for shape "
+                        + Arrays.toString(shape) + ", found " + buf.remaining() / 4 + " (truncated or modified)");
             }
             float[] values = new float[(int) n];
             buf.asFloatBuffer().get(values);
             return Nd4j.create(values, shape, DataType.FLOAT);
+        } catch (ArithmeticException e) {
+            throw new ModelFileException("model entry " + name + ": shape too large");
         } catch (java.nio.BufferUnderflowException e) {
-            throw new SgmException("model entry " + name + " is truncated");
+            throw new ModelFileException("model entry " + name + " is truncated");
         }
     }
 }

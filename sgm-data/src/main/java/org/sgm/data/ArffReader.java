@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.io.ModelFile;
 
 /**
@@ -67,7 +67,7 @@ final class ArffReader {
             checkRow(k, values, label, rows.size());
         }
         if (rows.isEmpty()) {
-            throw new SgmException(source + ": no data rows after @data");
+            throw new InvalidDataException(source + ": no data rows after @data");
         }
         return toTable(rows, label, sha256);
     }
@@ -91,7 +91,7 @@ final class ArffReader {
                 throw error(k, "expected @relation, @attribute or @data, got " + Messages.value(line));
             }
         }
-        throw new SgmException(source + ": no @data section; is this an ARFF file?");
+        throw new InvalidDataException(source + ": no @data section; is this an ARFF file?");
     }
 
     private Attribute attribute(int k, String rest) {
@@ -198,14 +198,14 @@ final class ArffReader {
             }
         }
         if (columns.isEmpty()) {
-            throw new SgmException(source + ": no feature attributes");
+            throw new InvalidDataException(source + ": no feature attributes");
         }
         return new Table(source, sha256, n, columns, numeric, text,
                 label >= 0 ? attributes.get(label).name() : options.labelColumn(), anomalies);
     }
 
-    private SgmException error(int lineIndex, String what) {
-        return new SgmException(source + ", line " + (lineIndex + 1) + ": " + what);
+    private InvalidDataException error(int lineIndex, String what) {
+        return new InvalidDataException(source + ", line " + (lineIndex + 1) + ": " + what);
     }
 
     /** Splits ARFF text into values: separated by a character, optionally quoted with ' or " (\ escapes). */
@@ -228,7 +228,7 @@ final class ArffReader {
                     i = quoted(text, i, value, where);
                     i = skipBlanks(text, i);
                     if (i < text.length() && text.charAt(i) != separator) {
-                        throw new SgmException(where + ": unexpected text after a quoted value");
+                        throw new InvalidDataException(where + ": unexpected text after a quoted value");
                     }
                     out.add(value.toString());
                 } else {
@@ -260,7 +260,7 @@ final class ArffReader {
             }
             String rest = text.substring(i).strip();
             if (name.length() == 0 || rest.isEmpty()) {
-                throw new SgmException(where + ": expected @attribute NAME TYPE");
+                throw new InvalidDataException(where + ": expected @attribute NAME TYPE");
             }
             return List.of(name.toString(), rest);
         }
@@ -275,7 +275,7 @@ final class ArffReader {
                 value.append(text.charAt(i++));
             }
             if (i >= text.length()) {
-                throw new SgmException(where + ": a quoted value lacks its closing " + quote);
+                throw new InvalidDataException(where + ": a quoted value lacks its closing " + quote);
             }
             return i + 1;
         }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.io.ModelFile;
 
@@ -63,11 +64,11 @@ public final class BuiltinDatasets {
     /**
      * @param name a dataset name (without the prefix)
      * @return its catalogue entry
-     * @throws SgmException listing the bundled names if there is none of that name
+     * @throws InvalidDataException listing the bundled names if there is none of that name
      */
     public static Dataset get(String name) {
         return CATALOGUE.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow(() ->
-                new SgmException(PREFIX + name + ": no bundled dataset of that name; bundled: "
+                new InvalidDataException(PREFIX + name + ": no bundled dataset of that name; bundled: "
                         + String.join(", ", CATALOGUE.stream().map(Dataset::name).toList()) + " (see sgm datasets)"));
     }
 

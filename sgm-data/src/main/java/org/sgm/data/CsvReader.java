@@ -23,16 +23,23 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.io.ModelFile;
 
 /**
  * Reads a CSV file into a {@link Table} in two passes over the decoded text (Commons CSV parses the fields, so
  * quoted fields may hold the delimiter, quotes and line breaks): the first checks every value and finds which
  * columns are numeric, the second fills arrays of exactly the right size. A column is numeric when every present
- * value is a plain decimal number.
+ * (not missing) value is a plain decimal number; a column whose present values are numbers in all but at most
+ * 10 % of them is refused, naming the first value that is not a number (not turned into categories).
  */
 final class CsvReader {
+    /**
+     * A column with numbers in all but at most this fraction of its present values is taken to be numeric with bad
+     * values, not categorical, and refused (a stray "n.a." or "-" must not turn a numeric column into categories).
+     * Missing values ({@link #isMissing}) are not counted: they are an error, or imputed.
+     */
+    private static final double MAX_TEXT_IN_NUMERIC = 0.1;
     /** A plain decimal number, optionally with an exponent: what counts as numeric. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Set<String> INFINITE = Set.of("inf", "infinity");
@@ -89,12 +96,23 @@ final class CsvReader {
         boolean[] numeric = new boolean[header.size()];
         Arrays.fill(numeric, true);
         int label = labelColumn == null ? -1 : header.indexOf(labelColumn);
-        int rows = forEachRow(header, (row, line, record) -> scan(header, line, record, numeric, label));
+        TextInNumbers text = new TextInNumbers(header.size());
+        int rows = forEachRow(header, (row, line, record) -> scan(header, line, record, numeric, label, text));
         if (rows == 0) {
-            throw new SgmException(source + ": no data rows (only a header)");
+            throw new InvalidDataException(source + ": no data rows (only a header)");
+        }
+        for (int j = 0; j < header.size(); j++) {
+            int present = text.present[j];
+            int textCount = present - text.numbers[j];
+            if (j != label && textCount > 0 && textCount <= MAX_TEXT_IN_NUMERIC * present) {
+                throw error(text.firstLine[j], header.get(j), Messages.value(text.first[j]) + " is not a number,"
+                        + " but " + text.numbers[j] + " of the column's " + present
+                        + (present == rows ? "" : " non-missing") + " values are (a missing value is written as an"
+                        + " empty field, ?, NA, N/A, NaN or null)");
+            }
         }
         if (header.size() == (label < 0 ? 0 : 1)) {
-            throw new SgmException(source + ": no feature columns");
+            throw new InvalidDataException(source + ": no feature columns");
         }
         double[][] numbers = new double[header.size()][];
         String[][] texts = new String[header.size()][];
@@ -144,16 +162,16 @@ final class CsvReader {
         try (CSVParser parser = CSVParser.parse(content, format)) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
-                throw new SgmException(source + ": empty file (expected a header line)");
+                throw new InvalidDataException(source + ": empty file (expected a header line)");
             }
             List<String> header = it.next().toList();
             Set<String> seen = new HashSet<>();
             for (int j = 0; j < header.size(); j++) {
                 if (header.get(j).isBlank()) {
-                    throw new SgmException(source + ", line 1: column " + (j + 1) + " has no name");
+                    throw new InvalidDataException(source + ", line 1: column " + (j + 1) + " has no name");
                 }
                 if (!seen.add(header.get(j))) {
-                    throw new SgmException(source + ", line 1: column '" + header.get(j) + "' appears twice");
+                    throw new InvalidDataException(source + ", line 1: column '" + header.get(j) + "' appears twice");
                 }
             }
             return header;
@@ -176,7 +194,7 @@ final class CsvReader {
                 CSVRecord record = it.next();
                 long line = parser.getCurrentLineNumber();
                 if (record.size() != header.size()) {
-                    throw new SgmException(source + ", line " + line + ": " + record.size()
+                    throw new InvalidDataException(source + ", line " + line + ": " + record.size()
                             + " fields, but the header has " + header.size());
                 }
                 visitor.visit(row++, line, record);
@@ -187,15 +205,34 @@ final class CsvReader {
         }
     }
 
-    private void scan(List<String> header, long line, CSVRecord record, boolean[] numeric, int label) {
+    /** Per column: how many values are present (not missing) and numbers, and the first that is not a number. */
+    private static final class TextInNumbers {
+        final int[] present;
+        final int[] numbers;
+        final long[] firstLine;
+        final String[] first;
+
+        TextInNumbers(int columns) {
+            present = new int[columns];
+            numbers = new int[columns];
+            firstLine = new long[columns];
+            first = new String[columns];
+        }
+    }
+
+    private void scan(List<String> header, long line, CSVRecord record, boolean[] numeric, int label,
+            TextInNumbers text) {
         for (int j = 0; j < header.size(); j++) {
             String value = record.get(j);
             String column = header.get(j);
             if (isMissing(value)) {
-                if (!allowMissing || j == label) {
+                if (j == label) {
+                    throw error(line, column, notALabel(value));
+                }
+                if (!allowMissing) {
                     throw error(line, column, (value.isBlank() ? "empty value" : "missing value "
-                            + Messages.value(value)) + (j == label ? " in the label column"
-                            : " (missing values are refused unless an imputation is chosen, e.g. --impute median)"));
+                            + Messages.value(value))
+                            + " (missing values are refused unless an imputation is chosen, e.g. --impute median)");
                 }
                 continue;
             }
@@ -208,6 +245,13 @@ final class CsvReader {
                 throw error(line, column, Messages.value(value) + " is too large for a double");
             }
             numeric[j] &= number;
+            text.present[j]++;
+            if (number) {
+                text.numbers[j]++;
+            } else if (text.first[j] == null) {
+                text.first[j] = value;
+                text.firstLine[j] = line;
+            }
         }
     }
 
@@ -215,33 +259,39 @@ final class CsvReader {
         return switch (value) {
             case "0" -> false;
             case "1" -> true;
-            default -> throw error(line, column, "a label must be 0 (normal) or 1 (anomaly), got "
-                    + Messages.value(value));
+            default -> throw error(line, column, notALabel(value));
         };
     }
 
-    private SgmException error(long line, String column, String what) {
-        return new SgmException(source + ", line " + line + ", column '" + column + "': " + what);
+    /** @return why a label value is refused; a missing one is named as such */
+    private static String notALabel(String value) {
+        return "a label must be 0 (normal) or 1 (anomaly), got " + (value.isBlank() ? "an empty value"
+                : Messages.value(value)) + (isMissing(value) ? " (a missing value, never allowed in the label column)"
+                : "");
     }
 
-    private SgmException malformed(Exception e) {
+    private InvalidDataException error(long line, String column, String what) {
+        return new InvalidDataException(source + ", line " + line + ", column '" + column + "': " + what);
+    }
+
+    private InvalidDataException malformed(Exception e) {
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        return new SgmException(source + ": malformed CSV: " + cause.getMessage(), e);
+        return new InvalidDataException(source + ": malformed CSV: " + cause.getMessage(), e);
     }
 
     /**
      * @param file a file
      * @param source its name, for messages
      * @return its bytes
-     * @throws SgmException if it does not exist or cannot be read
+     * @throws InvalidDataException if it does not exist or cannot be read
      */
     static byte[] readBytes(Path file, String source) {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new SgmException(source + ": file not found", e);
+            throw new InvalidDataException(source + ": file not found", e);
         } catch (IOException e) {
-            throw new SgmException(source + ": cannot read the file (" + e.getMessage() + ")", e);
+            throw new InvalidDataException(source + ": cannot read the file (" + e.getMessage() + ")", e);
         }
     }
 
@@ -249,7 +299,7 @@ final class CsvReader {
      * @param bytes text
      * @param source where it came from, for messages
      * @return it decoded as UTF-8, without a byte order mark
-     * @throws SgmException naming the byte if it is not UTF-8
+     * @throws InvalidDataException naming the byte if it is not UTF-8
      */
     static String decodeUtf8(byte[] bytes, String source) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -260,7 +310,7 @@ final class CsvReader {
             String text = decoder.decode(in).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new SgmException(source + ": not valid UTF-8 (at byte " + in.position()
+            throw new InvalidDataException(source + ": not valid UTF-8 (at byte " + in.position()
                     + "); save the file as UTF-8", e);
         }
     }

@@ -10,6 +10,7 @@ import org.sgm.core.FittedDetector;
 import org.sgm.core.Provenance;
 import org.sgm.core.SgmException;
 import org.sgm.core.io.ModelFile;
+import org.sgm.core.io.ModelFileException;
 import org.sgm.core.registry.DetectorRegistry;
 
 /**
@@ -127,15 +128,22 @@ public final class FittedPipeline {
      * @param file a model file written by {@link #save}
      * @param registry the detectors, to restore the model by its key
      * @return the pipeline, scoring exactly as when it was saved
+     * @throws ModelFileException naming the file if it cannot be read, has no preprocessing or a malformed one
      */
     public static FittedPipeline load(Path file, DetectorRegistry registry) {
         ModelFile mf = ModelFile.read(file);
         if (mf.preprocessing() == null || !mf.preprocessing().has("preprocessor")) {
-            throw new SgmException(file + ": the model file has no preprocessing; it was not written by sgm fit");
+            throw new ModelFileException(file + ": the model file has no preprocessing; it was not written by sgm"
+                    + " fit");
         }
         JsonNode label = mf.preprocessing().get("labelColumn");
-        return new FittedPipeline(label == null || label.isNull() ? null : label.asText(),
-                FittedPreprocessor.fromJson(mf.preprocessing().get("preprocessor")), mf.restore(registry),
-                mf.provenance());
+        FittedPreprocessor preprocessor;
+        try {
+            preprocessor = FittedPreprocessor.fromJson(mf.preprocessing().get("preprocessor"));
+        } catch (SgmException e) {
+            throw new ModelFileException(file + ": " + e.getMessage(), e);
+        }
+        return new FittedPipeline(label == null || label.isNull() ? null : label.asText(), preprocessor,
+                mf.restore(registry), mf.provenance());
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.InvalidDataException;
+import org.sgm.core.data.SchemaMismatchException;
 import org.sgm.core.hyper.HyperparameterJson;
 
 /**
@@ -54,9 +56,9 @@ public final class FittedPreprocessor {
      *
      * @param table data with exactly the training columns
      * @return the features, one row per table row, columns named as in {@link #featureNames()}
-     * @throws SgmException naming the file and the columns if a column is missing or extra, if a column that was
-     *     numeric in training has text, if a value is missing and there is no imputation, or if a value is too far
-     *     from the training data to scale
+     * @throws SchemaMismatchException naming the file and the columns if a column is missing or extra, if a column
+     *     that was numeric in training has text, or if a value is too far from the training data to scale
+     * @throws InvalidDataException naming the row and column if a value is missing and there is no imputation
      */
     public FeatureMatrix transform(Table table) {
         checkColumns(table);
@@ -75,11 +77,11 @@ public final class FittedPreprocessor {
         List<String> extra = table.columns().stream().filter(c -> !inputColumns.contains(c)).toList();
         String fitted = " (the model was fitted on: " + Messages.names(inputColumns) + ")";
         if (!missing.isEmpty()) {
-            throw new SgmException(table.source() + ": " + Messages.columns(missing)
+            throw new SchemaMismatchException(table.source() + ": " + Messages.columns(missing)
                     + (missing.size() == 1 ? " is" : " are") + " missing" + fitted);
         }
         if (!extra.isEmpty()) {
-            throw new SgmException(table.source() + ": " + Messages.columns(extra)
+            throw new SchemaMismatchException(table.source() + ": " + Messages.columns(extra)
                     + (extra.size() == 1 ? " was" : " were") + " not in the training data" + fitted);
         }
     }

@@ -1,8 +1,10 @@
 package org.sgm.data;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.io.ModelFile;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
@@ -29,19 +31,20 @@ final class MatReader {
         if (bytes.length >= 128 && bytes[124] == 0 && bytes[125] == 2
                 || new String(bytes, 0, Math.min(bytes.length, 116), StandardCharsets.ISO_8859_1)
                         .startsWith("MATLAB 7.3")) {
-            throw new SgmException(source + ": a MATLAB v7.3 (HDF5) file, which SGM does not read; save it with"
+            throw new InvalidDataException(source + ": a MATLAB v7.3 (HDF5) file, which SGM does not read; save it with"
                     + " save(..., '-v7') or convert it to .npz or .csv");
         }
         try (Mat5File mat = Mat5.newReader(Sources.wrap(bytes)).readMat()) {
             Matrix x = matrix(mat, "X", source);
             if (x == null) {
-                throw new SgmException(source + ": no variable 'X' (variables: " + names(mat)
+                throw new InvalidDataException(source + ": no variable 'X' (variables: " + names(mat)
                         + "); expected X (rows × features) and y (labels), as ODDS writes them");
             }
             int n = x.getNumRows();
             int d = x.getNumCols();
             if (x.getNumDimensions() != 2) {
-                throw new SgmException(source + ": 'X' has " + x.getNumDimensions() + " dimensions, expected 2");
+                throw new InvalidDataException(source + ": 'X' has " + x.getNumDimensions()
+                        + " dimensions, expected 2");
             }
             double[][] columns = new double[d][n];
             for (int j = 0; j < d; j++) {
@@ -53,7 +56,7 @@ final class MatReader {
             double[] labels = null;
             if (y != null) {
                 if (y.getNumElements() != n || Math.min(y.getNumRows(), y.getNumCols()) != 1) {
-                    throw new SgmException(source + ": 'y' is " + y.getNumRows() + " × " + y.getNumCols()
+                    throw new InvalidDataException(source + ": 'y' is " + y.getNumRows() + " × " + y.getNumCols()
                             + ", expected " + n + " labels, one per row of X");
                 }
                 labels = new double[n];
@@ -66,8 +69,22 @@ final class MatReader {
             if (e instanceof SgmException se) {
                 throw se;
             }
-            throw new SgmException(source + ": not a readable MATLAB v5 .mat file (" + e.getMessage() + ")", e);
+            throw new InvalidDataException(source + ": not a readable MATLAB v5 .mat file (" + why(e) + ")", e);
         }
+    }
+
+    /** @return why the library could not read the file, without Java class names (the message is for users) */
+    private static String why(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof EOFException) {
+            return "the file ends early: truncated, or not a .mat file";
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() || message.contains("Exception") ? "unreadable content"
+                : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private static Matrix matrix(MatFile mat, String name, String source) {
@@ -75,7 +92,7 @@ final class MatReader {
             if (e.getName().equals(name)) {
                 Array value = e.getValue();
                 if (!(value instanceof Matrix m) || m.isComplex()) {
-                    throw new SgmException(source + ": '" + name + "' is a " + value.getType()
+                    throw new InvalidDataException(source + ": '" + name + "' is a " + value.getType()
                             + ", expected a real numeric matrix");
                 }
                 return m;

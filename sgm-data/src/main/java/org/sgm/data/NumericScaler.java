@@ -3,12 +3,17 @@ package org.sgm.data;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
-import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
+import org.sgm.core.data.SchemaMismatchException;
 import org.sgm.core.hyper.HyperparameterJson;
 
 /**
  * A numeric column, scaled as {@code (x − center) / scale} with statistics of the training data; a missing value
- * ({@code NaN}) is first replaced by {@code fill}.
+ * ({@code NaN}) is first replaced by {@code fill}. Values near the double range (such as {@code 1e308}) are
+ * handled without overflow where the result is representable: the z-score's mean and standard deviation are
+ * computed on values divided by the largest magnitude when (and only when) the plain sums overflow, percentiles
+ * interpolate as {@code (1 − f)·a + f·b} when {@code b − a} overflows, and a value whose difference from the center
+ * overflows is scaled as {@code x / scale − center / scale}.
  *
  * @param column the column name
  * @param scaling how center and scale were chosen (informative once fitted)
@@ -24,21 +29,23 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
      * @param column a numeric column of it
      * @param options the scaling and imputation
      * @return the fitted encoder
-     * @throws SgmException if the column has missing values and imputation is off, has no values at all, or its
-     *     values are too large to scale
+     * @throws InvalidDataException if the column has missing values and imputation is off, has no values at all,
+     *     or its values are too large to scale (a min-max range or interquartile range beyond the double range)
      */
     static NumericScaler fit(Table train, String column, PreprocessingOptions options) {
         double[] all = train.numeric(column);
         double[] present = Arrays.stream(all).filter(v -> !Double.isNaN(v)).toArray();
         if (present.length < all.length && options.imputation() == Imputation.NONE) {
-            throw new SgmException(Messages.at(train, firstMissing(all), column)
+            throw new InvalidDataException(Messages.at(train, firstMissing(all), column)
                     + ": missing value (choose an imputation, e.g. --impute median, to fill it)");
         }
         if (present.length == 0) {
-            throw new SgmException(train.source() + ", column '" + column + "': every value is missing");
+            throw new InvalidDataException(train.source() + ", column '" + column + "': every value is missing");
         }
+        // Mean and std in row order (the textbook sums), before sorting for the percentiles.
+        double[] moments = moments(present);
+        double mean = moments[0];
         Arrays.sort(present);
-        double mean = mean(present);
         double fill = switch (options.imputation()) {
             case NONE -> Double.NaN;
             case MEAN -> mean;
@@ -49,7 +56,7 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
         switch (options.scaling()) {
             case ZSCORE -> {
                 center = mean;
-                scale = std(present, mean);
+                scale = moments[1];
             }
             case MINMAX -> {
                 center = present[0];
@@ -65,7 +72,9 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
             }
         }
         if (!Double.isFinite(center) || !Double.isFinite(scale)) {
-            throw new SgmException(train.source() + ", column '" + column + "': the values are too large to scale");
+            throw new InvalidDataException(train.source() + ", column '" + column + "': the values (from "
+                    + present[0] + " to " + present[present.length - 1] + ") are too large to scale with "
+                    + options.scaling().key() + (options.scaling() == Scaling.ZSCORE ? "" : "; try --scaling zscore"));
         }
         return new NumericScaler(column, options.scaling(), center, scale == 0 ? 1 : scale, fill);
     }
@@ -79,23 +88,46 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
         double position = p / 100 * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(sorted.length - 1, below + 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        double f = position - below;
+        double a = sorted[below];
+        double b = sorted[above];
+        double value = a + f * (b - a);
+        // b − a overflows only for values near the double range; the weighted form cannot overflow.
+        return Double.isFinite(value) ? value : (1 - f) * a + f * b;
     }
 
-    private static double mean(double[] values) {
+    /**
+     * @param values at least one finite value
+     * @return the mean and population standard deviation; computed on {@code values / max |value|} and scaled
+     *     back only when the plain sums overflow (values near the double range), so that ordinary data keeps
+     *     exactly the textbook mean and std
+     */
+    static double[] moments(double[] values) {
+        double[] moments = moments(values, 1);
+        if (!Double.isFinite(moments[0]) || !Double.isFinite(moments[1])) {
+            double scale = 0;
+            for (double v : values) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            moments = moments(values, scale);
+            moments[0] *= scale;
+            moments[1] *= scale;
+        }
+        return moments;
+    }
+
+    /** @return the mean and population standard deviation of {@code values / scale} */
+    private static double[] moments(double[] values, double scale) {
         double sum = 0;
         for (double v : values) {
-            sum += v;
+            sum += v / scale;
         }
-        return sum / values.length;
-    }
-
-    private static double std(double[] values, double mean) {
+        double mean = sum / values.length;
         double squares = 0;
         for (double v : values) {
-            squares += (v - mean) * (v - mean);
+            squares += (v / scale - mean) * (v / scale - mean);
         }
-        return Math.sqrt(squares / values.length);
+        return new double[] {mean, Math.sqrt(squares / values.length)};
     }
 
     private static int firstMissing(double[] values) {
@@ -115,26 +147,42 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
     @Override
     public void encode(Table table, float[] out, int stride, int offset) {
         if (!table.isNumeric(column)) {
-            String example = Arrays.stream(table.text(column))
-                    .filter(v -> v != null && !CsvReader.isNumber(v)).findFirst().orElse("");
-            throw new SgmException(table.source() + ", column '" + column + "': numeric in the training data, but"
-                    + " it has text now (e.g. " + Messages.value(example) + ")");
+            String[] text = table.text(column);
+            int row = 0;
+            while (row < text.length - 1 && (text[row] == null || CsvReader.isNumber(text[row]))) {
+                row++;
+            }
+            throw new SchemaMismatchException(table.source() + ", column '" + column + "', row " + (row + 1)
+                    + ": numeric in the training data, but it has text now ("
+                    + Messages.value(String.valueOf(text[row])) + ")");
         }
         double[] values = table.numeric(column);
         for (int i = 0; i < values.length; i++) {
             double v = Double.isNaN(values[i]) ? fill : values[i];
             if (Double.isNaN(v)) {
-                throw new SgmException(Messages.at(table, i, column)
+                throw new InvalidDataException(Messages.at(table, i, column)
                         + ": missing value (the model was fitted without imputation)");
             }
-            float z = (float) ((v - center) / scale);
-            if (!Float.isFinite(z)) {
-                throw new SgmException(table.source() + ", column '" + column + "': the value " + v
-                        + " is too far from the training data (center " + center + ", scale " + scale
-                        + ") to scale");
+            double z = (v - center) / scale;
+            if (!Double.isFinite(z)) {
+                z = v / scale - center / scale; // the difference overflowed, not necessarily the scaled value
             }
-            out[i * stride + offset] = z;
+            if (!Float.isFinite((float) z)) {
+                throw new SchemaMismatchException(table.source() + ", column '" + column + "', row " + (i + 1)
+                        + ": the value " + v + " is too far from the training data (" + statistics() + ") to scale");
+            }
+            out[i * stride + offset] = (float) z;
         }
+    }
+
+    /** @return the fitted statistics in words, e.g. {@code mean 2.5, std 1.1} for a z-score */
+    private String statistics() {
+        return switch (scaling) {
+            case ZSCORE -> "mean " + center + ", std " + scale;
+            case MINMAX -> "minimum " + center + ", range " + scale;
+            case ROBUST -> "median " + center + ", interquartile range " + scale;
+            case NONE -> "no scaling";
+        };
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.sgm.data;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.data.FeatureMatrix;
 
 /** Builds a {@link Table} of numeric columns {@code f1 … fd} from arrays, as NumPy and MATLAB files hold them. */
@@ -26,8 +26,8 @@ final class NumericTables {
             ReadOptions options) {
         int rows = columns.length == 0 ? 0 : columns[0].length;
         if (rows == 0 || columns.length == 0) {
-            throw new SgmException(source + ": the feature array is empty (" + rows + " rows × " + columns.length
-                    + " columns)");
+            throw new InvalidDataException(source + ": the feature array is empty (" + rows + " rows × "
+                    + columns.length + " columns)");
         }
         List<String> names = FeatureMatrix.defaultNames(columns.length);
         Map<String, double[]> numeric = new LinkedHashMap<>();
@@ -35,11 +35,12 @@ final class NumericTables {
             for (int i = 0; i < rows; i++) {
                 double v = columns[j][i];
                 if (Double.isNaN(v) && !options.allowMissing()) {
-                    throw new SgmException(source + ", row " + (i + 1) + ", column " + (j + 1) + ": missing value"
-                            + " (NaN; missing values are refused unless an imputation is chosen, e.g. --impute median)");
+                    throw new InvalidDataException(source + ", row " + (i + 1) + ", column " + (j + 1)
+                            + ": missing value (NaN; missing values are refused unless an imputation is chosen, e.g."
+                            + " --impute median)");
                 }
                 if (Double.isInfinite(v)) {
-                    throw new SgmException(source + ", row " + (i + 1) + ", column " + (j + 1) + ": " + v
+                    throw new InvalidDataException(source + ", row " + (i + 1) + ", column " + (j + 1) + ": " + v
                             + " is not a finite number");
                 }
             }
@@ -50,8 +51,8 @@ final class NumericTables {
             anomalies = new boolean[rows];
             for (int i = 0; i < rows; i++) {
                 if (labels[i] != 0 && labels[i] != 1) {
-                    throw new SgmException(source + ", " + labelName + "[" + i + "]: a label must be 0 (normal) or 1"
-                            + " (anomaly), got " + labels[i]);
+                    throw new InvalidDataException(source + ", " + labelName + "[" + i + "]: a label must be 0"
+                            + " (normal) or 1 (anomaly), got " + labels[i]);
                 }
                 anomalies[i] = labels[i] == 1;
             }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.io.ModelFile;
 
 /**
@@ -65,7 +65,7 @@ final class NumpyReader {
         Map<String, NdArray> arrays = unzip(source, bytes);
         NdArray x = arrays.get("X");
         if (x == null) {
-            throw new SgmException(source + ": no array 'X' (arrays: " + String.join(", ", arrays.keySet())
+            throw new InvalidDataException(source + ": no array 'X' (arrays: " + String.join(", ", arrays.keySet())
                     + "); expected X (rows × features) and y (labels), as ADBench writes them");
         }
         double[][] columns = features(source, "array 'X'", x);
@@ -73,8 +73,8 @@ final class NumpyReader {
         double[] labels = null;
         if (y != null) {
             if (y.values().length != x.rows() || y.shape().length > 2 || (y.shape().length == 2 && y.cols() != 1)) {
-                throw new SgmException(source + ": array 'y' has shape " + Arrays.toString(y.shape()) + ", expected "
-                        + x.rows() + " labels, one per row of X");
+                throw new InvalidDataException(source + ": array 'y' has shape " + Arrays.toString(y.shape())
+                        + ", expected " + x.rows() + " labels, one per row of X");
             }
             labels = y.values();
         }
@@ -83,7 +83,7 @@ final class NumpyReader {
 
     private static double[][] features(String source, String what, NdArray x) {
         if (x.shape().length != 2) {
-            throw new SgmException(source + ": " + what + " has shape " + Arrays.toString(x.shape())
+            throw new InvalidDataException(source + ": " + what + " has shape " + Arrays.toString(x.shape())
                     + ", expected 2 dimensions (rows × features)");
         }
         int n = x.rows();
@@ -108,12 +108,12 @@ final class NumpyReader {
                 }
             }
         } catch (ZipException e) {
-            throw new SgmException(source + ": not a valid .npz archive (" + e.getMessage() + ")", e);
+            throw new InvalidDataException(source + ": not a valid .npz archive (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new SgmException(source + ": cannot read the archive (" + e.getMessage() + ")", e);
+            throw new InvalidDataException(source + ": cannot read the archive (" + e.getMessage() + ")", e);
         }
         if (arrays.isEmpty()) {
-            throw new SgmException(source + ": not a .npz archive of NumPy arrays (no .npy entry found)");
+            throw new InvalidDataException(source + ": not a .npz archive of NumPy arrays (no .npy entry found)");
         }
         return arrays;
     }
@@ -125,14 +125,15 @@ final class NumpyReader {
      */
     static NdArray parse(String source, byte[] bytes) {
         if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
-            throw new SgmException(source + ": not a NumPy .npy file (no \\x93NUMPY signature)");
+            throw new InvalidDataException(source + ": not a NumPy .npy file (no \\x93NUMPY signature)");
         }
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int major = bytes[6];
         in.position(8);
         long headerLength = major == 1 ? Short.toUnsignedInt(in.getShort()) : Integer.toUnsignedLong(in.getInt());
         if (major < 1 || major > 3 || in.position() + headerLength > bytes.length) {
-            throw new SgmException(source + ": unsupported or truncated .npy header (format version " + major + ")");
+            throw new InvalidDataException(source + ": unsupported or truncated .npy header (format version " + major
+                    + ")");
         }
         String header = new String(bytes, in.position(), (int) headerLength,
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
@@ -148,7 +149,7 @@ final class NumpyReader {
             count *= s;
         }
         if (count > Integer.MAX_VALUE || in.remaining() < count * size) {
-            throw new SgmException(source + ": the file holds fewer values than its shape "
+            throw new InvalidDataException(source + ": the file holds fewer values than its shape "
                     + Arrays.toString(shape) + " says");
         }
         double[] values = new double[(int) count];
@@ -173,7 +174,7 @@ final class NumpyReader {
             case "u4" -> Integer.toUnsignedLong(in.getInt());
             case "u2" -> Short.toUnsignedInt(in.getShort());
             case "u1", "b1" -> Byte.toUnsignedInt(in.get());
-            default -> throw new SgmException(source + ": element type " + descr + " is not supported"
+            default -> throw new InvalidDataException(source + ": element type " + descr + " is not supported"
                     + " (expected floats, integers or booleans)");
         };
     }
@@ -193,7 +194,8 @@ final class NumpyReader {
     private static Matcher find(Pattern pattern, String header, String source, String what) {
         Matcher m = pattern.matcher(header);
         if (!m.find()) {
-            throw new SgmException(source + ": the .npy header has no readable " + what + ": " + header.strip());
+            throw new InvalidDataException(source + ": the .npy header has no readable " + what + ": "
+                    + header.strip());
         }
         return m;
     }
@@ -204,7 +206,8 @@ final class NumpyReader {
             try {
                 return Integer.parseInt(s);
             } catch (NumberFormatException e) {
-                throw new SgmException(source + ": the .npy shape (" + text + ") is not a tuple of integers", e);
+                throw new InvalidDataException(source + ": the .npy shape (" + text + ") is not a tuple of integers",
+                        e);
             }
         }).toArray();
     }

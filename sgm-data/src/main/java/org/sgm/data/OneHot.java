@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,7 @@ record OneHot(String column, List<String> categories, String fill) implements Co
      * @param options whether missing values are filled (with the most frequent category, the first in sorted
      *     order on a tie)
      * @return the fitted encoder
-     * @throws SgmException if the column has missing values and imputation is off, or has no values at all
+     * @throws InvalidDataException if the column has missing values and imputation is off, or has no values at all
      */
     static OneHot fit(Table train, String column, PreprocessingOptions options) {
         String[] values = train.text(column);
@@ -45,7 +45,7 @@ record OneHot(String column, List<String> categories, String fill) implements Co
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 if (options.imputation() == Imputation.NONE) {
-                    throw new SgmException(Messages.at(train, i, column)
+                    throw new InvalidDataException(Messages.at(train, i, column)
                             + ": missing value (choose an imputation, e.g. --impute median, to fill it)");
                 }
             } else {
@@ -53,7 +53,7 @@ record OneHot(String column, List<String> categories, String fill) implements Co
             }
         }
         if (counts.isEmpty()) {
-            throw new SgmException(train.source() + ", column '" + column + "': every value is missing");
+            throw new InvalidDataException(train.source() + ", column '" + column + "': every value is missing");
         }
         String fill = null;
         if (options.imputation() != Imputation.NONE) {
@@ -85,7 +85,7 @@ record OneHot(String column, List<String> categories, String fill) implements Co
         for (int i = 0; i < values.length; i++) {
             String value = values[i] == null ? fill : values[i];
             if (value == null) {
-                throw new SgmException(Messages.at(table, i, column)
+                throw new InvalidDataException(Messages.at(table, i, column)
                         + ": missing value (the model was fitted without imputation)");
             }
             Integer k = index.get(value);

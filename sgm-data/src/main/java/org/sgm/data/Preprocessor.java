@@ -2,7 +2,7 @@ package org.sgm.data;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 
 /**
  * Fits preprocessing on training data: numeric columns are scaled (z-score by default, as in the paper's data
@@ -20,8 +20,8 @@ public final class Preprocessor {
      * @param train the training part of the data (its labels, if any, are not used)
      * @return the fitted preprocessing; its features are the columns in table order, each text column expanded in
      *     place into one feature per category, {@code column=category}, categories sorted
-     * @throws SgmException if the table has no rows or missing values, or a numeric column's values are too large
-     *     to standardise
+     * @throws InvalidDataException if the table has no rows or missing values, or a numeric column's values are too
+     *     large to standardise
      */
     public static FittedPreprocessor fit(Table train) {
         return fit(train, PreprocessingOptions.defaults());
@@ -31,12 +31,12 @@ public final class Preprocessor {
      * @param train the training part of the data (its labels, if any, are not used)
      * @param options the scaling of numeric columns and the imputation of missing values
      * @return the fitted preprocessing, with features as described for {@link #fit(Table)}
-     * @throws SgmException if the table has no rows, a column has missing values and imputation is off, a column
-     *     has no values at all, or a numeric column's values are too large to scale
+     * @throws InvalidDataException if the table has no rows, a column has missing values and imputation is off, a
+     *     column has no values at all, or a numeric column's values are too large to scale
      */
     public static FittedPreprocessor fit(Table train, PreprocessingOptions options) {
         if (train.rows() == 0) {
-            throw new SgmException(train.source() + ": cannot fit the preprocessing on zero rows");
+            throw new InvalidDataException(train.source() + ": cannot fit the preprocessing on zero rows");
         }
         List<ColumnEncoder> encoders = new ArrayList<>();
         for (String column : train.columns()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 
 /**
  * An immutable table of raw feature columns, as read from a file, plus optional anomaly labels.
@@ -55,13 +56,16 @@ public final class Table {
      *
      * <p>Missing values (empty, {@code ?}, {@code NA}, {@code N/A}, {@code NaN}, {@code null}) and infinities are
      * refused, as are ragged rows, duplicated or empty column names, files that are not UTF-8, and files without
-     * data rows.
+     * data rows. A column is numeric when every value is a number and text (categorical) otherwise, except that a
+     * column with numbers in all but at most 10 % of its rows is refused, naming the first value that is not a
+     * number.
      *
      * @param file the CSV file
      * @param labelColumn the name of the label column ({@code 0} = normal, {@code 1} = anomaly), or null; if the
      *     file has no column of that name, the table has no labels
      * @return the table
-     * @throws SgmException naming the file (and the line and column) if the file cannot be read as described
+     * @throws InvalidDataException naming the file (and the line and column) if the file cannot be read as
+     *     described
      */
     public static Table readCsv(Path file, String labelColumn) {
         return read(file, ReadOptions.defaults().withLabelColumn(labelColumn));
@@ -75,7 +79,7 @@ public final class Table {
      * @param file the file
      * @param options delimiter (CSV), label column, missing values
      * @return the table
-     * @throws SgmException naming the file (and the line or row, and the column) if it cannot be read
+     * @throws InvalidDataException naming the file (and the line or row, and the column) if it cannot be read
      */
     public static Table read(Path file, ReadOptions options) {
         String source = file.toString();
@@ -100,7 +104,7 @@ public final class Table {
      * @param source {@code builtin:NAME} or a path
      * @param options delimiter (CSV), label column, missing values
      * @return the table
-     * @throws SgmException naming the source if it cannot be read
+     * @throws InvalidDataException naming the source if it cannot be read
      */
     public static Table read(String source, ReadOptions options) {
         if (BuiltinDatasets.isBuiltin(source)) {
@@ -110,7 +114,7 @@ public final class Table {
         try {
             return read(Path.of(source), options);
         } catch (InvalidPathException e) {
-            throw new SgmException(source + ": not a valid file name (" + e.getReason() + ")", e);
+            throw new InvalidDataException(source + ": not a valid file name (" + e.getReason() + ")", e);
         }
     }
 
@@ -191,11 +195,11 @@ public final class Table {
 
     /**
      * @return a copy of the labels, one per row, {@code true} = anomaly
-     * @throws SgmException if the table has no labels
+     * @throws InvalidDataException if the table has no labels
      */
     public boolean[] anomalies() {
         if (anomalies == null) {
-            throw new SgmException(source + " has no label column"
+            throw new InvalidDataException(source + " has no label column"
                     + (labelColumn == null ? " (none was named)" : " '" + labelColumn + "'"));
         }
         return anomalies.clone();

@@ -13,6 +13,7 @@ import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.data.FittedPreprocessor;
 import org.sgm.data.Preprocessor;
@@ -20,6 +21,7 @@ import org.sgm.data.Splits;
 import org.sgm.data.SwapNoise;
 import org.sgm.data.Table;
 import org.sgm.eval.metrics.RankingMetrics;
+import org.sgm.eval.metrics.UndefinedMetricException;
 
 /**
  * Runs an {@link EvaluationProtocol} for datasets × detectors × seeds. Labels are read only here, after
@@ -47,9 +49,32 @@ public final class Evaluation {
      * @param threads cells run at the same time (≥ 1)
      * @param progress receives one line per finished cell
      * @return one result per cell, in dataset, seed, model order
+     * @throws org.sgm.core.data.InvalidDataException naming the file, before any fit, if a dataset cannot be read or
+     *     has no label column
+     * @throws UndefinedMetricException naming the file, before any fit, if a dataset has fewer than 2 rows of
+     *     either class
      */
     public List<CellResult> run(List<String> datasets, List<String> models, java.util.Map<String, JsonNode> overrides,
             EvaluationProtocol protocol, int threads, Consumer<String> progress) {
+        return run(datasets, models, overrides, protocol, threads, progress, () -> { });
+    }
+
+    /**
+     * As {@link #run(List, List, java.util.Map, EvaluationProtocol, int, Consumer)}, calling {@code started} once
+     * every dataset has been read and checked, before the first cell (so that a caller can announce the run only
+     * when it is going to happen).
+     *
+     * @param datasets data sources with labels: file paths (CSV, ARFF, .npz, .mat) or {@code builtin:NAME}
+     * @param models registry keys
+     * @param overrides per model key, JSON laid over its defaults (a missing key: defaults)
+     * @param protocol the protocol
+     * @param threads cells run at the same time (≥ 1)
+     * @param progress receives one line per finished cell
+     * @param started called once, after the checks and before the first cell
+     * @return one result per cell, in dataset, seed, model order
+     */
+    public List<CellResult> run(List<String> datasets, List<String> models, java.util.Map<String, JsonNode> overrides,
+            EvaluationProtocol protocol, int threads, Consumer<String> progress, Runnable started) {
         List<AnomalyDetector> detectors = new ArrayList<>();
         for (String m : models) {
             detectors.add(registry.create(m, overrides.get(m)));
@@ -57,9 +82,10 @@ public final class Evaluation {
         List<Table> tables = new ArrayList<>();
         for (String file : datasets) {
             Table t = Table.read(file, protocol.read());
-            t.anomalies(); // fail now, naming the file, if it has no label column
+            requireBothClasses(t, protocol.labelColumn()); // fail now, naming the file, not in a cell
             tables.add(t);
         }
+        started.run();
         int total = datasets.size() * detectors.size() * protocol.seeds();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         java.util.Map<String, Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
@@ -95,6 +121,28 @@ public final class Evaluation {
         }
     }
 
+    /**
+     * Every test part must hold both classes, or ROC-AUC and AP are undefined: the stratified split puts at least
+     * one row of a class into test only when the class has two or more rows.
+     *
+     * @throws org.sgm.core.data.InvalidDataException if the table has no labels
+     * @throws UndefinedMetricException if a class has fewer than two rows
+     */
+    private static void requireBothClasses(Table table, String labelColumn) {
+        boolean[] anomaly = table.anomalies();
+        int anomalies = 0;
+        for (boolean a : anomaly) {
+            anomalies += a ? 1 : 0;
+        }
+        int normals = anomaly.length - anomalies;
+        if (anomalies < 2 || normals < 2) {
+            throw new UndefinedMetricException(table.source() + ": label column '" + labelColumn + "' has "
+                    + normals + " normal (0) and " + anomalies + " anomalous (1) row(s); ROC-AUC and average"
+                    + " precision are undefined unless every test part holds both classes, which needs at least 2"
+                    + " rows of each");
+        }
+    }
+
     /** The split, preprocessing and noise of one dataset and seed, shared by every detector's cell. */
     private record Prepared(FeatureMatrix train, FeatureMatrix test, boolean[] testAnomaly) {}
 
@@ -126,6 +174,13 @@ public final class Evaluation {
         long t1 = System.nanoTime();
         double[] scores = fitted.score(test);
         long t2 = System.nanoTime();
+        for (int i = 0; i < scores.length; i++) {
+            if (!Double.isFinite(scores[i])) {
+                throw new InvalidDataException(dataset + " × " + detector.key() + " × seed " + seed + ": test row "
+                        + (i + 1) + " got the score " + scores[i] + " (its values are far outside the training"
+                        + " data's range)");
+            }
+        }
         return new CellResult(dataset, detector.key(), seed, RankingMetrics.rocAuc(testAnomaly, scores),
                 RankingMetrics.averagePrecision(testAnomaly, scores), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }

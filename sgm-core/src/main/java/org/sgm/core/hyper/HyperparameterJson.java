@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
@@ -83,6 +85,9 @@ public final class HyperparameterJson {
             Throwable root = e.getCause();
             if (root instanceof InvalidHyperparametersException ihe) {
                 ihe.violations().forEach(v::add);
+            } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+                v.add(path(e) + " must be " + describe(mie.getTargetType()) + " (got "
+                        + (mie instanceof InvalidFormatException ife ? quoted(ife.getValue()) : "another type") + ")");
             } else {
                 v.add(path(e) + " " + e.getOriginalMessage());
             }
@@ -148,6 +153,29 @@ public final class HyperparameterJson {
         java.util.List<String> out = new java.util.ArrayList<>();
         it.forEachRemaining(out::add);
         return out;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a JSON object (" + type.getSimpleName() + ")";
+    }
+
+    private static String quoted(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     }
 
     private static String path(JsonMappingException e) {

@@ -25,7 +25,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
-import org.sgm.core.SgmException;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.core.train.EpochStats;
@@ -52,7 +51,15 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
     public static final int FORMAT_VERSION = 1;
     static final String METADATA = "sgm-model.json";
     static final String METADATA_SUM = "sgm-model.json.sha256";
-    private static final long MAX_ENTRY_BYTES = 1L << 31;
+    /** No model file expands to more than this (byte arrays hold at most 2 GiB). */
+    private static final long MAX_EXPANDED_BYTES = (1L << 31) - 1024;
+    /**
+     * A model file may expand to at most this many times its size, plus {@link #MIN_EXPANSION_BUDGET}: float
+     * weights deflate by a few percent, so only a crafted archive (a "zip bomb") comes near it, and it is refused
+     * before it can exhaust the heap.
+     */
+    private static final long MAX_EXPANSION_RATIO = 100;
+    private static final long MIN_EXPANSION_BUDGET = 64L << 20;
     private static final ObjectMapper MAPPER = HyperparameterJson.mapper();
 
     /**
@@ -123,49 +130,57 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
      *
      * @param path the file
      * @return its contents
-     * @throws SgmException naming the file if it is missing, truncated, tampered with or of a newer format
+     * @throws ModelFileException naming the file if it is missing, truncated, tampered with, of a newer format,
+     *     or expands to far more than its size
      */
     public static ModelFile read(Path path) {
         Map<String, byte[]> raw = new LinkedHashMap<>();
         try (InputStream in = Files.newInputStream(path); ZipInputStream zip = new ZipInputStream(in)) {
+            long budget = Math.min(MAX_EXPANDED_BYTES,
+                    MIN_EXPANSION_BUDGET + MAX_EXPANSION_RATIO * Math.min(Files.size(path), MAX_EXPANDED_BYTES));
+            long[] used = {0};
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 if (raw.containsKey(e.getName())) {
-                    throw new SgmException(path + ": not a valid SGM model file (duplicate entry " + e.getName() + ")");
+                    throw new ModelFileException(path + ": not a valid SGM model file (duplicate entry "
+                            + e.getName() + ")");
                 }
-                raw.put(e.getName(), readBounded(zip, path));
+                // Entries are read into memory under their names and never written anywhere: an entry named
+                // "../../x" is just a map key, so no archive entry can land outside any directory.
+                raw.put(e.getName(), readBounded(zip, path, budget, used));
             }
         } catch (NoSuchFileException e) {
-            throw new SgmException(path + ": model file not found");
+            throw new ModelFileException(path + ": model file not found");
         } catch (ZipException | java.io.EOFException e) {
-            throw new SgmException(path + ": not a valid SGM model file (corrupt or truncated archive)");
+            throw new ModelFileException(path + ": not a valid SGM model file (corrupt or truncated archive)");
         } catch (IOException e) {
-            throw new SgmException(path + ": cannot read model file: " + e.getMessage());
+            throw new ModelFileException(path + ": cannot read model file: " + e.getMessage());
         }
         byte[] metaBytes = raw.get(METADATA);
         byte[] sum = raw.get(METADATA_SUM);
         if (metaBytes == null || sum == null) {
-            throw new SgmException(path + ": not a valid SGM model file (no " + METADATA + "; truncated or not a model)");
+            throw new ModelFileException(path + ": not a valid SGM model file (no " + METADATA
+                    + "; truncated or not a model)");
         }
         if (!sha256(metaBytes).equals(new String(sum, StandardCharsets.US_ASCII).trim())) {
-            throw new SgmException(path + ": model metadata checksum mismatch (file corrupted or modified)");
+            throw new ModelFileException(path + ": model metadata checksum mismatch (file corrupted or modified)");
         }
         JsonNode meta;
         try {
             meta = MAPPER.readTree(metaBytes);
         } catch (IOException e) {
-            throw new SgmException(path + ": model metadata is not valid JSON");
+            throw new ModelFileException(path + ": model metadata is not valid JSON");
         }
         if (!"sgm-model".equals(meta.path("format").asText())) {
-            throw new SgmException(path + ": not an SGM model file");
+            throw new ModelFileException(path + ": not an SGM model file");
         }
         int version = meta.path("formatVersion").asInt(-1);
         if (version > FORMAT_VERSION) {
-            throw new SgmException(path + ": model format version " + version + " is newer than this SGM reads ("
+            throw new ModelFileException(path + ": model format version " + version + " is newer than this SGM reads ("
                     + FORMAT_VERSION + "); upgrade SGM");
         }
         if (version < 1) {
-            throw new SgmException(path + ": model file has no valid format version");
+            throw new ModelFileException(path + ": model file has no valid format version");
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = meta.path("entries").fields(); it.hasNext(); ) {
@@ -173,10 +188,15 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
             String file = e.getValue().path("file").asText();
             byte[] bytes = raw.get(file);
             if (bytes == null) {
-                throw new SgmException(path + ": model entry " + e.getKey() + " is missing (truncated file?)");
+                throw new ModelFileException(path + ": model entry " + e.getKey() + " is missing (truncated file?)");
+            }
+            long declared = e.getValue().path("bytes").asLong(-1);
+            if (declared != bytes.length) {
+                throw new ModelFileException(path + ": model entry " + e.getKey() + " has " + bytes.length
+                        + " bytes, but the metadata declares " + declared + " (file corrupted or modified)");
             }
             if (!sha256(bytes).equals(e.getValue().path("sha256").asText())) {
-                throw new SgmException(path + ": checksum mismatch in model entry " + e.getKey()
+                throw new ModelFileException(path + ": checksum mismatch in model entry " + e.getKey()
                         + " (file corrupted or modified)");
             }
             entries.put(e.getKey(), bytes);
@@ -185,9 +205,13 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
         try {
             history = MAPPER.convertValue(meta.path("history"), new TypeReference<List<EpochStats>>() {});
         } catch (IllegalArgumentException e) {
-            throw new SgmException(path + ": model history is malformed");
+            throw new ModelFileException(path + ": model history is malformed");
         }
-        ModelState state = new ModelState(meta.path("inputDim").asInt(), entries, history == null ? List.of() : history);
+        int inputDim = meta.path("inputDim").asInt(-1);
+        if (inputDim < 1) {
+            throw new ModelFileException(path + ": model file has no valid input dimension");
+        }
+        ModelState state = new ModelState(inputDim, entries, history == null ? List.of() : history);
         return new ModelFile(meta.path("detector").asText(), meta.get("hyperparameters"), state,
                 nullIfMissing(meta.get("preprocessing")), nullIfMissing(meta.get("provenance")));
     }
@@ -202,15 +226,16 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
         zip.closeEntry();
     }
 
-    private static byte[] readBounded(InputStream in, Path path) throws IOException {
+    /** Reads one entry, counting its bytes against what the whole file may expand to. */
+    private static byte[] readBounded(InputStream in, Path path, long budget, long[] used) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[65536];
-        long total = 0;
         int r;
         while ((r = in.read(buf)) > 0) {
-            total += r;
-            if (total > MAX_ENTRY_BYTES) {
-                throw new SgmException(path + ": model entry larger than 2 GiB; refusing to read it");
+            used[0] += r;
+            if (used[0] > budget) {
+                throw new ModelFileException(path + ": model file expands to more than " + (budget >> 20)
+                        + " MiB; refusing to read it (corrupt, or not an SGM model file)");
             }
             out.write(buf, 0, r);
         }

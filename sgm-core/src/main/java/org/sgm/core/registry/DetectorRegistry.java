@@ -10,7 +10,6 @@ import org.sgm.core.AnomalyDetector;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
-import org.sgm.core.SgmException;
 import org.sgm.core.hyper.HyperparameterJson;
 
 /**
@@ -41,12 +40,13 @@ public final class DetectorRegistry {
     /**
      * @param key a registry key
      * @return its provider
-     * @throws SgmException naming the known keys if there is none
+     * @throws UnknownDetectorException naming the known keys if there is none
      */
     public DetectorProvider<?> get(String key) {
         DetectorProvider<?> p = providers.get(key);
         if (p == null) {
-            throw new SgmException("unknown model '" + key + "'; known models: " + String.join(", ", providers.keySet()));
+            throw new UnknownDetectorException("unknown model '" + key + "'; known models: "
+                    + String.join(", ", providers.keySet()));
         }
         return p;
     }

@@ -14,7 +14,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.sgm.core.SgmException;
+import org.sgm.core.io.ModelFileException;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.spi.DenseAutoencoder;
@@ -364,13 +364,15 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
     public void load(Map<String, INDArray> saved) {
         Map<String, INDArray> mine = state();
         if (!mine.keySet().equals(saved.keySet())) {
-            throw new SgmException("model arrays " + saved.keySet() + " do not match this network's " + mine.keySet());
+            throw new ModelFileException("model arrays " + saved.keySet() + " do not match this network's "
+                    + mine.keySet());
         }
         mine.forEach((name, arr) -> {
             INDArray value = saved.get(name);
             if (!java.util.Arrays.equals(value.shape(), arr.shape())) {
-                throw new SgmException("model array '" + name + "' has shape " + java.util.Arrays.toString(value.shape())
-                        + ", the network needs " + java.util.Arrays.toString(arr.shape()));
+                throw new ModelFileException("model array '" + name + "' has shape "
+                        + java.util.Arrays.toString(value.shape()) + ", the network needs "
+                        + java.util.Arrays.toString(arr.shape()));
             }
             arr.assign(value);
         });

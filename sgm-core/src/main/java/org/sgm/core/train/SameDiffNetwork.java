@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.io.ModelFileException;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.spi.LearnerGraph;
@@ -226,10 +226,10 @@ public final class SameDiffNetwork implements TrainableNetwork {
         for (Map.Entry<String, INDArray> e : mine.entrySet()) {
             INDArray value = saved.get(e.getKey());
             if (value == null) {
-                throw new SgmException("model file lacks array '" + e.getKey() + "' that this network needs");
+                throw new ModelFileException("model file lacks array '" + e.getKey() + "' that this network needs");
             }
             if (!java.util.Arrays.equals(value.shape(), e.getValue().shape())) {
-                throw new SgmException("model array '" + e.getKey() + "' has shape "
+                throw new ModelFileException("model array '" + e.getKey() + "' has shape "
                         + java.util.Arrays.toString(value.shape()) + ", the network needs "
                         + java.util.Arrays.toString(e.getValue().shape()));
             }
@@ -237,7 +237,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
         }
         for (String name : saved.keySet()) {
             if (!mine.containsKey(name)) {
-                throw new SgmException("model file has array '" + name + "' that this network does not have");
+                throw new ModelFileException("model file has array '" + name + "' that this network does not have");
             }
         }
     }

@@ -6,8 +6,8 @@ import java.util.function.IntFunction;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
-import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.hyper.Violations;
@@ -68,10 +68,10 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
     @Override
     public FittedDetector fit(FeatureMatrix train, FitContext ctx) {
         if (train.rows() < 2) {
-            throw new SgmException("cannot fit " + key + " on " + train.rows() + " row(s): need at least 2");
+            throw new InvalidDataException("cannot fit " + key + " on " + train.rows() + " row(s): need at least 2");
         }
         if (train.cols() < 1) {
-            throw new SgmException("cannot fit " + key + " on data with no feature columns");
+            throw new InvalidDataException("cannot fit " + key + " on data with no feature columns");
         }
         RepresentationLearner learner = learnerFactory.apply(train.cols());
         // Sub-seeds: one stream for the initial weights, another for batch order and μ_R draws.
@@ -91,6 +91,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
      * graph. The system property {@code sgm.engine=samediff} forces the graph (for benchmarks and checks).
      */
     private TrainableNetwork network(RepresentationLearner learner, int inputDim, long seed) {
+        BlasThreads.pinToOne();
         boolean forceGraph = "samediff".equals(System.getProperty(ENGINE_PROPERTY));
         if (!forceGraph && learner instanceof DenseAutoencoder ae && ae.widths()[0] == inputDim
                 && components.scorer() instanceof MlpScoringNetwork mlp

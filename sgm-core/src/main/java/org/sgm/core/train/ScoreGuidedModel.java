@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
-import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.SchemaMismatchException;
 
 /**
  * A fitted score-guided model: test score {@code s = φ(z(x))}, or the backbone metric m for a plain backbone
@@ -45,7 +45,7 @@ public final class ScoreGuidedModel implements FittedDetector {
     @Override
     public synchronized double[] score(FeatureMatrix x) {
         if (x.cols() != inputDim) {
-            throw new SgmException("model " + key + " expects " + inputDim + " features, got " + x.cols());
+            throw new SchemaMismatchException("model " + key + " expects " + inputDim + " features, got " + x.cols());
         }
         float[] score = new float[x.rows()];
         TrainingLoop.scorePass(net, x, score);

@@ -4,8 +4,8 @@ import libsvm.svm;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
-import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.InvalidDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.MutableDataset;
@@ -62,7 +62,7 @@ final class OcsvmDetector implements AnomalyDetector {
     @Override
     public FittedDetector fit(FeatureMatrix train, FitContext ctx) {
         if (train.rows() == 0 || train.cols() == 0) {
-            throw new SgmException(key + ": cannot fit on " + train.rows() + " rows × " + train.cols()
+            throw new InvalidDataException(key + ": cannot fit on " + train.rows() + " rows × " + train.cols()
                     + " columns (need at least one of each)");
         }
         MutableDataset<Event> dataset = new MutableDataset<>(

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
-import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.SchemaMismatchException;
+import org.sgm.core.io.ModelFileException;
 import org.sgm.core.train.EpochStats;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
@@ -54,34 +55,36 @@ final class OcsvmModel implements FittedDetector {
      * @param hyperparameters the hyperparameters it was fitted with
      * @param state the fitted state
      * @return the model
-     * @throws SgmException if the state is missing its entry, is not a Tribuo model, or is a different model
+     * @throws ModelFileException if the state is missing its entry, is not a Tribuo model, or is a different model
      */
     static OcsvmModel restore(String key, OcsvmHyperparameters hyperparameters, ModelState state) {
         byte[] bytes = state.entries().get(ENTRY);
         if (bytes == null) {
-            throw new SgmException(key + ": model state has no entry " + ENTRY + " (entries: "
+            throw new ModelFileException(key + ": model state has no entry " + ENTRY + " (entries: "
                     + state.entries().keySet() + ")");
         }
         ModelProto proto;
         try {
             proto = ModelProto.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
-            throw new SgmException(key + ": model entry " + ENTRY + " is not a Tribuo model: " + e.getMessage(), e);
+            throw new ModelFileException(key + ": model entry " + ENTRY + " is not a Tribuo model: " + e.getMessage(),
+                    e);
         }
         // Checked before deserialising: Tribuo instantiates whatever class the proto names.
         String expected = LibSVMAnomalyModel.class.getName();
         if (!expected.equals(proto.getClassName())) {
-            throw new SgmException(key + ": model entry " + ENTRY + " holds a " + proto.getClassName()
+            throw new ModelFileException(key + ": model entry " + ENTRY + " holds a " + proto.getClassName()
                     + ", expected a " + expected);
         }
         Model<?> restored;
         try {
             restored = Model.deserialize(proto);
         } catch (RuntimeException e) {
-            throw new SgmException(key + ": cannot rebuild the Tribuo model in " + ENTRY + ": " + e.getMessage(), e);
+            throw new ModelFileException(key + ": cannot rebuild the Tribuo model in " + ENTRY + ": " + e.getMessage(),
+                    e);
         }
         if (!(restored instanceof LibSVMAnomalyModel svm)) {
-            throw new SgmException(key + ": model entry " + ENTRY + " rebuilt as a "
+            throw new ModelFileException(key + ": model entry " + ENTRY + " rebuilt as a "
                     + restored.getClass().getName() + ", expected a " + expected);
         }
         checkFeatures(key, svm.getFeatureIDMap(), state.inputDim());
@@ -92,7 +95,7 @@ final class OcsvmModel implements FittedDetector {
         String[] expected = TribuoFeatures.names(inputDim);
         boolean ok = features.size() == inputDim && Arrays.stream(expected).allMatch(n -> features.getID(n) >= 0);
         if (!ok) {
-            throw new SgmException(key + ": the stored Tribuo model has " + features.size()
+            throw new ModelFileException(key + ": the stored Tribuo model has " + features.size()
                     + " features, which do not match the model file's " + inputDim);
         }
     }
@@ -115,7 +118,7 @@ final class OcsvmModel implements FittedDetector {
     @Override
     public double[] score(FeatureMatrix x) {
         if (x.cols() != inputDim) {
-            throw new SgmException("model " + key + " expects " + inputDim + " features, got " + x.cols());
+            throw new SchemaMismatchException("model " + key + " expects " + inputDim + " features, got " + x.cols());
         }
         List<Example<Event>> examples = TribuoFeatures.examples(x, AnomalyFactory.UNKNOWN_EVENT);
         double[] scores = new double[examples.size()];

@@ -2,7 +2,6 @@ package org.sgm.eval.metrics;
 
 import java.util.Comparator;
 import java.util.stream.IntStream;
-import org.sgm.core.SgmException;
 
 /**
  * Threshold-free ranking metrics of anomaly scores against ground-truth labels. Scores follow the project's one
@@ -19,8 +18,8 @@ import org.sgm.core.SgmException;
  *       ({@code sklearn.metrics.average_precision_score}).
  * </ul>
  *
- * <p>Both are undefined when the labels hold only one class; they then throw {@link SgmException} rather than
- * return a number that would silently enter a results table.
+ * <p>Both are undefined when the labels hold only one class; they then throw {@link UndefinedMetricException}
+ * rather than return a number that would silently enter a results table.
  */
 public final class RankingMetrics {
     private RankingMetrics() {}
@@ -33,7 +32,7 @@ public final class RankingMetrics {
      * @param score one finite score per row, higher = more anomalous
      * @return the ROC-AUC, in [0, 1]
      * @throws IllegalArgumentException if the arrays differ in length or a score is not finite
-     * @throws SgmException if the labels do not hold both classes
+     * @throws UndefinedMetricException if the labels do not hold both classes
      */
     public static double rocAuc(boolean[] anomaly, double[] score) {
         long positives = checkInputs("ROC-AUC", anomaly, score);
@@ -64,7 +63,7 @@ public final class RankingMetrics {
      * @param score one finite score per row, higher = more anomalous
      * @return the average precision, in (0, 1]
      * @throws IllegalArgumentException if the arrays differ in length or a score is not finite
-     * @throws SgmException if the labels do not hold both classes
+     * @throws UndefinedMetricException if the labels do not hold both classes
      */
     public static double averagePrecision(boolean[] anomaly, double[] score) {
         long positives = checkInputs("average precision", anomaly, score);
@@ -119,10 +118,10 @@ public final class RankingMetrics {
             }
         }
         if (anomaly.length == 0) {
-            throw new SgmException(metric + " is undefined: there are no rows (need both classes)");
+            throw new UndefinedMetricException(metric + " is undefined: there are no rows (need both classes)");
         }
         if (positives == 0 || positives == anomaly.length) {
-            throw new SgmException(metric + " is undefined: the labels contain only "
+            throw new UndefinedMetricException(metric + " is undefined: the labels contain only "
                     + (positives == 0 ? "normals" : "anomalies") + " (need both classes)");
         }
         return positives;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.data.BuiltinDatasets;
 import org.sgm.data.Imputation;
 import org.sgm.data.PreprocessingOptions;
@@ -105,7 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         for (String source : data) {
             if (!BuiltinDatasets.isBuiltin(source) && !Files.isRegularFile(Path.of(source))) {
-                throw new SgmException(source + ": data file not found");
+                throw new InvalidDataException(source + ": data file not found");
             }
         }
         Map<String, JsonNode> overrides = new LinkedHashMap<>();
@@ -113,12 +114,14 @@ final class EvaluateCommand implements Callable<Integer> {
             DetectorProvider<?> provider = SgmMain.registry().get(m);
             overrides.put(m, TrainingOverrides.build(provider, null, epochs, noEarlyStop));
         }
-        common.progress().println("sgm: protocol " + protocol.kind().key() + ": " + protocol.kind().description()
-                + String.format(java.util.Locale.ROOT, "; noise %s", protocol.noiseRate())
+        // Announced once the data is read and checked, so that a refused input stays a one-line error.
+        Runnable announce = () -> common.progress().println("sgm: protocol " + protocol.kind().key() + ": "
+                + protocol.kind().description() + String.format(java.util.Locale.ROOT, "; noise %s",
+                        protocol.noiseRate())
                 + (Double.isNaN(protocol.trainAnomalyRate()) ? ""
                         : "; training anomaly rate " + protocol.trainAnomalyRate()));
-        List<CellResult> results = new Evaluation(SgmMain.registry())
-                .run(data, models, overrides, protocol, workers, line -> common.progress().println("sgm: " + line));
+        List<CellResult> results = new Evaluation(SgmMain.registry()).run(data, models, overrides, protocol, workers,
+                line -> common.progress().println("sgm: " + line), announce);
         Path csv = out.resolve("results.csv");
         ResultsTable.writeCsv(results, csv);
         System.out.print(ResultsTable.format(results));

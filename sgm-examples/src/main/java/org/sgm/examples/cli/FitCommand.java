@@ -9,6 +9,7 @@ import org.sgm.core.AnomalyDetector;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.FitContext;
 import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.data.FittedPipeline;
 import org.sgm.data.Imputation;
 import org.sgm.data.PreprocessingOptions;
@@ -66,6 +67,10 @@ final class FitCommand implements Callable<Integer> {
         AnomalyDetector detector = SgmMain.registry().create(model, overrides);
         PreprocessingOptions pre = preprocessing.options();
         Table table = Table.read(data, input.read(pre.imputation() != Imputation.NONE));
+        if (table.rows() < 2) {
+            throw new InvalidDataException(table.source() + ": only " + table.rows()
+                    + " data row; fitting needs at least 2");
+        }
         long t0 = System.nanoTime();
         FittedPipeline pipeline = FittedPipeline.fit(detector, table, input.label(), pre,
                 FitContext.of(seed, new ProgressPrinter(model, common.progress())));

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
+import org.sgm.core.io.ModelFileException;
 import org.sgm.core.io.AtomicFiles;
 import org.sgm.data.FittedPipeline;
 import org.sgm.data.ReadOptions;
@@ -40,15 +42,31 @@ final class ScoreCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new SgmException("--out " + out + " is a directory; give a file name for the scores");
         }
-        FittedPipeline pipeline = FittedPipeline.load(model, SgmMain.registry());
+        FittedPipeline pipeline = load(model);
         ReadOptions read = pipeline.readOptions().withDelimiter(ReadOptions.parseDelimiter(delimiter));
         double[] scores = pipeline.score(Table.read(data, read));
         StringBuilder sb = new StringBuilder(scores.length * 12 + 8).append("score\n");
-        for (double s : scores) {
-            sb.append(s).append('\n');
+        for (int i = 0; i < scores.length; i++) {
+            if (!Double.isFinite(scores[i])) {
+                throw new InvalidDataException(data + ", row " + (i + 1) + ": the model's score is " + scores[i]
+                        + " (the row's values are far outside the training data's range); no scores written");
+            }
+            sb.append(scores[i]).append('\n');
         }
         AtomicFiles.writeString(out, sb.toString());
         common.progress().println("sgm: wrote " + scores.length + " scores to " + out);
         return 0;
+    }
+
+    /** Loads a model file; every error names the file (those found while restoring the network, too). */
+    private static FittedPipeline load(Path model) {
+        try {
+            return FittedPipeline.load(model, SgmMain.registry());
+        } catch (SgmException e) {
+            if (e.getMessage().startsWith(model.toString())) {
+                throw e;
+            }
+            throw new ModelFileException(model + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
  * {@code synth}, {@code quickstart}.
  *
  * <p>Results go to stdout and files; progress and errors to stderr. A user error (bad file, row, column or
- * parameter) prints one line and exits with status 1; a usage error exits with 2; {@code --debug} adds stack
- * traces.
+ * parameter) prints one line and exits with status 1; a usage error prints one line and exits with 2; an internal
+ * error prints one line and exits with 3; {@code --debug} adds stack traces.
  */
 @Command(name = "sgm", mixinStandardHelpOptions = true, versionProvider = SgmMain.Version.class,
         description = "Score-guided anomaly detection (Huang et al., IEEE TNNLS 2023) on the JVM.",
@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
 public final class SgmMain implements Runnable {
     /** Exit status of a user error. */
     static final int USER_ERROR = 1;
+    /** Exit status of a usage error (an unknown option, a missing or malformed argument). */
+    static final int USAGE_ERROR = 2;
 
     private static DetectorRegistry registry;
 
@@ -53,6 +55,12 @@ public final class SgmMain implements Runnable {
      */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new SgmMain());
+        cl.setParameterExceptionHandler((e, arguments) -> {
+            String help = e.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+            System.err.println("sgm: error: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ")
+                    + " (see '" + help + "')");
+            return USAGE_ERROR;
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             boolean debug = parsed.hasMatchedOption("--debug")
                     || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.SgmException;
 import org.sgm.core.hyper.HyperparameterJson;
+import org.sgm.core.hyper.InvalidHyperparametersException;
 
 /** Turns {@code --params}, {@code --epochs} and {@code --no-early-stop} into JSON laid over a model's defaults. */
 final class TrainingOverrides {
@@ -24,6 +26,9 @@ final class TrainingOverrides {
      * @return the overrides (null if none)
      */
     static JsonNode build(DetectorProvider<?> provider, Path params, Integer epochs, boolean noEarlyStop) {
+        if (epochs != null && epochs < 1) {
+            throw new InvalidHyperparametersException(List.of("--epochs must be ≥ 1 (got " + epochs + ")"));
+        }
         ObjectNode node = params == null ? HyperparameterJson.mapper().createObjectNode() : readObject(params);
         if (epochs != null || noEarlyStop) {
             boolean trains = HyperparameterJson.toTree(provider.defaults()).has("training");
