@@ -26,6 +26,8 @@ import org.sgm.core.spi.RepresentationLearner;
 public final class ScoreGuidedDetector implements AnomalyDetector {
     /** System property that selects the training engine: {@code auto} (default) or {@code samediff}. */
     public static final String ENGINE_PROPERTY = "sgm.engine";
+    /** The fused engine calls OpenBLAS on host memory: only with ND4J's CPU backend. */
+    private static final String CPU_BACKEND = "CpuBackend";
     private final String key;
     private final Record hyperparameters;
     private final TrainingConfig training;
@@ -88,11 +90,13 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
     /**
      * Chooses the engine: the fused SG-AE path when the learner is the plain {@link DenseAutoencoder} with the
      * paper's MLP scorer and regularizer (the same function, measured several times faster), else the SameDiff
-     * graph. The system property {@code sgm.engine=samediff} forces the graph (for benchmarks and checks).
+     * graph. The system property {@code sgm.engine=samediff} forces the graph (for benchmarks and checks), and any
+     * backend other than ND4J's CPU one gets the graph.
      */
     private TrainableNetwork network(RepresentationLearner learner, int inputDim, long seed) {
         BlasThreads.pinToOne();
-        boolean forceGraph = "samediff".equals(System.getProperty(ENGINE_PROPERTY));
+        boolean forceGraph = "samediff".equals(System.getProperty(ENGINE_PROPERTY))
+                || !CPU_BACKEND.equals(org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName());
         if (!forceGraph && learner instanceof DenseAutoencoder ae && ae.widths()[0] == inputDim
                 && components.scorer() instanceof MlpScoringNetwork mlp
                 && components.regularizer() instanceof PaperRegularizer) {
