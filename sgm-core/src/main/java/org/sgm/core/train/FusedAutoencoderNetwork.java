@@ -14,7 +14,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.sgm.core.io.ModelFileException;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.spi.DenseAutoencoder;
@@ -28,8 +27,9 @@ import org.sgm.core.spi.ParamInit;
  * <p>Why it exists (measured, STACK.md §3.3 and docs/benchmarks.md): a SameDiff step runs ~77 graph ops whose
  * per-op overhead, not arithmetic, makes it 3–4× slower than PyTorch. Here a step is a handful of OpenBLAS GEMM
  * calls ({@link Gemm}; biases ride on rank-1 GEMMs with a vector of ones) into preallocated buffers, ~12
- * element-wise ND4J ops, and one clip + Adam + update on a single flat parameter vector. {@code FusedAutoencoderNetworkTest} checks the loss and every gradient against the SameDiff
- * graph on the same weights and batch in double precision.
+ * element-wise ND4J ops, and one clip + Adam + update on a single flat parameter vector.
+ * {@code FusedAutoencoderNetworkTest} checks the loss and every gradient against the SameDiff graph on the same
+ * weights and batch in double precision.
  *
  * <p>One thread: splitting a batch across this machine's two cores was measured slower (3.3–3.7 ms per
  * 1024-row step on one thread, 4.5–6.4 ms split in halves on two), so the code stays sequential.
@@ -362,19 +362,6 @@ final class FusedAutoencoderNetwork implements TrainableNetwork {
 
     @Override
     public void load(Map<String, INDArray> saved) {
-        Map<String, INDArray> mine = state();
-        if (!mine.keySet().equals(saved.keySet())) {
-            throw new ModelFileException("model arrays " + saved.keySet() + " do not match this network's "
-                    + mine.keySet());
-        }
-        mine.forEach((name, arr) -> {
-            INDArray value = saved.get(name);
-            if (!java.util.Arrays.equals(value.shape(), arr.shape())) {
-                throw new ModelFileException("model array '" + name + "' has shape "
-                        + java.util.Arrays.toString(value.shape()) + ", the network needs "
-                        + java.util.Arrays.toString(arr.shape()));
-            }
-            arr.assign(value);
-        });
+        TrainableNetwork.assignByName(state(), saved);
     }
 }

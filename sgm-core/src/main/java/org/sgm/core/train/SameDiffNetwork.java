@@ -15,7 +15,6 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.sgm.core.data.FeatureMatrix;
-import org.sgm.core.io.ModelFileException;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.spi.LearnerGraph;
@@ -222,24 +221,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
 
     @Override
     public void load(Map<String, INDArray> saved) {
-        Map<String, INDArray> mine = state();
-        for (Map.Entry<String, INDArray> e : mine.entrySet()) {
-            INDArray value = saved.get(e.getKey());
-            if (value == null) {
-                throw new ModelFileException("model file lacks array '" + e.getKey() + "' that this network needs");
-            }
-            if (!java.util.Arrays.equals(value.shape(), e.getValue().shape())) {
-                throw new ModelFileException("model array '" + e.getKey() + "' has shape "
-                        + java.util.Arrays.toString(value.shape()) + ", the network needs "
-                        + java.util.Arrays.toString(e.getValue().shape()));
-            }
-            e.getValue().assign(value);
-        }
-        for (String name : saved.keySet()) {
-            if (!mine.containsKey(name)) {
-                throw new ModelFileException("model file has array '" + name + "' that this network does not have");
-            }
-        }
+        TrainableNetwork.assignByName(state(), saved);
     }
 
     /**

@@ -56,20 +56,6 @@ public final class ScoreGuidedModel implements FittedDetector {
         return out;
     }
 
-    /**
-     * @param x rows to evaluate
-     * @return the backbone metric m of each row (equals {@link #score} for a plain backbone)
-     */
-    public synchronized double[] metric(FeatureMatrix x) {
-        float[] metric = new float[x.rows()];
-        TrainingLoop.forwardPass(net, x, metric, null);
-        double[] out = new double[metric.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = metric[i];
-        }
-        return out;
-    }
-
     @Override
     public List<EpochStats> history() {
         return history;
