@@ -1,0 +1,68 @@
+package org.sgm.eval.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one finished experiment cell (a dataset × a detector × a seed) leaves behind, as written to
+ * {@code DIR/cells/<id>.json} by the experiment runner and read back by the report. A cell file is written
+ * atomically once the cell is done, so its presence means the cell is finished; nothing else is state.
+ *
+ * <p>Fields that a rerun reproduces exactly: everything except {@code fitSeconds}, {@code scoreSeconds},
+ * {@code finishedAt} and the epochs' {@code millis}.
+ *
+ * @param id the cell's file-name-safe identity, {@code dataset__model__seedN} (see {@link #idOf})
+ * @param dataset the dataset's name (file name without extension, or the builtin name)
+ * @param dataSource the dataset as the spec named it (a path or {@code builtin:NAME})
+ * @param dataSha256 SHA-256 of the data file's bytes
+ * @param model the detector's registry key as the spec named it (or its alias, see {@code ExperimentSpec})
+ * @param detectorKey the registry key the detector was created from
+ * @param hyperparameters the detector's effective hyperparameters (defaults with the spec's overrides laid over)
+ * @param seed the seed of the split, the noise and the fit
+ * @param protocol the protocol's settings as JSON (kind, fractions, noise, preprocessing)
+ * @param metrics metric name → value (names as in {@code results.csv}: {@code roc_auc}, {@code average_precision},
+ *     {@code precision_at_n}, {@code best_f1}, {@code f1_at_contamination}); NaN is written as {@code null}
+ * @param testScores the detector's scores of the test rows, in test-row order (higher = more anomalous)
+ * @param testLabels the test rows' labels, 1 = anomaly, in the same order
+ * @param history the training curve, one entry per epoch (empty for detectors without epochs)
+ * @param fitSeconds wall time of {@code fit}
+ * @param scoreSeconds wall time of scoring the test part
+ * @param versions software versions (sgm, nd4j, tribuo, java, os)
+ * @param finishedAt ISO-8601 UTC time the cell finished
+ */
+public record CellRecord(String id, String dataset, String dataSource, String dataSha256, String model,
+        String detectorKey, JsonNode hyperparameters, long seed, JsonNode protocol, Map<String, Double> metrics,
+        double[] testScores, int[] testLabels, List<Epoch> history, double fitSeconds, double scoreSeconds,
+        Map<String, String> versions, String finishedAt) {
+
+    /**
+     * One epoch of the training curve (a copy of {@code org.sgm.core.train.EpochStats} in plain JSON).
+     *
+     * @param epoch 1-based epoch
+     * @param totalLoss the mean total loss
+     * @param backboneLoss the representation learner's mean loss
+     * @param guidanceLoss the score-guided regularizer's mean loss
+     * @param threshold the pseudo-labelling threshold of the epoch
+     * @param flaggedFraction the fraction of training rows flagged as anomalous
+     * @param meanTrainScore the mean training score
+     * @param millis wall time of the epoch
+     */
+    public record Epoch(int epoch, double totalLoss, double backboneLoss, double guidanceLoss, double threshold,
+            double flaggedFraction, double meanTrainScore, long millis) {}
+
+    /**
+     * @param dataset the dataset's name
+     * @param model the model's name in the spec
+     * @param seed the seed
+     * @return the cell's identity, safe as a file name: characters outside {@code [A-Za-z0-9._-]} become
+     *     {@code _}
+     */
+    public static String idOf(String dataset, String model, long seed) {
+        return safe(dataset) + "__" + safe(model) + "__seed" + seed;
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
