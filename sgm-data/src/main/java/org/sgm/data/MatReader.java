@@ -65,6 +65,11 @@ final class MatReader {
                 }
             }
             return NumericTables.of(source, ModelFile.sha256(bytes), columns, labels, "y", options);
+        } catch (OutOfMemoryError e) {
+            // A forged or corrupt dimension field makes the library reserve a buffer of that size; nothing else
+            // was allocated, so this is safe to report as bad input (found by BinaryFormatsFuzzTest).
+            throw new InvalidDataException(source + ": declares an array larger than the memory available ("
+                    + e.getMessage() + "); the file is corrupt, or raise -Xmx / -XX:MaxDirectMemorySize", e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof SgmException se) {
                 throw se;

@@ -104,10 +104,10 @@ final class NumpyReader {
                 String name = e.getName();
                 if (name.endsWith(".npy")) {
                     String key = name.substring(0, name.length() - 4);
-                    arrays.put(key, parse(source + " (array '" + key + "')", zip.readAllBytes()));
+                    arrays.put(key, parse(source + " (array '" + key + "')", readEntry(source, name, zip)));
                 }
             }
-        } catch (ZipException e) {
+        } catch (ZipException | IllegalArgumentException e) { // IAE: an entry name that is not valid UTF-8
             throw new InvalidDataException(source + ": not a valid .npz archive (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new InvalidDataException(source + ": cannot read the archive (" + e.getMessage() + ")", e);
@@ -116,6 +116,26 @@ final class NumpyReader {
             throw new InvalidDataException(source + ": not a .npz archive of NumPy arrays (no .npy entry found)");
         }
         return arrays;
+    }
+
+    /**
+     * Reads one archive entry, refusing one that inflates to more than half the heap (a zip bomb, or an array that
+     * could not be held anyway) before the memory runs out.
+     */
+    private static byte[] readEntry(String source, String name, ZipInputStream zip) throws IOException {
+        long limit = Math.min(Integer.MAX_VALUE - 16L, Runtime.getRuntime().maxMemory() / 2);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        for (int r; (r = zip.read(buf)) > 0; ) {
+            total += r;
+            if (total > limit) {
+                throw new InvalidDataException(source + ": entry '" + name + "' inflates to more than " + (limit >> 20)
+                        + " MB, half the heap; raise -Xmx or convert the data to CSV");
+            }
+            out.write(buf, 0, r);
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -129,6 +149,9 @@ final class NumpyReader {
         }
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int major = bytes[6];
+        if (major >= 2 && bytes.length < 12) {
+            throw new InvalidDataException(source + ": truncated .npy header (format version " + major + ")");
+        }
         in.position(8);
         long headerLength = major == 1 ? Short.toUnsignedInt(in.getShort()) : Integer.toUnsignedLong(in.getInt());
         if (major < 1 || major > 3 || in.position() + headerLength > bytes.length) {
@@ -146,7 +169,11 @@ final class NumpyReader {
         in.order(descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         long count = 1;
         for (int s : shape) {
-            count *= s;
+            if (s < 0) {
+                throw new InvalidDataException(source + ": the .npy shape " + Arrays.toString(shape)
+                        + " has a negative dimension");
+            }
+            count = Math.min(count * s, Integer.MAX_VALUE + 1L); // saturate: no long overflow on forged shapes
         }
         if (count > Integer.MAX_VALUE || in.remaining() < count * size) {
             throw new InvalidDataException(source + ": the file holds fewer values than its shape "

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +40,6 @@ class CsvFuzzTest {
             "% comment\n@RELATION 'q r'\n@ATTRIBUTE 'f 1' REAL\n@ATTRIBUTE s string\n@ATTRIBUTE class {normal,"
                     + " outlier}\n@DATA\n0.1,'hello, world',normal\n2e3,\"q\",outlier\n4,z,normal\n",
             "@relation n\n@attribute x integer\n@attribute y real\n\n@data\n1,2\n% c\n3,4\n5,6\n");
-    private static final byte[] INSERTS = {'"', ',', '\n', '\r', ' ', '0', '.', 'e', '-', '+', 'x', (byte) 0xC3,
-        (byte) 0xFF, (byte) 0x80, (byte) 0xED, 0};
 
     @TempDir
     Path dir;
@@ -64,7 +61,7 @@ class CsvFuzzTest {
         int iterations = 0;
         int read = 0;
         for (; iterations < MAX_ITERATIONS && System.nanoTime() < deadline; iterations++) {
-            byte[] bytes = mutate(seeds.get(rng.nextInt(seeds.size())).getBytes(StandardCharsets.UTF_8), rng);
+            byte[] bytes = Mutations.mutate(seeds.get(rng.nextInt(seeds.size())).getBytes(StandardCharsets.UTF_8), rng);
             Files.write(file, bytes);
             String label = rng.nextBoolean() ? "label" : null;
             try {
@@ -79,69 +76,12 @@ class CsvFuzzTest {
                 assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank());
             } catch (Throwable other) {
                 fail("iteration " + iterations + " (seed " + SEED + "), label column " + label + ": " + other
-                        + "\nfile bytes: " + escape(bytes), other);
+                        + "\nfile bytes: " + Mutations.escape(bytes), other);
             }
         }
         System.out.printf("%s fuzz: %d mutated files, %d read, seed %d%n", name, iterations, read, SEED);
         assertTrue(iterations >= 200, "too few iterations in the time budget: " + iterations);
         assertTrue(read > 0 && read < iterations, "the mutations should produce both readable and unreadable files: "
                 + read + " of " + iterations + " read");
-    }
-
-    /** Applies one to four random mutations. */
-    private static byte[] mutate(byte[] in, SplittableRandom rng) {
-        byte[] b = in;
-        int n = 1 + rng.nextInt(4);
-        for (int k = 0; k < n; k++) {
-            int at = b.length == 0 ? 0 : rng.nextInt(b.length + 1);
-            switch (rng.nextInt(7)) {
-                case 0 -> { // flip one bit
-                    if (b.length > 0) {
-                        b = b.clone();
-                        int i = Math.min(at, b.length - 1);
-                        b[i] ^= (byte) (1 << rng.nextInt(8));
-                    }
-                }
-                case 1 -> b = java.util.Arrays.copyOf(b, at); // truncate
-                case 2 -> b = insert(b, at, new byte[] {INSERTS[rng.nextInt(INSERTS.length)]});
-                case 3 -> { // delete a span
-                    int to = Math.min(b.length, at + 1 + rng.nextInt(8));
-                    b = concat(java.util.Arrays.copyOf(b, at), java.util.Arrays.copyOfRange(b, to, b.length));
-                }
-                case 4 -> { // repeat a span
-                    int to = Math.min(b.length, at + 1 + rng.nextInt(12));
-                    b = insert(b, to, java.util.Arrays.copyOfRange(b, at, to));
-                }
-                case 5 -> b = insert(b, at, new byte[] {(byte) rng.nextInt(256)}); // any byte
-                default -> { // a run of quotes, separators and line breaks
-                    byte[] run = new byte[1 + rng.nextInt(4)];
-                    for (int i = 0; i < run.length; i++) {
-                        run[i] = INSERTS[rng.nextInt(4)];
-                    }
-                    b = insert(b, at, run);
-                }
-            }
-        }
-        return b;
-    }
-
-    private static byte[] insert(byte[] b, int at, byte[] what) {
-        return concat(concat(java.util.Arrays.copyOf(b, at), what), java.util.Arrays.copyOfRange(b, at, b.length));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(a.length + b.length);
-        out.writeBytes(a);
-        out.writeBytes(b);
-        return out.toByteArray();
-    }
-
-    private static String escape(byte[] bytes) {
-        StringBuilder sb = new StringBuilder();
-        for (byte x : bytes) {
-            int c = x & 0xFF;
-            sb.append(c >= 0x20 && c < 0x7F && c != '\\' ? String.valueOf((char) c) : String.format("\\x%02x", c));
-        }
-        return sb.toString();
     }
 }
