@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.Provenance;
 import org.sgm.core.SgmException;
+import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.io.ModelFile;
 import org.sgm.core.io.ModelFileException;
 import org.sgm.core.registry.DetectorRegistry;
+import org.sgm.core.threshold.Threshold;
+import org.sgm.core.threshold.ThresholdUnavailableException;
+import org.sgm.core.threshold.TrainingScoreSummary;
 
 /**
  * A fitted detector together with the preprocessing fitted on its training table, saved and loaded as one model
@@ -23,13 +28,19 @@ public final class FittedPipeline {
     private final FittedPreprocessor preprocessor;
     private final FittedDetector model;
     private final JsonNode provenance;
+    /** Null for a model file written before thresholds existed, or if a training score was not finite. */
+    private final TrainingScoreSummary trainingScores;
+    /** The model file it was loaded from, or null if it was fitted in this process. */
+    private final Path file;
 
     private FittedPipeline(String labelColumn, FittedPreprocessor preprocessor, FittedDetector model,
-            JsonNode provenance) {
+            JsonNode provenance, TrainingScoreSummary trainingScores, Path file) {
         this.labelColumn = labelColumn;
         this.preprocessor = preprocessor;
         this.model = model;
         this.provenance = provenance;
+        this.trainingScores = trainingScores;
+        this.file = file;
     }
 
     /**
@@ -48,7 +59,8 @@ public final class FittedPipeline {
 
     /**
      * Fits the preprocessing chosen by {@code options} on {@code train}, then the detector on the preprocessed
-     * features (labels, if the table has any, are not used).
+     * features (labels, if the table has any, are not used), then scores the training rows once with the fitted
+     * detector and keeps their {@link TrainingScoreSummary} for {@link #cutoff thresholds}.
      *
      * @param detector the unfitted detector
      * @param train the training table
@@ -61,10 +73,21 @@ public final class FittedPipeline {
             PreprocessingOptions options, FitContext ctx) {
         FittedPreprocessor pre = Preprocessor.fit(train, options);
         long t0 = System.nanoTime();
-        FittedDetector model = detector.fit(pre.transform(train), ctx);
+        FeatureMatrix x = pre.transform(train);
+        FittedDetector model = detector.fit(x, ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new FittedPipeline(labelColumn, pre, model,
-                Provenance.of(train.source(), train.sha256(), ctx.seed(), seconds));
+                Provenance.of(train.source(), train.sha256(), ctx.seed(), seconds), summarise(model.score(x)), null);
+    }
+
+    /** The summary of the training scores, or null if one is not finite (no quantile-based threshold then). */
+    private static TrainingScoreSummary summarise(double[] trainingScores) {
+        for (double s : trainingScores) {
+            if (!Double.isFinite(s)) {
+                return null;
+            }
+        }
+        return TrainingScoreSummary.of(trainingScores);
     }
 
     /**
@@ -113,6 +136,33 @@ public final class FittedPipeline {
     }
 
     /**
+     * @return the summary of the fitted detector's scores of its training rows; empty for a model file written
+     *     before thresholds existed (or if a training score was not finite)
+     */
+    public Optional<TrainingScoreSummary> trainingScores() {
+        return Optional.ofNullable(trainingScores);
+    }
+
+    /**
+     * The score cutoff of a threshold rule for this model: a row is an anomaly when its score is strictly greater
+     * ({@link Threshold#isAnomaly}).
+     *
+     * @param rule the rule, e.g. {@code Threshold.contamination(0.05)}
+     * @return the cutoff, from the training scores only
+     * @throws ThresholdUnavailableException naming the model file if the rule needs the training-score summary
+     *     and this model has none
+     */
+    public double cutoff(Threshold rule) {
+        if (rule.needsTrainingScores() && trainingScores == null) {
+            String source = file == null ? "this model" : file.toString();
+            throw new ThresholdUnavailableException(source + ": no training-score summary in the model (written by "
+                    + "an SGM without thresholds, or a training score was not finite), so a " + rule.describe()
+                    + " threshold is unavailable; refit the model, or use a fixed threshold");
+        }
+        return rule.cutoff(trainingScores);
+    }
+
+    /**
      * Saves everything in one model file, atomically.
      *
      * @param file the destination
@@ -121,7 +171,7 @@ public final class FittedPipeline {
         ObjectNode pre = JsonNodeFactory.instance.objectNode();
         pre.put("labelColumn", labelColumn);
         pre.set("preprocessor", preprocessor.toJson());
-        ModelFile.of(model, pre, provenance).write(file);
+        ModelFile.of(model, pre, provenance).withTrainingScores(trainingScores).write(file);
     }
 
     /**
@@ -144,6 +194,6 @@ public final class FittedPipeline {
             throw new ModelFileException(file + ": " + e.getMessage(), e);
         }
         return new FittedPipeline(label == null || label.isNull() ? null : label.asText(), preprocessor,
-                mf.restore(registry), mf.provenance());
+                mf.restore(registry), mf.provenance(), mf.trainingScores(), file);
     }
 }

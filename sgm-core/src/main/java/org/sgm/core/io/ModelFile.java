@@ -27,25 +27,45 @@ import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
+import org.sgm.core.threshold.TrainingScoreSummary;
 import org.sgm.core.train.EpochStats;
 
 /**
  * A fitted model as one file: a zip holding {@code sgm-model.json} (format version, detector key,
- * hyperparameters, preprocessing, input schema, provenance, training history, and the SHA-256 of every binary
- * entry), {@code sgm-model.json.sha256}, and the binary entries themselves ({@code state/NNN.bin}).
+ * hyperparameters, preprocessing, input schema, provenance, training history, the summary of the training scores,
+ * and the SHA-256 of every binary entry), {@code sgm-model.json.sha256}, and the binary entries themselves ({@code state/NNN.bin}).
  *
  * <p>Reading verifies every checksum and the format version, reads entries into memory only (nothing is
  * extracted to disk, so no entry can be written anywhere), and executes nothing from the file: metadata is plain
  * JSON bound to known records, weights are plain float arrays.
+ *
+ * <p>The summary of the training scores ({@code "trainingScores"}, used by thresholds) is optional: files written
+ * before it existed read with {@link #trainingScores()} null, and readers that predate it ignore it, so the format
+ * version stays 1.
  *
  * @param detector the registry key
  * @param hyperparameters the hyperparameters as JSON
  * @param state the fitted state
  * @param preprocessing the fitted preprocessing and input schema as JSON (from sgm-data; null if none)
  * @param provenance provenance as JSON (seed, data hash, versions, times)
+ * @param trainingScores the summary of the model's scores of its training rows, or null if the file has none
  */
 public record ModelFile(String detector, JsonNode hyperparameters, ModelState state, JsonNode preprocessing,
-        JsonNode provenance) {
+        JsonNode provenance, TrainingScoreSummary trainingScores) {
+
+    /**
+     * A model file without a training-score summary.
+     *
+     * @param detector the registry key
+     * @param hyperparameters the hyperparameters as JSON
+     * @param state the fitted state
+     * @param preprocessing the fitted preprocessing and input schema as JSON (null if none)
+     * @param provenance provenance as JSON
+     */
+    public ModelFile(String detector, JsonNode hyperparameters, ModelState state, JsonNode preprocessing,
+            JsonNode provenance) {
+        this(detector, hyperparameters, state, preprocessing, provenance, null);
+    }
 
     /** The current format version; files of a newer version are refused. */
     public static final int FORMAT_VERSION = 1;
@@ -74,6 +94,14 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
     }
 
     /**
+     * @param summary the summary of the model's scores of its training rows, or null
+     * @return this file with that summary
+     */
+    public ModelFile withTrainingScores(TrainingScoreSummary summary) {
+        return new ModelFile(detector, hyperparameters, state, preprocessing, provenance, summary);
+    }
+
+    /**
      * @param registry the detector registry
      * @return the fitted model, restored by its provider
      */
@@ -97,6 +125,9 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
         meta.set("preprocessing", preprocessing);
         meta.set("provenance", provenance);
         meta.set("history", MAPPER.valueToTree(state.history()));
+        if (trainingScores != null) {
+            meta.set("trainingScores", trainingScores.toJson());
+        }
         ObjectNode entries = meta.putObject("entries");
         Map<String, byte[]> files = new LinkedHashMap<>();
         int i = 0;
@@ -211,9 +242,19 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
         if (inputDim < 1) {
             throw new ModelFileException(path + ": model file has no valid input dimension");
         }
+        TrainingScoreSummary trainingScores = null;
+        JsonNode summary = nullIfMissing(meta.get("trainingScores"));
+        if (summary != null) {
+            try {
+                trainingScores = TrainingScoreSummary.fromJson(summary);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(path + ": the training-score summary is malformed (" + e.getMessage()
+                        + ")");
+            }
+        }
         ModelState state = new ModelState(inputDim, entries, history == null ? List.of() : history);
         return new ModelFile(meta.path("detector").asText(), meta.get("hyperparameters"), state,
-                nullIfMissing(meta.get("preprocessing")), nullIfMissing(meta.get("provenance")));
+                nullIfMissing(meta.get("preprocessing")), nullIfMissing(meta.get("provenance")), trainingScores);
     }
 
     private static JsonNode nullIfMissing(JsonNode n) {

@@ -77,6 +77,10 @@ final class FitCommand implements Callable<Integer> {
         pipeline.save(out);
         common.progress().printf(Locale.ROOT, "sgm: wrote %s (%s, %d rows, %d features, %.1f s)%n", out, model,
                 table.rows(), pipeline.model().inputDim(), (System.nanoTime() - t0) / 1e9);
+        pipeline.trainingScores().ifPresent(s -> common.progress().printf(Locale.ROOT,
+                "sgm: training scores: median %.6g, MAD %.6g, 95%% quantile %.6g, 99%% quantile %.6g (n = %d; for "
+                        + "sgm score --contamination/--mad)%n", s.median(), s.mad(), s.quantile(0.95),
+                s.quantile(0.99), s.count()));
         return 0;
     }
 }

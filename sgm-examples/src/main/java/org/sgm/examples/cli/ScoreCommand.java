@@ -2,21 +2,29 @@ package org.sgm.examples.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.InvalidDataException;
-import org.sgm.core.io.ModelFileException;
 import org.sgm.core.io.AtomicFiles;
+import org.sgm.core.io.ModelFileException;
+import org.sgm.core.threshold.InvalidThresholdException;
+import org.sgm.core.threshold.Threshold;
 import org.sgm.data.FittedPipeline;
 import org.sgm.data.ReadOptions;
 import org.sgm.data.Table;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sgm score}: score a data file with a saved model; one score per input row, in input order. */
+/**
+ * {@code sgm score}: score a data file with a saved model; one score per input row, in input order. With one of
+ * {@code --contamination R}, {@code --threshold T} or {@code --mad [K]} it adds {@code is_anomaly} (1 when the score
+ * is strictly greater than the rule's cutoff, which comes from the model's training scores, never from this data).
+ */
 @Command(name = "score", description = "Score a data file with a model written by `sgm fit` (higher = more "
-        + "anomalous).")
+        + "anomalous); with a threshold rule, add is_anomaly (1 = score > cutoff).")
 final class ScoreCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -37,24 +45,72 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "SCORES.csv", description = "Where to write the scores.")
     Path out;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ThresholdFlags threshold;
+
+    /** The threshold rules; at most one may be given. */
+    static final class ThresholdFlags {
+        @Option(names = "--contamination", paramLabel = "R",
+                description = "Flag scores above the (1 - R) quantile of the model's training scores, R in (0, 0.5].")
+        Double contamination;
+
+        @Option(names = "--threshold", paramLabel = "T", description = "Flag scores above T.")
+        Double fixed;
+
+        @Option(names = "--mad", paramLabel = "K", arity = "0..1", fallbackValue = "3",
+                description = "Flag scores above median + K * 1.4826 * MAD of the model's training scores, K > 0 "
+                        + "(default K: 3).")
+        Double mad;
+
+        /** @return the rule; an out-of-range value is refused naming its flag */
+        Threshold rule() {
+            try {
+                if (contamination != null) {
+                    return Threshold.contamination(contamination);
+                }
+                if (fixed != null) {
+                    return Threshold.fixed(fixed);
+                }
+                return Threshold.mad(mad);
+            } catch (InvalidThresholdException e) {
+                String flag = contamination != null ? "--contamination" : fixed != null ? "--threshold" : "--mad";
+                throw new InvalidThresholdException(flag + ": " + e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         if (Files.isDirectory(out)) {
             throw new SgmException("--out " + out + " is a directory; give a file name for the scores");
         }
+        Threshold rule = threshold == null ? null : threshold.rule();
         FittedPipeline pipeline = load(model);
+        double cutoff = rule == null ? Double.NaN : pipeline.cutoff(rule);
         ReadOptions read = pipeline.readOptions().withDelimiter(ReadOptions.parseDelimiter(delimiter));
         double[] scores = pipeline.score(Table.read(data, read));
-        StringBuilder sb = new StringBuilder(scores.length * 12 + 8).append("score\n");
+        StringBuilder sb = new StringBuilder(scores.length * 14 + 20).append(rule == null ? "score\n"
+                : "score,is_anomaly\n");
+        int flagged = 0;
         for (int i = 0; i < scores.length; i++) {
             if (!Double.isFinite(scores[i])) {
                 throw new InvalidDataException(data + ", row " + (i + 1) + ": the model's score is " + scores[i]
                         + " (the row's values are far outside the training data's range); no scores written");
             }
-            sb.append(scores[i]).append('\n');
+            sb.append(scores[i]);
+            if (rule != null) {
+                boolean anomaly = Threshold.isAnomaly(scores[i], cutoff);
+                flagged += anomaly ? 1 : 0;
+                sb.append(anomaly ? ",1" : ",0");
+            }
+            sb.append('\n');
         }
         AtomicFiles.writeString(out, sb.toString());
         common.progress().println("sgm: wrote " + scores.length + " scores to " + out);
+        if (rule != null) {
+            common.progress().printf(Locale.ROOT, "sgm: is_anomaly = score > %.6g (%s): %d of %d rows (%.1f %%)%n",
+                    cutoff, rule.describe(), flagged, scores.length, 100.0 * flagged / Math.max(1, scores.length));
+        }
         return 0;
     }
 

@@ -57,7 +57,9 @@ public final class SgmMain implements Runnable {
         CommandLine cl = new CommandLine(new SgmMain());
         cl.setParameterExceptionHandler((e, arguments) -> {
             String help = e.getCommandLine().getCommandSpec().qualifiedName() + " --help";
-            System.err.println("sgm: error: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ")
+            // picocli starts some messages with its own "Error: " (e.g. mutually exclusive options)
+            System.err.println("sgm: error: " + e.getMessage().strip().replaceFirst("^Error: ", "")
+                    .replaceAll("\\s*\\R\\s*", "; ")
                     + " (see '" + help + "')");
             return USAGE_ERROR;
         });
