@@ -234,7 +234,14 @@ public final class ExperimentRunner {
      */
     private static void checkSpec(Path dir, ObjectNode spec) {
         Path file = dir.resolve("spec.json");
-        ObjectNode here = spec.deepCopy();
+        String text;
+        ObjectNode here;
+        try {
+            text = HyperparameterJson.mapper().writeValueAsString(spec) + "\n";
+            here = (ObjectNode) HyperparameterJson.mapper().readTree(text); // as it reads back from the file
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the spec as JSON", e);
+        }
         here.remove("threads");
         if (!Files.exists(file)) {
             try (Stream<Path> s = Files.list(dir)) {
@@ -248,11 +255,7 @@ public final class ExperimentRunner {
             } catch (IOException e) {
                 throw new ExperimentException(dir + ": cannot list: " + e.getMessage(), e);
             }
-            try {
-                AtomicFiles.writeString(file, HyperparameterJson.mapper().writeValueAsString(spec) + "\n");
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("cannot write the spec as JSON", e);
-            }
+            AtomicFiles.writeString(file, text);
             return;
         }
         JsonNode there;
