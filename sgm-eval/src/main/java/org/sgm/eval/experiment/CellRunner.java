@@ -113,8 +113,8 @@ public final class CellRunner {
     /** @return sgm, nd4j, tribuo, java and os versions */
     static Map<String, String> versions() {
         Map<String, String> out = new LinkedHashMap<>();
-        Provenance.of("", null, 0, 0).get("versions").fields()
-                .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        Provenance.of("", null, 0, 0).get("versions").properties()
+                .forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         out.put("tribuo", org.tribuo.Tribuo.VERSION);
         return out;
     }

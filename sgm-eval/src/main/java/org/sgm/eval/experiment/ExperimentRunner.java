@@ -126,8 +126,13 @@ public final class ExperimentRunner {
             throw new ExperimentException(dir + ": cannot create the directory: " + e.getMessage(), e);
         }
         try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = tryLock(channel, dir)) {
-            return runLocked(plan, dir, threads, progress);
+                StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel, dir);
+            try {
+                return runLocked(plan, dir, threads, progress);
+            } finally {
+                lock.release();
+            }
         } catch (IOException e) {
             throw new ExperimentException(dir + ": cannot lock the directory: " + e.getMessage(), e);
         }

@@ -131,6 +131,13 @@ class ExperimentRunnerTest {
         assertEquals(out.resolve("spec.json") + " holds another experiment (protocol.noise: 0.02 there, 0.03 here);"
                 + " a run resumes only the same experiment: choose another --out for this spec", e.getMessage());
 
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(out.resolve(".lock"),
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = ch.lock()) {
+            e = assertThrows(ExperimentException.class, () -> ExperimentRunner.run(spec, out, 1, REGISTRY, l -> { }));
+            assertEquals(out + " is in use by another experiment run (wait for it to end)", e.getMessage());
+            assertTrue(held.isValid());
+        }
+
         Path notEmpty = Files.createDirectories(dir.resolve("home"));
         Files.writeString(notEmpty.resolve("notes.txt"), "mine");
         e = assertThrows(ExperimentException.class, () -> ExperimentRunner.run(spec, notEmpty, 1, REGISTRY, l -> { }));

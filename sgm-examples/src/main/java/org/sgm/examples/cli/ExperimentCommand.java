@@ -79,6 +79,7 @@ final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() {
+            readSpec(dir); // an experiment directory?
             List<CellRecord> cells = CellStore.readAll(dir);
             if (cells.isEmpty()) {
                 throw new ExperimentException(dir + ": no finished cells in " + dir.resolve(CellStore.CELLS));

@@ -126,7 +126,8 @@ class ExperimentCliTest {
 
         Run notExperiment = CliRoundTripTest.sgm("experiment", "report", dir.toString());
         assertEquals(1, notExperiment.status());
-        assertTrue(notExperiment.err().contains(dir + ": no finished cells"), notExperiment.err());
+        assertEquals("sgm: error: " + dir + " is not an experiment directory (it has no spec.json; `sgm experiment"
+                + " run SPEC.json --out DIR` makes one)", notExperiment.err().strip());
     }
 
     @Test
