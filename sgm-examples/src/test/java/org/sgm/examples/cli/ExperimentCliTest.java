@@ -24,8 +24,8 @@ import org.sgm.examples.cli.CliRoundTripTest.Run;
 class ExperimentCliTest {
     private static final String SPEC = """
             {"name": "kill", "datasets": ["builtin:cardio"], "seeds": 3,
-             "detectors": [{"key": "sg-ae", "hyperparameters": {"training": {"epochs": 5}}},
-                           {"key": "ae", "hyperparameters": {"training": {"epochs": 5}}}]}""";
+             "detectors": [{"key": "sg-ae", "hyperparameters": {"training": {"epochs": 20}}},
+                           {"key": "ae", "hyperparameters": {"training": {"epochs": 20}}}]}""";
 
     @TempDir
     Path dir;
