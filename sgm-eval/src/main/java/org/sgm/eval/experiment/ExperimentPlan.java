@@ -125,7 +125,12 @@ public final class ExperimentPlan {
     private static List<Model> models(List<ExperimentSpec.DetectorSpec> detectors, DetectorRegistry registry,
             List<SgmException> problems) {
         List<Model> out = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (ExperimentSpec.DetectorSpec d : detectors) {
+            if (!names.add(CellRecord.idOf("", d.name(), 0))) {
+                problems.add(new SgmException("the model '" + d.name() + "' is named twice; each needs its own name"));
+                continue;
+            }
             try {
                 AnomalyDetector detector = registry.create(d.key(), d.hyperparameters());
                 out.add(new Model(d.name(), d.key(), detector,
@@ -143,7 +148,15 @@ public final class ExperimentPlan {
     private static List<Dataset> datasets(List<String> sources, Path specDir, EvaluationProtocol protocol,
             List<SgmException> problems) {
         List<Dataset> out = new ArrayList<>();
+        Map<String, String> names = new java.util.HashMap<>();
         for (String source : sources) {
+            String before = names.putIfAbsent(CellRecord.idOf(Table.datasetName(source), "", 0), source);
+            if (before != null) {
+                problems.add(new SgmException(source + " and " + before + " are both named '"
+                        + Table.datasetName(source) + "'; results are named after their dataset, so names must be"
+                        + " unique (rename a file)"));
+                continue;
+            }
             String location = specDir == null || BuiltinDatasets.isBuiltin(source) ? source
                     : resolve(specDir, source);
             try {

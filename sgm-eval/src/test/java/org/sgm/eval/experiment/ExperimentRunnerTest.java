@@ -119,6 +119,17 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void evaluateRefusesTwoDatasetsOfOneName() throws IOException {
+        Path a = data(Files.createDirectories(dir.resolve("a")));
+        Path b = data(Files.createDirectories(dir.resolve("b")));
+        org.sgm.core.SgmException e = assertThrows(org.sgm.core.SgmException.class, () -> new Evaluation(REGISTRY)
+                .run(List.of(a.toString(), b.toString()), List.of("ae"), Map.of(),
+                        org.sgm.eval.EvaluationProtocol.defaults(), 1, l -> { }));
+        assertEquals(b + " and " + a + " are both named 'data'; results are named after their dataset, so names must"
+                + " be unique (rename a file)", e.getMessage());
+    }
+
+    @Test
     void anotherExperimentInTheSameDirectoryIsRefusedButAnotherThreadCountIsNot() throws IOException {
         Path spec = spec(", \"threads\": 1");
         Path out = dir.resolve("out");
