@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code sgm} program: {@code models}, {@code datasets}, {@code fit}, {@code score}, {@code evaluate},
- * {@code synth}, {@code quickstart}.
+ * {@code experiment run|report}, {@code synth}, {@code quickstart}.
  *
  * <p>Results go to stdout and files; progress and errors to stderr. A user error (bad file, row, column or
  * parameter) prints one line and exits with status 1; a usage error prints one line and exits with 2; an internal
@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sgm", mixinStandardHelpOptions = true, versionProvider = SgmMain.Version.class,
         description = "Score-guided anomaly detection (Huang et al., IEEE TNNLS 2023) on the JVM.",
         subcommands = {ModelsCommand.class, DatasetsCommand.class, FitCommand.class, ScoreCommand.class,
-            EvaluateCommand.class, SynthCommand.class, QuickstartCommand.class})
+            EvaluateCommand.class, ExperimentCommand.class, SynthCommand.class, QuickstartCommand.class})
 public final class SgmMain implements Runnable {
     /** Exit status of a user error. */
     static final int USER_ERROR = 1;
@@ -64,8 +64,7 @@ public final class SgmMain implements Runnable {
             return USAGE_ERROR;
         });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            boolean debug = parsed.hasMatchedOption("--debug")
-                    || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            boolean debug = matched(parsed, "--debug");
             PrintStream err = System.err;
             if (debug) {
                 e.printStackTrace(err);
@@ -78,6 +77,11 @@ public final class SgmMain implements Runnable {
             return 3;
         });
         return cl.execute(args);
+    }
+
+    /** @return whether the option was given to the command or any of its subcommands, however deep */
+    private static boolean matched(CommandLine.ParseResult parsed, String option) {
+        return parsed.hasMatchedOption(option) || parsed.subcommands().stream().anyMatch(p -> matched(p, option));
     }
 
     /** @return the registry of every detector SGM ships (the one Guice injector of the program) */

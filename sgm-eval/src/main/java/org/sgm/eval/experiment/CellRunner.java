@@ -1,0 +1,176 @@
+package org.sgm.eval.experiment;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sgm.core.FitContext;
+import org.sgm.core.FittedDetector;
+import org.sgm.core.Provenance;
+import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.InvalidDataException;
+import org.sgm.core.io.AtomicFiles;
+import org.sgm.data.FittedPreprocessor;
+import org.sgm.data.Preprocessor;
+import org.sgm.data.Splits;
+import org.sgm.data.SwapNoise;
+import org.sgm.data.Table;
+import org.sgm.eval.metrics.RankingMetrics;
+
+/**
+ * Runs one cell: split the dataset by the protocol with the cell's seed, fit the preprocessing on the training part,
+ * inject the protocol's swap noise into it, fit the detector without labels with the seed, score the test part, and
+ * compute the metrics from the test labels. The one cell function of both {@code sgm evaluate} and
+ * {@code sgm experiment run}; the same plan, key and seed give the same scores in any process.
+ */
+public final class CellRunner {
+    private CellRunner() {}
+
+    /**
+     * The training and test parts of one dataset and seed, shared by every detector's cell.
+     *
+     * @param train the preprocessed, noised training rows (no labels)
+     * @param test the preprocessed test rows
+     * @param testAnomaly the test rows' labels
+     */
+    public record PreparedSplit(FeatureMatrix train, FeatureMatrix test, boolean[] testAnomaly) {}
+
+    /**
+     * @param plan the plan
+     * @param dataset a dataset's name
+     * @param seed the seed
+     * @return the split, preprocessing and noise of that dataset and seed
+     */
+    public static PreparedSplit prepare(ExperimentPlan plan, String dataset, long seed) {
+        Table table = plan.dataset(dataset).table();
+        Splits.Split split = plan.protocol().split(table.anomalies(), seed);
+        Table trainTable = table.selectRows(split.train());
+        Table testTable = table.selectRows(split.test());
+        FittedPreprocessor pre = Preprocessor.fit(trainTable, plan.protocol().preprocessing());
+        SwapNoise.Noisy train = SwapNoise.inject(pre.transform(trainTable), trainTable.anomalies(),
+                plan.protocol().noiseRate(), seed);
+        return new PreparedSplit(train.x(), pre.transform(testTable), testTable.anomalies());
+    }
+
+    /**
+     * Runs one cell from scratch (preparing its split).
+     *
+     * @param plan the plan
+     * @param key one of {@code plan.cells()}
+     * @return the finished cell
+     */
+    public static CellRecord run(ExperimentPlan plan, CellKey key) {
+        return run(plan, key, prepare(plan, key.dataset(), key.seed()));
+    }
+
+    /**
+     * Runs one cell on a split made by {@link #prepare} for the cell's dataset and seed.
+     *
+     * @param plan the plan
+     * @param key one of {@code plan.cells()}
+     * @param split the cell's split
+     * @return the finished cell
+     * @throws InvalidDataException naming the cell if a test score is not finite
+     */
+    public static CellRecord run(ExperimentPlan plan, CellKey key, PreparedSplit split) {
+        ExperimentPlan.Dataset dataset = plan.dataset(key.dataset());
+        ExperimentPlan.Model model = plan.model(key.model());
+        long t0 = System.nanoTime();
+        FittedDetector fitted = model.detector().fit(split.train(), FitContext.of(key.seed()));
+        long t1 = System.nanoTime();
+        double[] scores = fitted.score(split.test());
+        long t2 = System.nanoTime();
+        for (int i = 0; i < scores.length; i++) {
+            if (!Double.isFinite(scores[i])) {
+                throw new InvalidDataException(key + ": test row " + (i + 1) + " got the score " + scores[i]
+                        + " (its values are far outside the training data's range)");
+            }
+        }
+        boolean[] anomaly = split.testAnomaly();
+        int[] labels = new int[anomaly.length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = anomaly[i] ? 1 : 0;
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("roc_auc", RankingMetrics.rocAuc(anomaly, scores));
+        metrics.put("average_precision", RankingMetrics.averagePrecision(anomaly, scores));
+        List<CellRecord.Epoch> history = fitted.history().stream()
+                .map(e -> new CellRecord.Epoch(e.epoch(), e.totalLoss(), e.backboneLoss(), e.guidanceLoss(),
+                        e.threshold(), e.flaggedFraction(), e.meanTrainScore(), e.millis()))
+                .toList();
+        return new CellRecord(key.id(), dataset.name(), dataset.source(), dataset.table().sha256(), model.name(),
+                model.key(), model.hyperparameters().deepCopy(), key.seed(), plan.protocolJson().deepCopy(), metrics,
+                scores, labels, history, (t1 - t0) / 1e9, (t2 - t1) / 1e9, versions(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+    /** @return sgm, nd4j, tribuo, java and os versions */
+    static Map<String, String> versions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        Provenance.of("", null, 0, 0).get("versions").properties()
+                .forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+        out.put("tribuo", org.tribuo.Tribuo.VERSION);
+        return out;
+    }
+
+    /**
+     * Writes a split as two CSV files, atomically: {@code <stem>.train.csv} (the preprocessed, noised training rows;
+     * a header of feature names, no label) and {@code <stem>.test.csv} (the preprocessed test rows with a last
+     * column {@code label}, 1 = anomaly). Values are written as Java writes floats (they read back exactly).
+     *
+     * @param split the split
+     * @param dir the directory
+     * @param stem the file name stem, e.g. {@code cardio__seed0}
+     */
+    public static void exportSplit(PreparedSplit split, Path dir, String stem) {
+        writeCsv(dir.resolve(stem + ".train.csv"), split.train(), null);
+        writeCsv(dir.resolve(stem + ".test.csv"), split.test(), split.testAnomaly());
+    }
+
+    /**
+     * @param dataset a dataset's name
+     * @param seed a seed
+     * @return the file name stem of its exported split, {@code <dataset>__seed<N>}
+     */
+    public static String splitStem(String dataset, long seed) {
+        return dataset.replaceAll("[^A-Za-z0-9._-]", "_") + "__seed" + seed;
+    }
+
+    private static void writeCsv(Path file, FeatureMatrix x, boolean[] labels) {
+        AtomicFiles.write(file, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            List<String> names = x.columnNames();
+            for (int j = 0; j < names.size(); j++) {
+                w.write(j == 0 ? "" : ",");
+                w.write(quote(names.get(j)));
+            }
+            w.write(labels == null ? "\n" : (names.isEmpty() ? "" : ",") + "label\n");
+            int cols = x.cols();
+            for (int i = 0; i < x.rows(); i++) {
+                for (int j = 0; j < cols; j++) {
+                    if (j > 0) {
+                        w.write(',');
+                    }
+                    w.write(Float.toString(x.get(i, j)));
+                }
+                if (labels != null) {
+                    w.write(cols == 0 ? "" : ",");
+                    w.write(labels[i] ? '1' : '0');
+                }
+                w.write('\n');
+            }
+            w.flush();
+        });
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,137 @@
+package org.sgm.eval.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sgm.core.registry.DetectorRegistry;
+import org.sgm.eval.EvaluationProtocol;
+import org.sgm.eval.SgmEvalModule;
+
+/** A spec is checked as a whole: every problem is reported at once, each naming its field. */
+class ExperimentSpecTest {
+    static final DetectorRegistry REGISTRY =
+            Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
+
+    @TempDir
+    Path dir;
+
+    private Path spec(String json) throws IOException {
+        return Files.writeString(dir.resolve("spec.json"), json);
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceNamingItsField() throws IOException {
+        Path file = spec("""
+                {"nmae": "x", "datasets": [], "detectors": [{"key": "ae"}, {"name": "b", "hyperparameters": 3}],
+                 "seeds": 0, "protocol": {"kind": "paper", "testFraction": 0.3, "nosie": 0.1, "noise": 1.5,
+                 "preprocessing": {"scaling": "log"}}, "metrics": ["roc_auc", "f2"], "threads": 0,
+                 "exportSplits": "yes"}""");
+        InvalidExperimentException e = assertThrows(InvalidExperimentException.class,
+                () -> ExperimentSpec.read(file));
+        List<String> expected = List.of(
+                "nmae is not a known field (known here: name, datasets, detectors, seeds, protocol, metrics, threads,"
+                        + " exportSplits)",
+                "name is missing",
+                "datasets must be a non-empty list",
+                "detectors[1].key is missing",
+                "detectors[1].hyperparameters must be a JSON object (got 3)",
+                "seeds must be a count in [1, 100000] or a list of seeds (got 0)",
+                "protocol.nosie is not a known field",
+                "protocol.testFraction applies to the stratified protocol only",
+                "protocol.noise must be in [0, 1) (got 1.5)",
+                "protocol.preprocessing.scaling: unknown scaling 'log'; known: zscore, minmax, robust, none",
+                "metrics[1]: unknown metric \"f2\"; known: roc_auc, average_precision, precision_at_n, best_f1,"
+                        + " f1_at_contamination",
+                "threads must be an integer ≥ 1 (got 0)",
+                "exportSplits must be true or false (got \"yes\")");
+        assertEquals(expected.size(), e.violations().size(), e.getMessage());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(e.violations().get(i).startsWith(expected.get(i)), e.violations().get(i));
+        }
+        assertTrue(e.getMessage().startsWith(file + ": 13 problems: nmae is not a known field"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), "one line");
+    }
+
+    @Test
+    void defaultsAreFilledInSoStatingThemChangesNothing() throws IOException {
+        ExperimentSpec terse = ExperimentSpec.fromJson(org.sgm.core.hyper.HyperparameterJson.read("""
+                {"name": "t", "datasets": ["builtin:wbc"], "detectors": ["ae"]}"""), "a");
+        ExperimentSpec stated = ExperimentSpec.fromJson(org.sgm.core.hyper.HyperparameterJson.read("""
+                {"name": "t", "datasets": ["builtin:wbc"], "detectors": [{"key": "ae", "name": "ae",
+                 "hyperparameters": {}}], "seeds": [0, 1, 2], "protocol": {"kind": "stratified",
+                 "testFraction": 0.2, "noise": 0, "labelColumn": "label", "delimiter": ",",
+                 "preprocessing": {"scaling": "zscore", "impute": "none"}},
+                 "metrics": ["roc_auc", "average_precision"], "exportSplits": false}"""), "b");
+        assertEquals(stated.toJson(), terse.toJson());
+        assertEquals(List.of(0L, 1L, 2L), terse.seeds());
+        assertEquals(List.of("wbc__ae__seed0", "wbc__ae__seed1", "wbc__ae__seed2"), terse.cellIds());
+        // The normalized form is itself a valid spec, and maps onto the protocol one to one.
+        assertEquals(terse.toJson(), ExperimentSpec.fromJson(terse.toJson(), "c").toJson());
+        EvaluationProtocol p = terse.evaluationProtocol();
+        assertEquals(EvaluationProtocol.Kind.STRATIFIED, p.kind());
+        assertEquals(0.2, p.testFraction());
+        assertEquals(terse.protocol(), ExperimentSpec.ProtocolSpec.of(p));
+    }
+
+    @Test
+    void explicitSeedsPaperProtocolAndAliases() {
+        ExperimentSpec s = ExperimentSpec.fromJson(org.sgm.core.hyper.HyperparameterJson.read("""
+                {"name": "p", "datasets": ["builtin:wbc"], "seeds": [7, 3],
+                 "detectors": [{"key": "ae"}, {"key": "ae", "name": "ae-long",
+                                "hyperparameters": {"training": {"epochs": 5}}}],
+                 "protocol": {"kind": "paper", "trainAnomalyRate": 0.02}}"""), "p");
+        assertEquals(List.of(7L, 3L), s.seeds());
+        assertEquals(0.01, s.protocol().noise(), "the paper protocol's own noise");
+        assertEquals(null, s.protocol().testFraction());
+        assertEquals(List.of("wbc__ae__seed7", "wbc__ae-long__seed7", "wbc__ae__seed3", "wbc__ae-long__seed3"),
+                s.cellIds());
+        InvalidExperimentException dup = assertThrows(InvalidExperimentException.class, () ->
+                ExperimentSpec.fromJson(org.sgm.core.hyper.HyperparameterJson.read("""
+                {"name": "p", "datasets": ["builtin:wbc", "other/wbc.csv"], "seeds": [1, 1],
+                 "detectors": ["ae", {"key": "sg-ae", "name": "ae"}]}"""), "p"));
+        assertEquals(3, dup.violations().size(), dup.getMessage());
+        assertTrue(dup.getMessage().contains("datasets[1] 'other/wbc.csv' has the same name as 'builtin:wbc'"),
+                dup.getMessage());
+        assertTrue(dup.getMessage().contains("detectors[1].name 'ae' is taken by another detector"),
+                dup.getMessage());
+        assertTrue(dup.getMessage().contains("seeds[1] repeats the seed 1"), dup.getMessage());
+    }
+
+    @Test
+    void notJsonOrMissingIsOneLineNamingTheFile() throws IOException {
+        Path bad = spec("{\"name\": \"x\",\n \"datasets\": [}");
+        ExperimentException e = assertThrows(ExperimentException.class, () -> ExperimentSpec.read(bad));
+        assertTrue(e.getMessage().startsWith(bad + ": not valid JSON at line 2"), e.getMessage());
+        Path none = dir.resolve("none.json");
+        assertEquals(none + ": experiment spec not found",
+                assertThrows(ExperimentException.class, () -> ExperimentSpec.read(none)).getMessage());
+    }
+
+    @Test
+    void thePlanChecksKeysHyperparametersAndDataTogether() throws IOException {
+        Files.writeString(dir.resolve("oneclass.csv"), "a,label\n1,0\n2,0\n3,0\n4,1\n");
+        Path file = spec("""
+                {"name": "x", "datasets": ["oneclass.csv", "missing.csv", "builtin:wbc"],
+                 "detectors": [{"key": "nope"}, {"key": "sg-ae", "hyperparameters": {"training": {"epochs": 0}}},
+                               {"key": "ae"}]}""");
+        ExperimentSpec spec = ExperimentSpec.read(file);
+        InvalidExperimentException e = assertThrows(InvalidExperimentException.class,
+                () -> ExperimentPlan.of(spec, dir, REGISTRY));
+        assertEquals(4, e.violations().size(), e.getMessage());
+        assertTrue(e.violations().get(0).startsWith("unknown model 'nope'; known models: ae, dagmm, dsvdd, rda,"),
+                e.violations().get(0));
+        assertTrue(e.violations().get(0).contains("tribuo-ocsvm"), e.violations().get(0));
+        assertEquals("invalid hyperparameters: sg-ae: training.epochs must be ≥ 1 (got 0)", e.violations().get(1));
+        assertTrue(e.violations().get(2).startsWith(dir.resolve("oneclass.csv") + ": label column 'label' has 3"
+                + " normal (0) and 1 anomalous (1) row(s)"), e.violations().get(2));
+        assertTrue(e.violations().get(3).startsWith(dir.resolve("missing.csv").toString()), e.violations().get(3));
+    }
+}
