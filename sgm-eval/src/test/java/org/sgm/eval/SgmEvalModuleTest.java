@@ -12,7 +12,7 @@ class SgmEvalModuleTest {
     void injectorHoldsEveryShippedDetector() {
         DetectorRegistry registry = Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
         Set<String> keys = registry.providers().keySet();
-        assertTrue(keys.containsAll(Set.of("sg-ae", "ae", "tribuo-ocsvm")), keys.toString());
+        assertTrue(keys.containsAll(Set.of("sg-ae", "ae", "tribuo-ocsvm", "tribuo-linear-ocsvm", "tribuo-kmeans", "tribuo-hdbscan")), keys.toString());
         registry.providers().forEach((k, p) -> assertTrue(!p.description().isBlank(), k));
     }
 }
