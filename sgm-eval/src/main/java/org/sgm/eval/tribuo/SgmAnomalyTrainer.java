@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Guice;
 import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -91,17 +90,36 @@ public final class SgmAnomalyTrainer implements Trainer<Event> {
         this(detector, seed, DEFAULT_CONTAMINATION);
     }
 
-    /** Used by OLCUT after configuring the fields: creates the detector from its key and JSON. */
+    /**
+     * A trainer for a detector named by its registry key, as a configuration file names it; the detector is created
+     * with the registry of {@link SgmEvalModule} (every detector SGM ships).
+     *
+     * @param detectorKey the registry key, e.g. {@code sg-ae}
+     * @param hyperparameters JSON laid over the detector's defaults, e.g. {@code {"training": {"epochs": 20}}}
+     * @param seed the seed of every fit
+     * @param contamination the expected fraction of anomalies in the training data, in [0, 1)
+     * @throws SgmException if the key is unknown, the JSON is invalid or violates a constraint, or the
+     *     contamination is out of range
+     */
+    public SgmAnomalyTrainer(String detectorKey, String hyperparameters, long seed, double contamination) {
+        this.detectorKey = detectorKey;
+        this.hyperparameters = hyperparameters;
+        this.seed = seed;
+        this.contamination = contamination;
+        postConfig();
+    }
+
+    /** Used by OLCUT after configuring the fields (and by the key-and-JSON constructor): creates the detector. */
     @Override
     public synchronized void postConfig() {
         checkContamination();
-        DetectorRegistry registry = Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
         JsonNode overrides;
         try {
             overrides = HyperparameterJson.mapper().readTree(hyperparameters);
         } catch (JsonProcessingException e) {
-            throw new PropertyException("", "hyperparameters", "not valid JSON: " + e.getOriginalMessage());
+            throw new SgmException("hyperparameters: not valid JSON: " + e.getOriginalMessage());
         }
+        DetectorRegistry registry = Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
         detector = registry.create(detectorKey, overrides);
     }
 

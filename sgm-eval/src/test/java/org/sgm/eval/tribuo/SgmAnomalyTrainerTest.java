@@ -158,6 +158,19 @@ class SgmAnomalyTrainerTest {
     }
 
     @Test
+    void aTrainerNamedByKeyAndJsonTrainsTheSameModel() {
+        String json = ((StringProvenance) model.getProvenance().getTrainerProvenance().getConfiguredParameters()
+                .get("hyperparameters")).getValue();
+        SgmAnomalyTrainer byKey = new SgmAnomalyTrainer("sg-ae", json, SEED, 0.1);
+        assertEquals(sgAe.hyperparameters(), byKey.detector().hyperparameters());
+        assertEquals(model.getProvenance().getTrainerProvenance(), byKey.getProvenance());
+        assertThrows(SgmException.class, () -> new SgmAnomalyTrainer("nope", "{}", 1, 0.1));
+        assertThrows(SgmException.class, () -> new SgmAnomalyTrainer("sg-ae", "{not json", 1, 0.1));
+        assertThrows(SgmException.class,
+                () -> new SgmAnomalyTrainer("sg-ae", "{\"training\": {\"epochs\": 0}}", 1, 0.1));
+    }
+
+    @Test
     void contaminationOutsideItsRangeIsRefused() {
         assertThrows(SgmException.class, () -> new SgmAnomalyTrainer(sgAe, 1, 1.0));
         assertThrows(SgmException.class, () -> new SgmAnomalyTrainer(sgAe, 1, -0.1));
