@@ -23,9 +23,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 final class HdbscanDetector implements AnomalyDetector {
     private static final ClusteringFactory FACTORY = new ClusteringFactory();
+
     /**
-     * Tribuo's HdbscanTrainer logs progress at INFO through java.util.logging (one line per fit); it goes to WARNING so that
-     * it does not flood the console. Held in a field because java.util.logging keeps loggers only weakly.
+     * Tribuo's HdbscanTrainer logs progress at INFO through java.util.logging (one line per fit);
+     * it goes to WARNING so that it does not flood the console. Held in a field because java.util.logging keeps
+     * loggers only weakly.
      */
     private static final Logger TRIBUO_LOG = Logger.getLogger(HdbscanTrainer.class.getName());
 

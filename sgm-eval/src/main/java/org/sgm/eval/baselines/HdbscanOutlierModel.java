@@ -99,13 +99,24 @@ final class HdbscanOutlierModel implements FittedDetector {
         return kth(distances(points, m, d, query), order);
     }
 
+    /** The {@code order}-th smallest value (1-based; 0 for order 0), keeping the smallest ones in insertion order. */
     private static double kth(double[] distances, int order) {
         if (order == 0) {
             return 0;
         }
-        double[] sorted = distances.clone();
-        Arrays.sort(sorted);
-        return sorted[order - 1];
+        double[] smallest = new double[order];
+        Arrays.fill(smallest, Double.POSITIVE_INFINITY);
+        for (double v : distances) {
+            if (v < smallest[order - 1]) {
+                int i = order - 1;
+                while (i > 0 && smallest[i - 1] > v) {
+                    smallest[i] = smallest[i - 1];
+                    i--;
+                }
+                smallest[i] = v;
+            }
+        }
+        return smallest[order - 1];
     }
 
     private static double[] distances(float[] points, int m, int d, float[] query) {

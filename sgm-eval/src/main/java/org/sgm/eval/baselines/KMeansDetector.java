@@ -20,9 +20,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 final class KMeansDetector implements AnomalyDetector {
     private static final ClusteringFactory FACTORY = new ClusteringFactory();
+
     /**
-     * Tribuo's KMeansTrainer logs progress at INFO through java.util.logging (one line per Lloyd iteration); it goes to WARNING so that
-     * it does not flood the console. Held in a field because java.util.logging keeps loggers only weakly.
+     * Tribuo's KMeansTrainer logs progress at INFO through java.util.logging (one line per Lloyd iteration);
+     * it goes to WARNING so that it does not flood the console. Held in a field because java.util.logging keeps
+     * loggers only weakly.
      */
     private static final Logger TRIBUO_LOG = Logger.getLogger(KMeansTrainer.class.getName());
 

@@ -13,8 +13,8 @@ class TribuoBaselinesModuleTest {
     void registersTheOneClassSvm() {
         Injector injector = Guice.createInjector(new TribuoBaselinesModule());
         DetectorRegistry registry = injector.getInstance(DetectorRegistry.class);
-        for (String key : java.util.List.of(TribuoOcsvmProvider.KEY, TribuoLinearOcsvmProvider.KEY, TribuoKMeansProvider.KEY,
-                TribuoHdbscanProvider.KEY)) {
+        for (String key : java.util.List.of(TribuoOcsvmProvider.KEY, TribuoLinearOcsvmProvider.KEY,
+                TribuoKMeansProvider.KEY, TribuoHdbscanProvider.KEY)) {
             assertTrue(registry.providers().containsKey(key), registry.providers().toString());
         }
         assertInstanceOf(TribuoOcsvmProvider.class, registry.get("tribuo-ocsvm"));
