@@ -94,6 +94,20 @@ public final class SgmTribuoModel extends Model<Event> {
         return Optional.empty();
     }
 
+    /**
+     * @throws UnsupportedOperationException always: the model has no protobuf form
+     */
+    @Override
+    public org.tribuo.protos.core.ModelProto serialize() {
+        throw new UnsupportedOperationException("SgmTribuoModel has no Tribuo protobuf form; save fittedDetector() in "
+                + "an SGM model file (org.sgm.core.io.ModelFile)");
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        throw new java.io.NotSerializableException("SgmTribuoModel does not support Java serialization; save "
+                + "fittedDetector() in an SGM model file (org.sgm.core.io.ModelFile)");
+    }
+
     @Override
     protected SgmTribuoModel copy(String newName, ModelProvenance newProvenance) {
         return new SgmTribuoModel(newName, newProvenance, featureIDMap, outputIDInfo, fitted, threshold);

@@ -171,6 +171,14 @@ class SgmAnomalyTrainerTest {
     }
 
     @Test
+    void protobufAndJavaSerializationAreRefusedWithAPointerToModelFile() {
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> model.serialize());
+        assertTrue(e.getMessage().contains("ModelFile"), e.getMessage());
+        assertThrows(java.io.NotSerializableException.class, () -> new java.io.ObjectOutputStream(
+                java.io.OutputStream.nullOutputStream()).writeObject(model));
+    }
+
+    @Test
     void contaminationOutsideItsRangeIsRefused() {
         assertThrows(SgmException.class, () -> new SgmAnomalyTrainer(sgAe, 1, 1.0));
         assertThrows(SgmException.class, () -> new SgmAnomalyTrainer(sgAe, 1, -0.1));
