@@ -5,7 +5,6 @@ import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
-import org.sgm.core.data.InvalidDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.MutableDataset;
@@ -21,7 +20,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The unfitted one-class SVM: RBF kernel, trained by Tribuo's {@link LibSVMAnomalyTrainer} on every training row
- * labelled {@code EXPECTED}.
+ * labelled {@code EXPECTED} (at most {@code maxTrainRows} of them: a seeded uniform sample beyond that).
  *
  * <p>Determinism: LibSVM draws from one process-global {@code java.util.Random}. Tribuo 4.3 re-seeds it from the
  * trainer's own seed inside {@code synchronized (LibSVMTrainer.class)} around each training call, so constructing
@@ -61,13 +60,11 @@ final class OcsvmDetector implements AnomalyDetector {
 
     @Override
     public FittedDetector fit(FeatureMatrix train, FitContext ctx) {
-        if (train.rows() == 0 || train.cols() == 0) {
-            throw new InvalidDataException(key + ": cannot fit on " + train.rows() + " rows × " + train.cols()
-                    + " columns (need at least one of each)");
-        }
+        TribuoFeatures.requireNonEmpty(key, train);
+        FeatureMatrix rows = Subsample.rows(train, hyperparameters.maxTrainRows(), ctx.seed());
         MutableDataset<Event> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance("SGM feature matrix", FACTORY), FACTORY);
-        TribuoFeatures.examples(train, AnomalyFactory.EXPECTED_EVENT).forEach(dataset::add);
+        TribuoFeatures.examples(rows, AnomalyFactory.EXPECTED_EVENT).forEach(dataset::add);
 
         SVMParameters<Event> parameters =
                 new SVMParameters<>(new SVMAnomalyType(SVMAnomalyType.SVMMode.ONE_CLASS), KernelType.RBF);

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.InvalidDataException;
+import org.sgm.core.data.SchemaMismatchException;
 import org.tribuo.Example;
-import org.tribuo.anomaly.Event;
+import org.tribuo.Output;
 import org.tribuo.impl.ArrayExample;
 
 /**
@@ -30,25 +32,68 @@ final class TribuoFeatures {
     }
 
     /**
+     * @param <T> the Tribuo output type
      * @param x the rows to convert
-     * @param output the output every example carries ({@code EXPECTED} for training, unknown for scoring)
+     * @param output the output every example carries (e.g. {@code EXPECTED} for training, unknown for scoring)
      * @return one example per row, in row order
-     * @throws SgmException if a value is not finite (LibSVM would silently produce meaningless scores)
+     * @throws SgmException if a value is not finite (Tribuo's trainers would silently produce meaningless scores)
      */
-    static List<Example<Event>> examples(FeatureMatrix x, Event output) {
+    static <T extends Output<T>> List<Example<T>> examples(FeatureMatrix x, T output) {
         String[] names = names(x.cols());
-        List<Example<Event>> out = new ArrayList<>(x.rows());
+        List<Example<T>> out = new ArrayList<>(x.rows());
         double[] values = new double[x.cols()];
         for (int i = 0; i < x.rows(); i++) {
             for (int j = 0; j < values.length; j++) {
                 values[j] = x.get(i, j);
                 if (!Double.isFinite(values[j])) {
                     throw new SgmException("row " + i + ", column " + x.columnNames().get(j) + ": value " + values[j]
-                            + " is not finite (a one-class SVM needs finite features)");
+                            + " is not finite (the Tribuo baselines need finite features)");
                 }
             }
             out.add(new ArrayExample<>(output, names, values));
         }
         return out;
+    }
+
+    /**
+     * Checks that every value is finite, for baselines that compute their scores without Tribuo.
+     *
+     * @param x the rows
+     * @throws SgmException naming the first row and column whose value is not finite
+     */
+    static void requireFinite(FeatureMatrix x) {
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < x.cols(); j++) {
+                float v = x.get(i, j);
+                if (!Float.isFinite(v)) {
+                    throw new SgmException("row " + i + ", column " + x.columnNames().get(j) + ": value " + v
+                            + " is not finite (the Tribuo baselines need finite features)");
+                }
+            }
+        }
+    }
+
+    /**
+     * @param key the registry key, for the message
+     * @param x the training rows
+     * @throws InvalidDataException if there is no row or no column
+     */
+    static void requireNonEmpty(String key, FeatureMatrix x) {
+        if (x.rows() == 0 || x.cols() == 0) {
+            throw new InvalidDataException(key + ": cannot fit on " + x.rows() + " rows × " + x.cols()
+                    + " columns (need at least one of each)");
+        }
+    }
+
+    /**
+     * @param key the registry key, for the message
+     * @param inputDim the number of features the model expects
+     * @param x the rows to score
+     * @throws SchemaMismatchException if {@code x} has another number of columns
+     */
+    static void requireWidth(String key, int inputDim, FeatureMatrix x) {
+        if (x.cols() != inputDim) {
+            throw new SchemaMismatchException("model " + key + " expects " + inputDim + " features, got " + x.cols());
+        }
     }
 }

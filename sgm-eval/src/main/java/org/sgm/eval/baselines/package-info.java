@@ -6,5 +6,9 @@
  * {@code AnomalyFactory.EXPECTED_EVENT} (Tribuo's LibSVM trainer refuses anything else), features are named
  * {@code f0000, f0001, …} (zero-padded, because Tribuo numbers features in lexicographic name order), and Tribuo's
  * score, higher = more normal, is negated into SGM's higher = more anomalous.
+ *
+ * <p>Where Tribuo's own serialised form would involve Java serialization (LIBLINEAR) or does not hold what scoring
+ * needs (k-means distances, GLOSH scores of new rows), the baseline keeps what it scores with as float arrays in the
+ * model file instead and computes its score itself; see docs/baselines.md.
  */
 package org.sgm.eval.baselines;

@@ -12,11 +12,12 @@ class OcsvmHyperparametersTest {
     @Test
     void everyViolationIsReportedAtOnce() {
         InvalidHyperparametersException e =
-                assertThrows(InvalidHyperparametersException.class, () -> new OcsvmHyperparameters(2, -1, 0));
-        assertEquals(3, e.violations().size(), e.getMessage());
+                assertThrows(InvalidHyperparametersException.class, () -> new OcsvmHyperparameters(2, -1, 0, 0));
+        assertEquals(4, e.violations().size(), e.getMessage());
         assertTrue(e.violations().get(0).startsWith("nu "), e.getMessage());
         assertTrue(e.violations().get(1).startsWith("gamma "), e.getMessage());
         assertTrue(e.violations().get(2).startsWith("cacheSizeMb "), e.getMessage());
+        assertTrue(e.violations().get(3).startsWith("maxTrainRows "), e.getMessage());
     }
 
     @Test
@@ -38,7 +39,11 @@ class OcsvmHyperparametersTest {
     void jsonOverridesAreLaidOverTheDefaults() {
         OcsvmHyperparameters hp = HyperparameterJson.read(OcsvmHyperparameters.class,
                 OcsvmHyperparameters.defaults(), HyperparameterJson.read("{\"nu\": 0.05}"));
-        assertEquals(new OcsvmHyperparameters(0.05, 0, 200), hp);
+        assertEquals(new OcsvmHyperparameters(0.05, 0, 200, 10_000), hp);
+        // A model file written before maxTrainRows existed still reads, with the default cap.
+        String old = "{\"nu\": 0.1, \"gamma\": 0, \"cacheSizeMb\": 200}";
+        assertEquals(OcsvmHyperparameters.defaults(), HyperparameterJson.read(OcsvmHyperparameters.class,
+                OcsvmHyperparameters.defaults(), HyperparameterJson.read(old)));
         InvalidHyperparametersException e = assertThrows(InvalidHyperparametersException.class,
                 () -> HyperparameterJson.read(OcsvmHyperparameters.class, OcsvmHyperparameters.defaults(),
                         HyperparameterJson.read("{\"nu\": 2, \"gamma\": -1}")));

@@ -13,7 +13,10 @@ class TribuoBaselinesModuleTest {
     void registersTheOneClassSvm() {
         Injector injector = Guice.createInjector(new TribuoBaselinesModule());
         DetectorRegistry registry = injector.getInstance(DetectorRegistry.class);
-        assertTrue(registry.providers().containsKey(TribuoOcsvmProvider.KEY), registry.providers().toString());
+        for (String key : java.util.List.of(TribuoOcsvmProvider.KEY, TribuoLinearOcsvmProvider.KEY,
+                TribuoKMeansProvider.KEY, TribuoHdbscanProvider.KEY)) {
+            assertTrue(registry.providers().containsKey(key), registry.providers().toString());
+        }
         assertInstanceOf(TribuoOcsvmProvider.class, registry.get("tribuo-ocsvm"));
     }
 }

@@ -2,6 +2,7 @@ package org.sgm.eval.baselines;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +109,19 @@ class TribuoOcsvmTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void largeTrainingSetsAreSampledWithTheSeed() {
+        FeatureMatrix train = cloud(300, 10);
+        OcsvmHyperparameters capped = new OcsvmHyperparameters(0.1, 0, 200, 50);
+        FeatureMatrix probes = cloud(20, 11);
+        double[] a = PROVIDER.create(capped).fit(train, 1).score(probes);
+        assertArrayEquals(a, PROVIDER.create(capped).fit(train, 1).score(probes), 0.0);
+        assertFalse(java.util.Arrays.equals(a, PROVIDER.create(capped).fit(train, 2).score(probes)),
+                "another seed should draw another sample");
+        // Below the cap the seed draws nothing: LibSVM's one-class solver is deterministic.
+        assertArrayEquals(fit(train, 1).score(probes), fit(train, 2).score(probes), 0.0);
     }
 
     @Test

@@ -110,8 +110,9 @@ class CliRoundTripTest {
         Path data = smallCsv(dir, "small.csv");
         Run unknown = sgm("fit", "--model", "nope", "--data", data.toString(), "--out", dir.resolve("x").toString());
         assertEquals(1, unknown.status());
-        assertEquals("sgm: error: unknown model 'nope'; known models: ae, dagmm, dsvdd, rda, rsrae, sg-ae, sg-dagmm, sg-dsvdd, "
-                + "sg-rda, sg-rsrae, sg-vae, tribuo-ocsvm, vae",
+        assertEquals("sgm: error: unknown model 'nope'; known models: ae, dagmm, dsvdd, rda, rsrae, sg-ae, sg-dagmm, "
+                + "sg-dsvdd, sg-rda, sg-rsrae, sg-vae, tribuo-hdbscan, tribuo-kmeans, tribuo-linear-ocsvm, tribuo-ocsvm, "
+                + "vae",
                 unknown.err().strip());
         Run missing = sgm("score", "--model", dir.resolve("none.sgm").toString(), "--data", data.toString(),
                 "--out", dir.resolve("s.csv").toString());
@@ -136,7 +137,8 @@ class CliRoundTripTest {
         List<String> lines = run.out().lines().toList();
         assertEquals(SgmMain.registry().providers().size(), lines.size());
         for (String key : List.of("sg-ae", "ae", "sg-dsvdd", "dsvdd", "sg-dagmm", "dagmm", "sg-rsrae", "rsrae", "sg-rda", "rda",
-                "sg-vae", "vae", "tribuo-ocsvm")) {
+                "sg-vae", "vae", "tribuo-ocsvm", "tribuo-linear-ocsvm", "tribuo-kmeans",
+                "tribuo-hdbscan")) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(key + " ") && l.length() > key.length() + 10), key);
         }
     }
