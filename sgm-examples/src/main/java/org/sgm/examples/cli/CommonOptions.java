@@ -4,6 +4,9 @@ import picocli.CommandLine.Option;
 
 /** Options every command takes. */
 final class CommonOptions {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 

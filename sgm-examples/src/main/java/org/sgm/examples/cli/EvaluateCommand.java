@@ -36,7 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> data;
 
     @Option(names = "--protocol", defaultValue = "stratified", paramLabel = "NAME",
-            description = "stratified (train/test by --test-fraction), paper (stratified 60/20/20, 1% swap noise), "
+            description = "stratified (train/test by --test-fraction), paper (stratified 60/20/20, 1%% swap noise), "
                     + "adbench (stratified 70/30), pyod (random 60/40), clean (half the normals train); "
                     + "default: ${DEFAULT-VALUE}. See docs/data.md.")
     String protocol;
