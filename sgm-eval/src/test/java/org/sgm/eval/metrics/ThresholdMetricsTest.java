@@ -103,7 +103,7 @@ class ThresholdMetricsTest {
                 p += b ? 1 : 0;
             }
             double sum = 0;
-            int reps = 40_000;
+            int reps = 10_000;
             Integer[] idx = new Integer[n];
             double[] jitter = new double[n];
             for (int r = 0; r < reps; r++) {
