@@ -33,7 +33,10 @@ public record Curve(double[] x, double[] y) {
      * @throws UndefinedMetricException if the labels do not hold both classes
      */
     public static Curve roc(boolean[] anomaly, double[] score) {
-        ThresholdCounts c = ThresholdCounts.of("ROC curve", anomaly, score);
+        return roc(ThresholdCounts.of("ROC curve", anomaly, score));
+    }
+
+    private static Curve roc(ThresholdCounts c) {
         double[] x = new double[c.size() + 1];
         double[] y = new double[c.size() + 1];
         for (int i = 0; i < c.size(); i++) {
@@ -54,7 +57,28 @@ public record Curve(double[] x, double[] y) {
      * @throws UndefinedMetricException if the labels do not hold both classes
      */
     public static Curve precisionRecall(boolean[] anomaly, double[] score) {
-        ThresholdCounts c = ThresholdCounts.of("precision-recall curve", anomaly, score);
+        return precisionRecall(ThresholdCounts.of("precision-recall curve", anomaly, score));
+    }
+
+    /**
+     * Both curves from scores already split by class and sorted, so that a caller plotting large score sets sorts
+     * them once.
+     *
+     * @param normalAscending the normal rows' finite scores, ascending, at least one
+     * @param anomalousAscending the anomalous rows' finite scores, ascending, at least one
+     * @return {@code {roc, precisionRecall}}, as {@link #roc} and {@link #precisionRecall} give them
+     * @throws IllegalArgumentException if a class is empty
+     */
+    public static Curve[] rocAndPrecisionRecall(double[] normalAscending, double[] anomalousAscending) {
+        if (normalAscending.length == 0 || anomalousAscending.length == 0) {
+            throw new IllegalArgumentException("curves need scores of both classes, got " + normalAscending.length
+                    + " normal and " + anomalousAscending.length + " anomalous");
+        }
+        ThresholdCounts c = ThresholdCounts.ofSorted(anomalousAscending, normalAscending);
+        return new Curve[] {roc(c), precisionRecall(c)};
+    }
+
+    private static Curve precisionRecall(ThresholdCounts c) {
         double[] x = new double[c.size() + 1];
         double[] y = new double[c.size() + 1];
         y[0] = 1;

@@ -53,9 +53,19 @@ final class ThresholdCounts {
         // Two primitive sorts and a merge from the top: far cheaper than sorting boxed indices on 10⁵ rows.
         Arrays.sort(pos);
         Arrays.sort(neg);
-        double[] t = new double[score.length];
-        long[] tp = new long[score.length];
-        long[] fp = new long[score.length];
+        return ofSorted(pos, neg);
+    }
+
+    /**
+     * @param pos the anomalies' finite scores, ascending, at least one
+     * @param neg the normals' finite scores, ascending, at least one
+     * @return the counts
+     */
+    static ThresholdCounts ofSorted(double[] pos, double[] neg) {
+        int rows = pos.length + neg.length;
+        double[] t = new double[rows];
+        long[] tp = new long[rows];
+        long[] fp = new long[rows];
         int a = pos.length - 1;
         int b = neg.length - 1;
         long tpc = 0;
@@ -76,7 +86,7 @@ final class ThresholdCounts {
             fp[m] = fpc;
             m++;
         }
-        return new ThresholdCounts(Arrays.copyOf(t, m), Arrays.copyOf(tp, m), Arrays.copyOf(fp, m), positives,
+        return new ThresholdCounts(Arrays.copyOf(t, m), Arrays.copyOf(tp, m), Arrays.copyOf(fp, m), pos.length,
                 neg.length);
     }
 

@@ -196,6 +196,21 @@ class ThresholdMetricsTest {
     }
 
     @Test
+    void curvesFromSortedClassScoresAreTheSame() {
+        boolean[] a = Metric.anomalies(Y1);
+        double[] normal = java.util.stream.IntStream.range(0, S1.length).filter(i -> !a[i]).mapToDouble(i -> S1[i])
+                .sorted().toArray();
+        double[] anomalous = java.util.stream.IntStream.range(0, S1.length).filter(i -> a[i]).mapToDouble(i -> S1[i])
+                .sorted().toArray();
+        Curve[] both = Curve.rocAndPrecisionRecall(normal, anomalous);
+        assertArrayEquals(Curve.roc(a, S1).x(), both[0].x(), 0);
+        assertArrayEquals(Curve.roc(a, S1).y(), both[0].y(), 0);
+        assertArrayEquals(Curve.precisionRecall(a, S1).x(), both[1].x(), 0);
+        assertArrayEquals(Curve.precisionRecall(a, S1).y(), both[1].y(), 0);
+        assertThrows(IllegalArgumentException.class, () -> Curve.rocAndPrecisionRecall(normal, new double[0]));
+    }
+
+    @Test
     void metricNames() {
         assertEquals(Metric.PRECISION_AT_N, Metric.byKey("precision_at_n"));
         assertThrows(org.sgm.core.SgmException.class, () -> Metric.byKey("auc"));
