@@ -149,6 +149,8 @@ class StatsTest {
         assertEquals(1, wc.ties());
         // Symmetric: swapping the models keeps p.
         assertEquals(exact.p(), PairedWilcoxon.test(E, A).p(), 1e-12);
+        // One dataset: the exact two-sided p of one non-zero difference is 1 (both signs equally likely).
+        assertEquals(1.0, PairedWilcoxon.test(new double[] {0.9}, new double[] {0.8}).p(), 1e-12);
         PairedWilcoxon same = PairedWilcoxon.test(A, A);
         assertEquals(1.0, same.p());
         assertEquals(12, same.ties());
