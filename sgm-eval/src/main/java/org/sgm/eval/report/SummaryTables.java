@@ -94,9 +94,9 @@ final class SummaryTables {
                 s.datasets().size(), s.datasets().size() == 1 ? "" : "s"));
         if (s.friedman() != null) {
             sb.append(String.format(Locale.ROOT,
-                    " Friedman test: χ²_F = %.3f (p = %s), Iman–Davenport F_F = %.3f (p = %s), k = %d, N = %d.",
-                    s.friedman().chiSquare(), p(s.friedman().pChiSquare()), s.friedman().imanDavenportF(),
-                    p(s.friedman().pImanDavenport()), s.friedman().k(), s.friedman().n()));
+                    " Friedman test: χ²_F = %.3f (p %s), Iman–Davenport F_F = %.3f (p %s), k = %d, N = %d.",
+                    s.friedman().chiSquare(), pIs(s.friedman().pChiSquare()), s.friedman().imanDavenportF(),
+                    pIs(s.friedman().pImanDavenport()), s.friedman().k(), s.friedman().n()));
         } else {
             sb.append(" The Friedman test needs at least 2 models and 2 complete datasets.");
         }
@@ -190,7 +190,13 @@ final class SummaryTables {
         return r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%.1f", r);
     }
 
-    /** @return a p-value with 4 significant digits ({@code < 1e-16} below that) */
+    /** @return {@code = p} or {@code < 1e-16} */
+    static String pIs(double p) {
+        String s = p(p);
+        return s.startsWith("<") ? s : "= " + s;
+    }
+
+    /** @return a p-value: 4 decimals, 4 significant digits below 0.001, {@code < 1e-16} below that */
     static String p(double p) {
         if (Double.isNaN(p)) {
             return "n/a";

@@ -144,6 +144,14 @@ class ExperimentReportTest {
     }
 
     @Test
+    void pValuesAreWrittenReadably() {
+        assertEquals("= 0.0500", SummaryTables.pIs(0.05));
+        assertEquals("= 2.378e-04", SummaryTables.pIs(2.378e-4));
+        assertEquals("< 1e-16", SummaryTables.pIs(1e-20));
+        assertEquals("n/a", SummaryTables.p(Double.NaN));
+    }
+
+    @Test
     void badInputIsNamed(@TempDir Path dir) throws Exception {
         List<CellRecord> cells = new ArrayList<>(cells(true));
         cells.add(cells.get(0));
