@@ -38,12 +38,6 @@ import org.sgm.eval.stats.MeanStd;
  * figure, one ROC/PR figure and one training-curve figure.
  */
 final class Charts {
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     /** Points kept per ROC or PR curve. */
     static final int CURVE_POINTS = 500;
     /** Histogram bins per class. */

@@ -17,6 +17,14 @@ import org.sgm.eval.experiment.CellRecord;
  * pooled scores at a time plus the encoded images.
  */
 public final class ExperimentReport {
+    static {
+        // The plots are drawn off-screen; without a display AWT must run headless. Set before any AWT class starts
+        // its graphics environment, unless the application chose otherwise.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     /** The file names written. */
     public static final String CSV = "results.csv";
     /** The JSON results. */
