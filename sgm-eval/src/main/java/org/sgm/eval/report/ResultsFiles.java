@@ -39,7 +39,7 @@ final class ResultsFiles {
         data.metrics.forEach(m -> header.add(m.key()));
         header.add("fit_seconds");
         header.add("score_seconds");
-        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
         AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter csv = new CSVPrinter(w, format)) {
