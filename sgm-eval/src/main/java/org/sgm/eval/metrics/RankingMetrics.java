@@ -97,7 +97,7 @@ public final class RankingMetrics {
      *
      * @return the number of anomalies
      */
-    private static long checkInputs(String metric, boolean[] anomaly, double[] score) {
+    static long checkInputs(String metric, boolean[] anomaly, double[] score) {
         if (anomaly == null || score == null) {
             throw new IllegalArgumentException(metric + ": labels and scores must not be null");
         }

@@ -3,21 +3,56 @@ package org.sgm.eval.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.sgm.core.SgmException;
+import org.sgm.core.io.AtomicFiles;
 import org.sgm.eval.experiment.CellRecord;
 
 /**
  * Turns the finished cells of an experiment into its report files: {@code results.csv}, {@code results.json},
- * {@code summary.md} and {@code report.html} with its PNG plots.
+ * {@code summary.md} and {@code report.html} with its PNG plots inlined. See {@code docs/report.md} for what each
+ * file, plot and statistic is.
+ *
+ * <p>The output depends only on the cells (and the spec), not on their order: datasets, models and seeds are sorted.
+ * Each file is written atomically. Memory: the cells are held by the caller; the report adds one dataset × model's
+ * pooled scores at a time plus the encoded images.
  */
 public final class ExperimentReport {
+    static {
+        // The plots are drawn off-screen; without a display AWT must run headless. Set before any AWT class starts
+        // its graphics environment, unless the application chose otherwise.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    /** The file names written. */
+    public static final String CSV = "results.csv";
+    /** The JSON results. */
+    public static final String JSON = "results.json";
+    /** The Markdown summary. */
+    public static final String SUMMARY = "summary.md";
+    /** The self-contained HTML report. */
+    public static final String HTML = "report.html";
+
     private ExperimentReport() {}
 
     /**
-     * @param spec the experiment's spec as JSON (its name, its list of metrics)
+     * @param spec the experiment's spec as JSON: {@code name} (default {@code experiment}) and {@code metrics} (the
+     *     metric names to report, default all of {@code roc_auc, average_precision, precision_at_n, best_f1,
+     *     f1_at_contamination}); other fields are shown in the HTML report only
      * @param cells the finished cells, in any order
      * @param dir the directory to write into (created if missing); every file is written atomically
+     * @throws SgmException if there are no cells, a metric name is unknown, two cells share dataset, model and seed,
+     *     or a file cannot be written
      */
     public static void write(JsonNode spec, List<CellRecord> cells, Path dir) {
-        throw new UnsupportedOperationException("the report is being written (issue #5)");
+        if (cells == null || cells.isEmpty()) {
+            throw new SgmException("report: no finished cells to report in " + dir);
+        }
+        ReportData data = ReportData.of(spec, cells);
+        ResultsFiles.writeCsv(data, dir.resolve(CSV));
+        ResultsFiles.writeJson(data, spec, dir.resolve(JSON));
+        AtomicFiles.writeString(dir.resolve(SUMMARY), SummaryTables.markdown(data));
+        AtomicFiles.writeString(dir.resolve(HTML), HtmlReport.render(data, spec));
     }
 }

@@ -30,17 +30,9 @@ class ExperimentCliTest {
     @TempDir
     Path dir;
 
-    /**
-     * Until the report (another part of issue #5) replaces the placeholder {@code ExperimentReport.write}, a run
-     * ends with its UnsupportedOperationException once every cell is saved; with the report in place it must end
-     * with status 0.
-     */
+    /** A run ends with status 0 once every cell is saved and the report written. */
     private static void assertFinished(Run run) {
-        if (run.err().contains("the report is being written")) {
-            assertEquals(3, run.status(), run.err());
-        } else {
-            assertEquals(0, run.status(), run.err());
-        }
+        assertEquals(0, run.status(), run.err());
     }
 
     /** A cell without what a rerun may change: timings and the time it finished. */
