@@ -140,7 +140,7 @@ class ExperimentCliTest {
 
     @Test
     void theBundledExperimentIsValidAndSmall() {
-        Path small = Path.of("..", "experiments", "small.json");
+        Path small = Path.of("experiments", "small.json");
         ExperimentSpec spec = ExperimentSpec.read(small);
         ExperimentPlan plan = ExperimentPlan.of(spec, small.getParent(), SgmMain.registry());
         assertEquals(18, plan.cells().size());
