@@ -49,8 +49,8 @@ final class CsvReader {
      * Missing values ({@link #isMissing}) are not counted: they are an error, or imputed.
      */
     private static final double MAX_TEXT_IN_NUMERIC = 0.1;
-    /** A plain decimal number, optionally with an exponent: what counts as numeric. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** A plain decimal number, optionally with an exponent: what counts as numeric ({@link #isNumber}). */
+    static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Set<String> INFINITE = Set.of("inf", "infinity");
     /** What counts as a missing value (compared in lower case; blank values are missing too). */
     static final Set<String> MISSING = Set.of("?", "na", "n/a", "nan", "null");
@@ -180,6 +180,13 @@ final class CsvReader {
      *     {@code null} (any case)
      */
     static boolean isMissing(String value) {
+        if (!value.isEmpty()) {
+            // Fast path (most values): every missing spelling starts with '?', 'n' or whitespace once stripped.
+            char c = value.charAt(0);
+            if (c > ' ' && c < 128 && c != '?' && c != 'n' && c != 'N') {
+                return false;
+            }
+        }
         return value.isBlank() || MISSING.contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
@@ -188,7 +195,46 @@ final class CsvReader {
      * @return whether it is a plain decimal number (the rule that makes a column numeric)
      */
     static boolean isNumber(String value) {
-        return NUMBER.matcher(value).matches();
+        // The pattern NUMBER, hand-written: it is checked for every value of a file.
+        int n = value.length();
+        int i = 0;
+        if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(value.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && value.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(value.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && isDigit(value.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private Table parse(String labelColumn, String sha256) {
@@ -400,12 +446,13 @@ final class CsvReader {
                 }
                 continue;
             }
-            String unsigned = value.startsWith("+") || value.startsWith("-") ? value.substring(1) : value;
-            if (INFINITE.contains(unsigned.toLowerCase(Locale.ROOT))) {
-                throw error(line, column, Messages.value(value) + " is not a finite number");
-            }
             boolean number = isNumber(value);
-            if (number && !Double.isFinite(Double.parseDouble(value))) {
+            if (!number) {
+                String unsigned = value.startsWith("+") || value.startsWith("-") ? value.substring(1) : value;
+                if (INFINITE.contains(unsigned.toLowerCase(Locale.ROOT))) {
+                    throw error(line, column, Messages.value(value) + " is not a finite number");
+                }
+            } else if (mayOverflow(value) && !Double.isFinite(Double.parseDouble(value))) {
                 throw error(line, column, Messages.value(value) + " is too large for a double");
             }
             numeric[j] &= number;
@@ -418,6 +465,14 @@ final class CsvReader {
                 text.firstRow[j] = row;
             }
         }
+    }
+
+    /**
+     * @param number a value that {@link #isNumber} accepts
+     * @return false if it is certainly finite as a double: no exponent and fewer than 300 characters (below 1e300)
+     */
+    private static boolean mayOverflow(String number) {
+        return number.length() >= 300 || number.indexOf('e') >= 0 || number.indexOf('E') >= 0;
     }
 
     private boolean parseLabel(String value, long line, String column) {

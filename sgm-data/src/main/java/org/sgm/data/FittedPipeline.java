@@ -83,11 +83,24 @@ public final class FittedPipeline {
      */
     public static FittedPipeline fitStreaming(AnomalyDetector detector, Path file, ReadOptions read,
             PreprocessingOptions options, FitContext ctx) {
-        StreamingCsv.Prepared prepared = StreamingCsv.fit(file, read, options);
+        return fit(detector, StreamingCsv.fit(file, read, options), read.labelColumn(), ctx);
+    }
+
+    /**
+     * Fits the detector on a streamed file's features ({@link StreamingCsv#fit}), keeping their preprocessing.
+     *
+     * @param detector the unfitted detector
+     * @param prepared the fitted preprocessing and the features
+     * @param labelColumn the label column the file was read with (ignored when scoring), or null
+     * @param ctx seed and listeners
+     * @return the fitted pipeline
+     */
+    public static FittedPipeline fit(AnomalyDetector detector, StreamingCsv.Prepared prepared, String labelColumn,
+            FitContext ctx) {
         long t0 = System.nanoTime();
         FittedDetector model = detector.fit(prepared.features(), ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new FittedPipeline(read.labelColumn(), prepared.preprocessor(), model,
+        return new FittedPipeline(labelColumn, prepared.preprocessor(), model,
                 Provenance.of(prepared.source(), prepared.sha256(), ctx.seed(), seconds));
     }
 

@@ -71,7 +71,16 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
         // Mean and std in row order (the textbook sums), before sorting for the percentiles.
         double[] moments = moments(present);
         double mean = moments[0];
-        Arrays.sort(present);
+        // The smallest and largest value in sort order (-0.0 before 0.0); sorting only when a percentile is needed.
+        double min = present[0];
+        double max = present[0];
+        for (double v : present) {
+            min = Double.compare(v, min) < 0 ? v : min;
+            max = Double.compare(v, max) > 0 ? v : max;
+        }
+        if (options.scaling() == Scaling.ROBUST || options.imputation() == Imputation.MEDIAN) {
+            Arrays.sort(present);
+        }
         double fill = switch (options.imputation()) {
             case NONE -> Double.NaN;
             case MEAN -> mean;
@@ -85,8 +94,8 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
                 scale = moments[1];
             }
             case MINMAX -> {
-                center = present[0];
-                scale = present[present.length - 1] - present[0];
+                center = min;
+                scale = max - min;
             }
             case ROBUST -> {
                 center = percentile(present, 50);
@@ -99,7 +108,7 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
         }
         if (!Double.isFinite(center) || !Double.isFinite(scale)) {
             throw new InvalidDataException(source + ", column '" + column + "': the values (from "
-                    + present[0] + " to " + present[present.length - 1] + ") are too large to scale with "
+                    + min + " to " + max + ") are too large to scale with "
                     + options.scaling().key() + (options.scaling() == Scaling.ZSCORE ? "" : "; try --scaling zscore"));
         }
         return new NumericScaler(column, options.scaling(), center, scale == 0 ? 1 : scale, fill);
