@@ -1,5 +1,9 @@
 package org.sgm.examples.cli;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,6 +41,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "SCORES.csv", description = "Where to write the scores.")
     Path out;
 
+    @Option(names = "--stream", description = "Stream the CSV file from disk, writing scores as they are computed "
+            + "(automatic for a file larger than a quarter of the maximum heap); the same scores.")
+    boolean stream;
+
     @Override
     public Integer call() {
         if (Files.isDirectory(out)) {
@@ -44,18 +52,39 @@ final class ScoreCommand implements Callable<Integer> {
         }
         FittedPipeline pipeline = load(model);
         ReadOptions read = pipeline.readOptions().withDelimiter(ReadOptions.parseDelimiter(delimiter));
+        if (StreamingChoice.stream(data, stream, common.progress())) {
+            int[] rows = new int[1];
+            AtomicFiles.write(out, os -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+                w.write("score\n");
+                rows[0] = pipeline.scoreStreaming(Path.of(data), read, (first, scores) -> {
+                    for (int i = 0; i < scores.length; i++) {
+                        w.write(checked(scores[i], first + i));
+                        w.write('\n');
+                    }
+                });
+                w.flush();
+            });
+            common.progress().println("sgm: wrote " + rows[0] + " scores to " + out);
+            return 0;
+        }
         double[] scores = pipeline.score(Table.read(data, read));
         StringBuilder sb = new StringBuilder(scores.length * 12 + 8).append("score\n");
         for (int i = 0; i < scores.length; i++) {
-            if (!Double.isFinite(scores[i])) {
-                throw new InvalidDataException(data + ", row " + (i + 1) + ": the model's score is " + scores[i]
-                        + " (the row's values are far outside the training data's range); no scores written");
-            }
-            sb.append(scores[i]).append('\n');
+            sb.append(checked(scores[i], i)).append('\n');
         }
         AtomicFiles.writeString(out, sb.toString());
         common.progress().println("sgm: wrote " + scores.length + " scores to " + out);
         return 0;
+    }
+
+    /** @return the score as written, if it is finite */
+    private String checked(double score, int row) {
+        if (!Double.isFinite(score)) {
+            throw new InvalidDataException(data + ", row " + (row + 1) + ": the model's score is " + score
+                    + " (the row's values are far outside the training data's range); no scores written");
+        }
+        return Double.toString(score);
     }
 
     /** Loads a model file; every error names the file (those found while restoring the network, too). */
