@@ -379,7 +379,7 @@ final class CsvReader {
             }
             return header;
         } catch (IOException | UncheckedIOException e) {
-            throw malformed(e, 1);
+            throw malformed(e);
         }
     }
 
@@ -389,27 +389,26 @@ final class CsvReader {
      * @return the number of data records
      */
     private int forEachRow(List<String> header, RowVisitor visitor) {
-        long[] line = {1};
         try (CSVParser parser = CSVParser.parse(content.open(), format)) {
             Iterator<CSVRecord> it = parser.iterator();
             it.next();
             int row = 0;
             while (it.hasNext()) {
                 CSVRecord record = it.next();
-                line[0] = parser.getCurrentLineNumber();
+                long line = parser.getCurrentLineNumber();
                 if (record.size() != header.size()) {
-                    throw new InvalidDataException(source + ", line " + line[0] + ": " + record.size()
+                    throw new InvalidDataException(source + ", line " + line + ": " + record.size()
                             + " fields, but the header has " + header.size());
                 }
                 if (row == Integer.MAX_VALUE) {
-                    throw new InvalidDataException(source + ", line " + line[0] + ": more than " + Integer.MAX_VALUE
+                    throw new InvalidDataException(source + ", line " + line + ": more than " + Integer.MAX_VALUE
                             + " data rows");
                 }
-                visitor.visit(row++, line[0], record);
+                visitor.visit(row++, line, record);
             }
             return row;
         } catch (IOException | UncheckedIOException e) {
-            throw malformed(e, line[0]);
+            throw malformed(e);
         }
     }
 
@@ -494,12 +493,12 @@ final class CsvReader {
         return new InvalidDataException(source + ", line " + line + ", column '" + column + "': " + what);
     }
 
-    private InvalidDataException malformed(Exception e, long line) {
+    private InvalidDataException malformed(Exception e) {
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof CharacterCodingException) {
-            // only a streamed file is decoded while it is parsed; one read whole is decoded (and checked) before
-            return new InvalidDataException(source + ": not valid UTF-8 (after line " + line
-                    + "); save the file as UTF-8", e);
+            // Only a streamed file is decoded while it is parsed (one read whole is decoded, and checked, first).
+            // The decoder reads ahead of the parser, so neither the line nor the byte is known here.
+            return new InvalidDataException(source + ": not valid UTF-8; save the file as UTF-8", e);
         }
         return new InvalidDataException(source + ": malformed CSV: " + cause.getMessage(), e);
     }
