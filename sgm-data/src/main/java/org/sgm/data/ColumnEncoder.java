@@ -19,8 +19,9 @@ sealed interface ColumnEncoder permits NumericScaler, OneHot {
      * @param out the matrix, {@code table.rows() * stride} values, all zero where this column's features go
      * @param stride the number of features per row
      * @param offset the position of this column's first feature in a row
+     * @param unseen receives text values not seen in training (encoded as all zeros)
      */
-    void encode(Table table, float[] out, int stride, int offset);
+    void encode(Table table, float[] out, int stride, int offset, UnseenCategories unseen);
 
     /** @return the fitted parameters as JSON, read back by {@link FittedPreprocessor#fromJson} */
     ObjectNode toJson();

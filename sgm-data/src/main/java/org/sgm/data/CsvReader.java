@@ -1,6 +1,11 @@
 package org.sgm.data;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -28,8 +35,10 @@ import org.sgm.core.io.ModelFile;
 
 /**
  * Reads a CSV file into a {@link Table} in two passes over the decoded text (Commons CSV parses the fields, so
- * quoted fields may hold the delimiter, quotes and line breaks): the first checks every value and finds which
- * columns are numeric, the second fills arrays of exactly the right size. A column is numeric when every present
+ * quoted fields may hold the delimiter, quotes and line breaks): the first ({@link #scan}) checks every value and
+ * finds which columns are numeric, the second ({@link #forEachBatch}) fills arrays of exactly the right size — for
+ * the whole file, or for one batch of rows at a time when the file is streamed ({@link StreamingCsv}), so both read
+ * the same values with the same checks. A column is numeric when every present
  * (not missing) value is a plain decimal number; a column whose present values are numbers in all but at most
  * 10 % of them is refused, naming the first value that is not a number (not turned into categories).
  */
@@ -40,18 +49,76 @@ final class CsvReader {
      * Missing values ({@link #isMissing}) are not counted: they are an error, or imputed.
      */
     private static final double MAX_TEXT_IN_NUMERIC = 0.1;
-    /** A plain decimal number, optionally with an exponent: what counts as numeric. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** A plain decimal number, optionally with an exponent: what counts as numeric ({@link #isNumber}). */
+    static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Set<String> INFINITE = Set.of("inf", "infinity");
     /** What counts as a missing value (compared in lower case; blank values are missing too). */
     static final Set<String> MISSING = Set.of("?", "na", "n/a", "nan", "null");
 
     private final String source;
-    private final String content;
+    private final Text content;
     private final CSVFormat format;
     private final boolean allowMissing;
 
-    private CsvReader(String source, String content, ReadOptions options) {
+    /** Opens the text afresh for each pass. */
+    @FunctionalInterface
+    interface Text {
+        /**
+         * @return a reader positioned at the start of the text (after a byte order mark)
+         * @throws IOException if it cannot be opened
+         */
+        Reader open() throws IOException;
+    }
+
+    /**
+     * What the first pass found: the header, which columns are numeric, the number of data rows and, per column,
+     * the first value that is not a number.
+     *
+     * @param source the file's name, for messages
+     * @param header every column name, in file order
+     * @param numeric per column, whether every present value is a number
+     * @param label the label column's index, or −1
+     * @param labelColumn the label column asked for, or null
+     * @param rows the number of data rows
+     * @param text per column, how many present values are numbers and the first that is not
+     */
+    record Scan(String source, List<String> header, boolean[] numeric, int label, String labelColumn, int rows,
+            TextInNumbers text) {
+        /** @return the feature columns (every column but the label), in file order */
+        List<String> featureColumns() {
+            List<String> out = new ArrayList<>(header);
+            if (label >= 0) {
+                out.remove(label);
+            }
+            return out;
+        }
+
+        /**
+         * @param column a column name
+         * @return whether it is numeric
+         */
+        boolean isNumeric(String column) {
+            return numeric[header.indexOf(column)];
+        }
+
+        /**
+         * @param column a text column's name
+         * @return the index of its first row whose value is present and not a number
+         */
+        int firstTextRow(String column) {
+            return text.firstRow[header.indexOf(column)];
+        }
+
+        /**
+         * @param column a text column's name
+         * @return its first present value that is not a number
+         */
+        String firstText(String column) {
+            return text.first[header.indexOf(column)];
+        }
+    }
+
+    private CsvReader(String source, Text content, ReadOptions options) {
         this.source = source;
         this.content = content;
         this.format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter()).get();
@@ -70,8 +137,41 @@ final class CsvReader {
      * @return the table
      */
     static Table read(String source, byte[] bytes, ReadOptions options) {
-        return new CsvReader(source, decodeUtf8(bytes, source), options)
+        String text = decodeUtf8(bytes, source);
+        return new CsvReader(source, () -> new StringReader(text), options)
                 .parse(options.labelColumn(), ModelFile.sha256(bytes));
+    }
+
+    /**
+     * A reader that streams a file from disk on every pass (strict UTF-8, a byte order mark skipped), never holding
+     * more than a buffer of it.
+     *
+     * @param file the file
+     * @param source its name, for messages
+     * @param options delimiter and missing values
+     * @param wrap wraps the byte stream of each pass (e.g. to digest it)
+     * @return the reader
+     */
+    static CsvReader streaming(Path file, String source, ReadOptions options, UnaryOperator<InputStream> wrap) {
+        return new CsvReader(source, () -> {
+            InputStream in;
+            try {
+                in = wrap.apply(Files.newInputStream(file));
+            } catch (NoSuchFileException e) {
+                throw new InvalidDataException(source + ": file not found", e);
+            } catch (IOException e) {
+                throw new InvalidDataException(source + ": cannot read the file (" + e.getMessage() + ")", e);
+            }
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return reader;
+        }, options);
     }
 
     /**
@@ -80,6 +180,13 @@ final class CsvReader {
      *     {@code null} (any case)
      */
     static boolean isMissing(String value) {
+        if (!value.isEmpty()) {
+            // Fast path (most values): every missing spelling starts with '?', 'n' or whitespace once stripped.
+            char c = value.charAt(0);
+            if (c > ' ' && c < 128 && c != '?' && c != 'n' && c != 'N') {
+                return false;
+            }
+        }
         return value.isBlank() || MISSING.contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
@@ -88,16 +195,70 @@ final class CsvReader {
      * @return whether it is a plain decimal number (the rule that makes a column numeric)
      */
     static boolean isNumber(String value) {
-        return NUMBER.matcher(value).matches();
+        // The pattern NUMBER, hand-written: it is checked for every value of a file.
+        int n = value.length();
+        int i = 0;
+        if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(value.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && value.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(value.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && isDigit(value.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private Table parse(String labelColumn, String sha256) {
+        Scan scan = scan(labelColumn);
+        Table[] table = new Table[1];
+        forEachBatch(scan, scan.rows(), sha256, batch -> table[0] = batch);
+        return table[0];
+    }
+
+    /**
+     * The first pass: checks every value (missing values, infinities, labels, field counts) and finds which
+     * columns are numeric.
+     *
+     * @param labelColumn the label column's name, or null
+     * @return what it found
+     * @throws InvalidDataException naming the line and column of the first bad value
+     */
+    Scan scan(String labelColumn) {
         List<String> header = readHeader();
         boolean[] numeric = new boolean[header.size()];
         Arrays.fill(numeric, true);
         int label = labelColumn == null ? -1 : header.indexOf(labelColumn);
         TextInNumbers text = new TextInNumbers(header.size());
-        int rows = forEachRow(header, (row, line, record) -> scan(header, line, record, numeric, label, text));
+        int rows = forEachRow(header, (row, line, record) -> scan(header, row, line, record, numeric, label, text));
         if (rows == 0) {
             throw new InvalidDataException(source + ": no data rows (only a header)");
         }
@@ -114,33 +275,75 @@ final class CsvReader {
         if (header.size() == (label < 0 ? 0 : 1)) {
             throw new InvalidDataException(source + ": no feature columns");
         }
-        double[][] numbers = new double[header.size()][];
-        String[][] texts = new String[header.size()][];
-        for (int j = 0; j < header.size(); j++) {
-            if (j != label && numeric[j]) {
-                numbers[j] = new double[rows];
-            } else if (j != label) {
-                texts[j] = new String[rows];
-            }
-        }
-        boolean[] labels = label < 0 ? null : new boolean[rows];
-        forEachRow(header, (row, line, record) -> {
+        return new Scan(source, header, numeric, label, labelColumn, rows, text);
+    }
+
+    /**
+     * The second pass: hands the rows to {@code consumer} as tables of at most {@code batchRows} rows, in file
+     * order, columns typed as the scan found (rows numbered in the file in messages).
+     *
+     * @param scan the first pass's result over the same text
+     * @param batchRows the most rows per table
+     * @param sha256 the file's SHA-256, given to each table
+     * @param consumer receives each table
+     */
+    void forEachBatch(Scan scan, int batchRows, String sha256, Consumer<Table> consumer) {
+        List<String> header = scan.header();
+        int label = scan.label();
+        Batch[] batch = {new Batch(scan, 0, Math.min(batchRows, scan.rows()))};
+        int rows = forEachRow(header, (row, line, record) -> {
+            Batch b = batch[0];
+            int i = row - b.first;
             for (int j = 0; j < header.size(); j++) {
                 String value = record.get(j);
                 if (j == label) {
-                    labels[row] = parseLabel(value, line, header.get(j));
-                } else if (numeric[j]) {
-                    numbers[j][row] = isMissing(value) ? Double.NaN : Double.parseDouble(value);
+                    b.labels[i] = parseLabel(value, line, header.get(j));
+                } else if (b.numbers[j] != null) {
+                    b.numbers[j][i] = isMissing(value) ? Double.NaN : Double.parseDouble(value);
                 } else {
-                    texts[j][row] = isMissing(value) ? null : value;
+                    b.texts[j][i] = isMissing(value) ? null : value;
                 }
             }
+            if (i + 1 == b.size) {
+                consumer.accept(toTable(sha256, b.size, header, label, b.numbers, b.texts, scan.labelColumn(),
+                        b.labels, b.first));
+                int next = row + 1;
+                batch[0] = next < scan.rows() ? new Batch(scan, next, Math.min(batchRows, scan.rows() - next)) : null;
+            }
         });
-        return toTable(sha256, rows, header, label, numbers, texts, labelColumn, labels);
+        if (rows != scan.rows()) {
+            throw new InvalidDataException(source + ": the file changed while it was read (" + scan.rows()
+                    + " data rows, then " + rows + ")");
+        }
+    }
+
+    /** Arrays for one batch of rows. */
+    private static final class Batch {
+        final int first;
+        final int size;
+        final double[][] numbers;
+        final String[][] texts;
+        final boolean[] labels;
+
+        Batch(Scan scan, int first, int size) {
+            this.first = first;
+            this.size = size;
+            int columns = scan.header().size();
+            numbers = new double[columns][];
+            texts = new String[columns][];
+            for (int j = 0; j < columns; j++) {
+                if (j != scan.label() && scan.numeric()[j]) {
+                    numbers[j] = new double[size];
+                } else if (j != scan.label()) {
+                    texts[j] = new String[size];
+                }
+            }
+            labels = scan.label() < 0 ? null : new boolean[size];
+        }
     }
 
     private Table toTable(String sha256, int rows, List<String> header, int label, double[][] numbers,
-            String[][] texts, String labelColumn, boolean[] labels) {
+            String[][] texts, String labelColumn, boolean[] labels, int firstRow) {
         List<String> columns = new ArrayList<>();
         Map<String, double[]> numeric = new LinkedHashMap<>();
         Map<String, String[]> text = new LinkedHashMap<>();
@@ -155,11 +358,11 @@ final class CsvReader {
                 text.put(header.get(j), texts[j]);
             }
         }
-        return new Table(source, sha256, rows, columns, numeric, text, labelColumn, labels);
+        return new Table(source, sha256, rows, columns, numeric, text, labelColumn, labels, firstRow);
     }
 
     private List<String> readHeader() {
-        try (CSVParser parser = CSVParser.parse(content, format)) {
+        try (CSVParser parser = CSVParser.parse(content.open(), format)) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 throw new InvalidDataException(source + ": empty file (expected a header line)");
@@ -186,7 +389,7 @@ final class CsvReader {
      * @return the number of data records
      */
     private int forEachRow(List<String> header, RowVisitor visitor) {
-        try (CSVParser parser = CSVParser.parse(content, format)) {
+        try (CSVParser parser = CSVParser.parse(content.open(), format)) {
             Iterator<CSVRecord> it = parser.iterator();
             it.next();
             int row = 0;
@@ -197,6 +400,10 @@ final class CsvReader {
                     throw new InvalidDataException(source + ", line " + line + ": " + record.size()
                             + " fields, but the header has " + header.size());
                 }
+                if (row == Integer.MAX_VALUE) {
+                    throw new InvalidDataException(source + ", line " + line + ": more than " + Integer.MAX_VALUE
+                            + " data rows");
+                }
                 visitor.visit(row++, line, record);
             }
             return row;
@@ -206,21 +413,23 @@ final class CsvReader {
     }
 
     /** Per column: how many values are present (not missing) and numbers, and the first that is not a number. */
-    private static final class TextInNumbers {
+    static final class TextInNumbers {
         final int[] present;
         final int[] numbers;
         final long[] firstLine;
+        final int[] firstRow;
         final String[] first;
 
         TextInNumbers(int columns) {
             present = new int[columns];
             numbers = new int[columns];
             firstLine = new long[columns];
+            firstRow = new int[columns];
             first = new String[columns];
         }
     }
 
-    private void scan(List<String> header, long line, CSVRecord record, boolean[] numeric, int label,
+    private void scan(List<String> header, int row, long line, CSVRecord record, boolean[] numeric, int label,
             TextInNumbers text) {
         for (int j = 0; j < header.size(); j++) {
             String value = record.get(j);
@@ -236,12 +445,13 @@ final class CsvReader {
                 }
                 continue;
             }
-            String unsigned = value.startsWith("+") || value.startsWith("-") ? value.substring(1) : value;
-            if (INFINITE.contains(unsigned.toLowerCase(Locale.ROOT))) {
-                throw error(line, column, Messages.value(value) + " is not a finite number");
-            }
             boolean number = isNumber(value);
-            if (number && !Double.isFinite(Double.parseDouble(value))) {
+            if (!number) {
+                String unsigned = value.startsWith("+") || value.startsWith("-") ? value.substring(1) : value;
+                if (INFINITE.contains(unsigned.toLowerCase(Locale.ROOT))) {
+                    throw error(line, column, Messages.value(value) + " is not a finite number");
+                }
+            } else if (mayOverflow(value) && !Double.isFinite(Double.parseDouble(value))) {
                 throw error(line, column, Messages.value(value) + " is too large for a double");
             }
             numeric[j] &= number;
@@ -251,8 +461,17 @@ final class CsvReader {
             } else if (text.first[j] == null) {
                 text.first[j] = value;
                 text.firstLine[j] = line;
+                text.firstRow[j] = row;
             }
         }
+    }
+
+    /**
+     * @param number a value that {@link #isNumber} accepts
+     * @return false if it is certainly finite as a double: no exponent and fewer than 300 characters (below 1e300)
+     */
+    private static boolean mayOverflow(String number) {
+        return number.length() >= 300 || number.indexOf('e') >= 0 || number.indexOf('E') >= 0;
     }
 
     private boolean parseLabel(String value, long line, String column) {
@@ -276,6 +495,11 @@ final class CsvReader {
 
     private InvalidDataException malformed(Exception e) {
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof CharacterCodingException) {
+            // Only a streamed file is decoded while it is parsed (one read whole is decoded, and checked, first).
+            // The decoder reads ahead of the parser, so neither the line nor the byte is known here.
+            return new InvalidDataException(source + ": not valid UTF-8; save the file as UTF-8", e);
+        }
         return new InvalidDataException(source + ": malformed CSV: " + cause.getMessage(), e);
     }
 

@@ -91,6 +91,72 @@ public final class FittedPipeline {
     }
 
     /**
+     * Fits as {@link #fit(AnomalyDetector, Table, String, PreprocessingOptions, FitContext)} on a CSV file streamed
+     * from disk ({@link StreamingCsv}): the file is never held on the heap, the features the detector trains on are
+     * in a mapped temporary file, and the result is the same, bit for bit, as fitting on the file read into memory.
+     *
+     * @param detector the unfitted detector (score-guided models train in mini-batches; a detector that copies its
+     *     training data, such as a Tribuo baseline, still needs it to fit in memory)
+     * @param file the CSV file
+     * @param read delimiter, label column (checked, not used) and missing values
+     * @param options the scaling and imputation to fit
+     * @param ctx seed and listeners
+     * @return the fitted pipeline
+     * @throws org.sgm.core.data.InvalidDataException naming the file, line or row, and column
+     */
+    public static FittedPipeline fitStreaming(AnomalyDetector detector, Path file, ReadOptions read,
+            PreprocessingOptions options, FitContext ctx) {
+        return fit(detector, StreamingCsv.fit(file, read, options), read.labelColumn(), ctx);
+    }
+
+    /**
+     * Fits the detector on a streamed file's features ({@link StreamingCsv#fit}), keeping their preprocessing.
+     *
+     * @param detector the unfitted detector
+     * @param prepared the fitted preprocessing and the features
+     * @param labelColumn the label column the file was read with (ignored when scoring), or null
+     * @param ctx seed and listeners
+     * @return the fitted pipeline
+     */
+    public static FittedPipeline fit(AnomalyDetector detector, StreamingCsv.Prepared prepared, String labelColumn,
+            FitContext ctx) {
+        long t0 = System.nanoTime();
+        FittedDetector model = detector.fit(prepared.features(), ctx);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new FittedPipeline(labelColumn, prepared.preprocessor(), model,
+                Provenance.of(prepared.source(), prepared.sha256(), ctx.seed(), seconds),
+                summarise(model.score(prepared.features())), null);
+    }
+
+    /** Receives the scores of one batch of rows. */
+    @FunctionalInterface
+    public interface ScoreConsumer {
+        /**
+         * @param firstRow the index of the batch's first row in the file (0-based, data rows only)
+         * @param scores the batch's scores, higher = more anomalous
+         * @throws java.io.IOException if they cannot be written
+         */
+        void accept(int firstRow, double[] scores) throws java.io.IOException;
+    }
+
+    /**
+     * Scores a CSV file streamed from disk, a batch of {@value StreamingCsv#BATCH_ROWS} rows at a time, handing the
+     * scores out as they are computed (the same scores, bit for bit, as {@link #score(Path)}).
+     *
+     * @param file the CSV file, with the fitted input columns
+     * @param read how to read it ({@link #readOptions()}, possibly with another delimiter)
+     * @param consumer receives each batch's scores, in file order
+     * @return the number of rows scored
+     * @throws org.sgm.core.data.InvalidDataException naming the file, line or row, and column; before any score is
+     *     handed out if the columns do not match
+     * @throws java.io.UncheckedIOException if the consumer fails to write
+     */
+    public int scoreStreaming(Path file, ReadOptions read, ScoreConsumer consumer) {
+        return StreamingCsv.transform(file, read, preprocessor,
+                (firstRow, features) -> consumer.accept(firstRow, model.score(features)));
+    }
+
+    /**
      * @param table rows with the fitted input columns (any order; a label column is ignored)
      * @return one score per row, higher = more anomalous
      */

@@ -61,27 +61,57 @@ public final class FittedPreprocessor {
      * @throws InvalidDataException naming the row and column if a value is missing and there is no imputation
      */
     public FeatureMatrix transform(Table table) {
-        checkColumns(table);
+        UnseenCategories unseen = new UnseenCategories();
+        float[] out = encode(table, unseen);
+        unseen.warn(table.source());
+        return FeatureMatrix.wrap(out, table.rows(), featureNames);
+    }
+
+    /**
+     * Applies the preprocessing to a table or to one batch of a streamed file.
+     *
+     * @param table the rows
+     * @param unseen receives text values not seen in training
+     * @return the features, row-major, {@link #featureNames()} per row
+     */
+    float[] encode(Table table, UnseenCategories unseen) {
+        checkColumns(table.source(), table.columns());
         int width = featureNames.size();
         float[] out = new float[Math.multiplyExact(table.rows(), width)];
         int offset = 0;
         for (ColumnEncoder encoder : encoders) {
-            encoder.encode(table, out, width, offset);
+            encoder.encode(table, out, width, offset, unseen);
             offset += encoder.featureNames().size();
         }
-        return FeatureMatrix.wrap(out, table.rows(), featureNames);
+        return out;
     }
 
-    private void checkColumns(Table table) {
-        List<String> missing = inputColumns.stream().filter(c -> !table.columns().contains(c)).toList();
-        List<String> extra = table.columns().stream().filter(c -> !inputColumns.contains(c)).toList();
+    /**
+     * Checks a streamed file's columns before any row is transformed: the same columns as in training, and text in
+     * no column that was numeric (the first such value is named; a batch alone cannot tell which is first).
+     *
+     * @param scan what the first pass over the file found
+     */
+    void check(CsvReader.Scan scan) {
+        checkColumns(scan.source(), scan.featureColumns());
+        for (ColumnEncoder encoder : encoders) {
+            if (encoder instanceof NumericScaler numeric && !scan.isNumeric(encoder.column())) {
+                int row = scan.firstTextRow(encoder.column());
+                throw numeric.textInNumeric(scan.source(), row + 1, scan.firstText(encoder.column()));
+            }
+        }
+    }
+
+    private void checkColumns(String source, List<String> columns) {
+        List<String> missing = inputColumns.stream().filter(c -> !columns.contains(c)).toList();
+        List<String> extra = columns.stream().filter(c -> !inputColumns.contains(c)).toList();
         String fitted = " (the model was fitted on: " + Messages.names(inputColumns) + ")";
         if (!missing.isEmpty()) {
-            throw new SchemaMismatchException(table.source() + ": " + Messages.columns(missing)
+            throw new SchemaMismatchException(source + ": " + Messages.columns(missing)
                     + (missing.size() == 1 ? " is" : " are") + " missing" + fitted);
         }
         if (!extra.isEmpty()) {
-            throw new SchemaMismatchException(table.source() + ": " + Messages.columns(extra)
+            throw new SchemaMismatchException(source + ": " + Messages.columns(extra)
                     + (extra.size() == 1 ? " was" : " were") + " not in the training data" + fitted);
         }
     }

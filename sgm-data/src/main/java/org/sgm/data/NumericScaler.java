@@ -33,19 +33,54 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
      *     or its values are too large to scale (a min-max range or interquartile range beyond the double range)
      */
     static NumericScaler fit(Table train, String column, PreprocessingOptions options) {
-        double[] all = train.numeric(column);
-        double[] present = Arrays.stream(all).filter(v -> !Double.isNaN(v)).toArray();
-        if (present.length < all.length && options.imputation() == Imputation.NONE) {
-            throw new InvalidDataException(Messages.at(train, firstMissing(all), column)
-                    + ": missing value (choose an imputation, e.g. --impute median, to fill it)");
+        return fit(train.source(), column, train.numeric(column), options);
+    }
+
+    /**
+     * Fits on a column's values (the same computation for a table in memory and for a column gathered from a
+     * streamed file, so both give the same encoder).
+     *
+     * @param source the data's name, for messages
+     * @param column the column name
+     * @param all the column's values in row order, {@code NaN} where missing; at least one
+     * @param options the scaling and imputation
+     * @return the fitted encoder
+     * @throws InvalidDataException as {@link #fit(Table, String, PreprocessingOptions)}
+     */
+    static NumericScaler fit(String source, String column, double[] all, PreprocessingOptions options) {
+        int count = 0;
+        for (double v : all) {
+            count += Double.isNaN(v) ? 0 : 1;
+        }
+        double[] present = count == all.length ? all : new double[count];
+        if (count < all.length) {
+            if (options.imputation() == Imputation.NONE) {
+                throw new InvalidDataException(source + ", row " + (firstMissing(all) + 1) + ", column '" + column
+                        + "': missing value (choose an imputation, e.g. --impute median, to fill it)");
+            }
+            int k = 0;
+            for (double v : all) {
+                if (!Double.isNaN(v)) {
+                    present[k++] = v;
+                }
+            }
         }
         if (present.length == 0) {
-            throw new InvalidDataException(train.source() + ", column '" + column + "': every value is missing");
+            throw new InvalidDataException(source + ", column '" + column + "': every value is missing");
         }
         // Mean and std in row order (the textbook sums), before sorting for the percentiles.
         double[] moments = moments(present);
         double mean = moments[0];
-        Arrays.sort(present);
+        // The smallest and largest value in sort order (-0.0 before 0.0); sorting only when a percentile is needed.
+        double min = present[0];
+        double max = present[0];
+        for (double v : present) {
+            min = Double.compare(v, min) < 0 ? v : min;
+            max = Double.compare(v, max) > 0 ? v : max;
+        }
+        if (options.scaling() == Scaling.ROBUST || options.imputation() == Imputation.MEDIAN) {
+            Arrays.sort(present);
+        }
         double fill = switch (options.imputation()) {
             case NONE -> Double.NaN;
             case MEAN -> mean;
@@ -59,8 +94,8 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
                 scale = moments[1];
             }
             case MINMAX -> {
-                center = present[0];
-                scale = present[present.length - 1] - present[0];
+                center = min;
+                scale = max - min;
             }
             case ROBUST -> {
                 center = percentile(present, 50);
@@ -72,8 +107,8 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
             }
         }
         if (!Double.isFinite(center) || !Double.isFinite(scale)) {
-            throw new InvalidDataException(train.source() + ", column '" + column + "': the values (from "
-                    + present[0] + " to " + present[present.length - 1] + ") are too large to scale with "
+            throw new InvalidDataException(source + ", column '" + column + "': the values (from "
+                    + min + " to " + max + ") are too large to scale with "
                     + options.scaling().key() + (options.scaling() == Scaling.ZSCORE ? "" : "; try --scaling zscore"));
         }
         return new NumericScaler(column, options.scaling(), center, scale == 0 ? 1 : scale, fill);
@@ -145,16 +180,14 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
     }
 
     @Override
-    public void encode(Table table, float[] out, int stride, int offset) {
+    public void encode(Table table, float[] out, int stride, int offset, UnseenCategories unseen) {
         if (!table.isNumeric(column)) {
             String[] text = table.text(column);
             int row = 0;
             while (row < text.length - 1 && (text[row] == null || CsvReader.isNumber(text[row]))) {
                 row++;
             }
-            throw new SchemaMismatchException(table.source() + ", column '" + column + "', row " + (row + 1)
-                    + ": numeric in the training data, but it has text now ("
-                    + Messages.value(String.valueOf(text[row])) + ")");
+            throw textInNumeric(table.source(), table.rowNumber(row), String.valueOf(text[row]));
         }
         double[] values = table.numeric(column);
         for (int i = 0; i < values.length; i++) {
@@ -168,11 +201,22 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
                 z = v / scale - center / scale; // the difference overflowed, not necessarily the scaled value
             }
             if (!Float.isFinite((float) z)) {
-                throw new SchemaMismatchException(table.source() + ", column '" + column + "', row " + (i + 1)
+                throw new SchemaMismatchException(table.source() + ", column '" + column + "', row " + table.rowNumber(i)
                         + ": the value " + v + " is too far from the training data (" + statistics() + ") to scale");
             }
             out[i * stride + offset] = (float) z;
         }
+    }
+
+    /**
+     * @param source the data's name
+     * @param rowNumber the row's number, from 1
+     * @param value the text found there
+     * @return the error for a column numeric in training that has text in the data to transform
+     */
+    SchemaMismatchException textInNumeric(String source, int rowNumber, String value) {
+        return new SchemaMismatchException(source + ", column '" + column + "', row " + rowNumber
+                + ": numeric in the training data, but it has text now (" + Messages.value(value) + ")");
     }
 
     /** @return the fitted statistics in words, e.g. {@code mean 2.5, std 1.1} for a z-score */

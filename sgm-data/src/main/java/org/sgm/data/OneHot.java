@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.hyper.HyperparameterJson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A text column, one-hot encoded over the categories seen in training; the features are left 0/1 (not scaled).
@@ -20,8 +18,6 @@ import org.slf4j.LoggerFactory;
  * @param fill the category that replaces a missing value, or null if missing values are an error
  */
 record OneHot(String column, List<String> categories, String fill) implements ColumnEncoder {
-    private static final Logger LOG = LoggerFactory.getLogger(FittedPreprocessor.class);
-
     /**
      * @param column the column name
      * @param categories the categories seen in training, sorted
@@ -40,20 +36,30 @@ record OneHot(String column, List<String> categories, String fill) implements Co
      * @throws InvalidDataException if the column has missing values and imputation is off, or has no values at all
      */
     static OneHot fit(Table train, String column, PreprocessingOptions options) {
-        String[] values = train.text(column);
-        Map<String, Integer> counts = new TreeMap<>();
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                if (options.imputation() == Imputation.NONE) {
-                    throw new InvalidDataException(Messages.at(train, i, column)
-                            + ": missing value (choose an imputation, e.g. --impute median, to fill it)");
-                }
-            } else {
-                counts.merge(values[i], 1, Integer::sum);
-            }
+        CategoryCounts counts = new CategoryCounts();
+        counts.add(train.text(column), 0);
+        return fit(train.source(), column, counts, options);
+    }
+
+    /**
+     * Fits on a column's category counts (the same computation for a table in memory and for counts gathered from
+     * a streamed file).
+     *
+     * @param source the data's name, for messages
+     * @param column the column name
+     * @param tally the column's categories and counts, and its first missing value
+     * @param options whether missing values are filled
+     * @return the fitted encoder
+     * @throws InvalidDataException as {@link #fit(Table, String, PreprocessingOptions)}
+     */
+    static OneHot fit(String source, String column, CategoryCounts tally, PreprocessingOptions options) {
+        if (tally.firstMissing >= 0 && options.imputation() == Imputation.NONE) {
+            throw new InvalidDataException(source + ", row " + (tally.firstMissing + 1) + ", column '" + column
+                    + "': missing value (choose an imputation, e.g. --impute median, to fill it)");
         }
+        Map<String, Integer> counts = tally.counts;
         if (counts.isEmpty()) {
-            throw new InvalidDataException(train.source() + ", column '" + column + "': every value is missing");
+            throw new InvalidDataException(source + ", column '" + column + "': every value is missing");
         }
         String fill = null;
         if (options.imputation() != Imputation.NONE) {
@@ -68,20 +74,42 @@ record OneHot(String column, List<String> categories, String fill) implements Co
         return new OneHot(column, List.copyOf(counts.keySet()), fill);
     }
 
+    /** The categories of a text column and how often each occurs, gathered a batch of rows at a time. */
+    static final class CategoryCounts {
+        /** Category → count, sorted. */
+        final Map<String, Integer> counts = new TreeMap<>();
+        /** The index of the first row with a missing value, or −1. */
+        int firstMissing = -1;
+
+        /**
+         * @param values a batch of the column's values, {@code null} where missing
+         * @param firstRow the index of the batch's first row in the data
+         */
+        void add(String[] values, int firstRow) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    if (firstMissing < 0) {
+                        firstMissing = firstRow + i;
+                    }
+                } else {
+                    counts.merge(values[i], 1, Integer::sum);
+                }
+            }
+        }
+    }
+
     @Override
     public List<String> featureNames() {
         return categories.stream().map(c -> column + "=" + c).toList();
     }
 
     @Override
-    public void encode(Table table, float[] out, int stride, int offset) {
+    public void encode(Table table, float[] out, int stride, int offset, UnseenCategories unseen) {
         String[] values = table.isNumeric(column) ? asCategories(table.numeric(column)) : table.text(column);
         Map<String, Integer> index = new HashMap<>();
         for (int k = 0; k < categories.size(); k++) {
             index.put(categories.get(k), k);
         }
-        int unseen = 0;
-        String example = null;
         for (int i = 0; i < values.length; i++) {
             String value = values[i] == null ? fill : values[i];
             if (value == null) {
@@ -91,13 +119,9 @@ record OneHot(String column, List<String> categories, String fill) implements Co
             Integer k = index.get(value);
             if (k != null) {
                 out[i * stride + offset + k] = 1f;
-            } else if (unseen++ == 0) {
-                example = value;
+            } else {
+                unseen.add(column, value);
             }
-        }
-        if (unseen > 0) {
-            LOG.warn("{}, column '{}': {} value(s) not seen in training (e.g. {}), encoded as all zeros",
-                    table.source(), column, unseen, Messages.value(example));
         }
     }
 

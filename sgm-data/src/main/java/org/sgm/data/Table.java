@@ -26,6 +26,8 @@ public final class Table {
     private final Map<String, String[]> text;
     private final String labelColumn;
     private final boolean[] anomalies;
+    /** Rows before this table's first row in the file (non-zero for a batch of a streamed file), for messages. */
+    private final int firstRow;
 
     /**
      * Takes ownership of the arrays; every column has {@code rows} values.
@@ -41,6 +43,16 @@ public final class Table {
      */
     Table(String source, String sha256, int rows, List<String> columns, Map<String, double[]> numeric,
             Map<String, String[]> text, String labelColumn, boolean[] anomalies) {
+        this(source, sha256, rows, columns, numeric, text, labelColumn, anomalies, 0);
+    }
+
+    /**
+     * A batch of a file's rows: as the other constructor, with the rows numbered from {@code firstRow + 1} in
+     * messages.
+     */
+    Table(String source, String sha256, int rows, List<String> columns, Map<String, double[]> numeric,
+            Map<String, String[]> text, String labelColumn, boolean[] anomalies, int firstRow) {
+        this.firstRow = firstRow;
         this.source = source;
         this.sha256 = sha256;
         this.rows = rows;
@@ -145,6 +157,14 @@ public final class Table {
     /** @return the number of rows */
     public int rows() {
         return rows;
+    }
+
+    /**
+     * @param index a row index of this table (0-based)
+     * @return the row's number in messages: counted from 1, in the file for a batch of a streamed file
+     */
+    int rowNumber(int index) {
+        return firstRow + index + 1;
     }
 
     /** @return the feature column names, in file order (the label column is not among them) */

@@ -1,5 +1,11 @@
 package org.sgm.core.data;
 
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -12,16 +18,38 @@ import org.nd4j.linalg.factory.Nd4j;
  * An immutable dense {@code rows × cols} matrix of features with column names, and nothing else: labels never live
  * here, so nothing that takes a {@code FeatureMatrix} (above all {@code fit}) can see them.
  *
- * <p>Values are stored row-major as {@code float}, the precision every model trains in.
+ * <p>Values are stored row-major as {@code float}, the precision every model trains in: either in a Java array
+ * ({@link #of}, {@link #wrap}) or in a memory-mapped file of little-endian floats ({@link #map}), which the
+ * operating system pages in and out, so that data larger than the heap (or than RAM) can be trained on and scored.
+ * Both behave the same; the training loop and scoring read rows in mini-batches only ({@link #gatherRows},
+ * {@link #rowsInto}). Methods that return the whole matrix ({@link #toArray}, {@link #toINDArray()}) copy it onto
+ * the heap or into native memory, and are meant for data that fits there.
  */
 public final class FeatureMatrix {
+    /** Bytes per value in a mapped file. */
+    private static final int FLOAT_BYTES = Float.BYTES;
+
     private final float[] data;
+    /** The mapped file in segments of {@link #rowsPerSegment} whole rows (one buffer maps at most 2 GiB); or null. */
+    private final FloatBuffer[] segments;
+    private final int rowsPerSegment;
     private final int rows;
     private final int cols;
     private final List<String> columnNames;
 
     private FeatureMatrix(float[] data, int rows, int cols, List<String> columnNames) {
         this.data = data;
+        this.segments = null;
+        this.rowsPerSegment = 0;
+        this.rows = rows;
+        this.cols = cols;
+        this.columnNames = columnNames;
+    }
+
+    private FeatureMatrix(FloatBuffer[] segments, int rowsPerSegment, int rows, int cols, List<String> columnNames) {
+        this.data = null;
+        this.segments = segments;
+        this.rowsPerSegment = rowsPerSegment;
         this.rows = rows;
         this.cols = cols;
         this.columnNames = columnNames;
@@ -79,6 +107,53 @@ public final class FeatureMatrix {
     }
 
     /**
+     * Maps a file of row-major little-endian 32-bit floats (as {@link FeatureFileWriter} writes) read-only, without
+     * reading it: rows are paged in by the operating system when they are used. The mapping stays valid after the
+     * file is deleted (on POSIX systems), until the matrix is garbage-collected.
+     *
+     * @param file the file, exactly {@code rows × columnNames.size() × 4} bytes
+     * @param rows the number of rows
+     * @param columnNames one name per column
+     * @return the matrix
+     * @throws IOException if the file cannot be mapped
+     * @throws IllegalArgumentException if the file's size does not match
+     */
+    public static FeatureMatrix map(Path file, int rows, List<String> columnNames) throws IOException {
+        return map(file, rows, columnNames, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #map(Path, int, List)}, with segments of at most {@code maxSegmentBytes} (tests use small ones). */
+    static FeatureMatrix map(Path file, int rows, List<String> columnNames, int maxSegmentBytes) throws IOException {
+        List<String> names = List.copyOf(columnNames);
+        int cols = names.size();
+        if (rows < 0 || cols < 1) {
+            throw new IllegalArgumentException("a mapped matrix needs rows ≥ 0 and at least one column");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long expected = (long) rows * cols * FLOAT_BYTES;
+            if (channel.size() != expected) {
+                throw new IllegalArgumentException(file + " has " + channel.size() + " bytes, expected rows × cols × 4 = "
+                        + expected);
+            }
+            int perSegment = Math.max(1, maxSegmentBytes / (cols * FLOAT_BYTES));
+            int count = rows == 0 ? 0 : (rows - 1) / perSegment + 1;
+            FloatBuffer[] segments = new FloatBuffer[count];
+            for (int s = 0; s < count; s++) {
+                long first = (long) s * perSegment;
+                long size = Math.min(perSegment, rows - first) * cols * FLOAT_BYTES;
+                segments[s] = channel.map(FileChannel.MapMode.READ_ONLY, first * cols * FLOAT_BYTES, size)
+                        .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            }
+            return new FeatureMatrix(segments, perSegment, rows, cols, names);
+        }
+    }
+
+    /** @return whether the values live in a memory-mapped file ({@link #map}) rather than in a Java array */
+    public boolean isMapped() {
+        return segments != null;
+    }
+
+    /**
      * @param d the number of columns
      * @return {@code f1 … fd}
      */
@@ -111,7 +186,10 @@ public final class FeatureMatrix {
      * @return the value
      */
     public float get(int row, int col) {
-        return data[row * cols + col];
+        if (data != null) {
+            return data[row * cols + col];
+        }
+        return segments[row / rowsPerSegment].get((row % rowsPerSegment) * cols + col);
     }
 
     /**
@@ -119,7 +197,28 @@ public final class FeatureMatrix {
      * @return a copy of the row's values
      */
     public float[] row(int row) {
-        return Arrays.copyOfRange(data, row * cols, (row + 1) * cols);
+        float[] out = new float[cols];
+        copyRows(row, row + 1, out, 0);
+        return out;
+    }
+
+    /**
+     * Copies the consecutive rows {@code [from, to)} into {@code out} at {@code offset}, from either storage.
+     */
+    private void copyRows(int from, int to, float[] out, int offset) {
+        if (data != null) {
+            System.arraycopy(data, from * cols, out, offset, (to - from) * cols);
+            return;
+        }
+        int row = from;
+        while (row < to) {
+            int segment = row / rowsPerSegment;
+            int inSegment = row % rowsPerSegment;
+            int count = Math.min(to - row, rowsPerSegment - inSegment);
+            segments[segment].get(inSegment * cols, out, offset, count * cols);
+            offset += count * cols;
+            row += count;
+        }
     }
 
     /**
@@ -132,8 +231,15 @@ public final class FeatureMatrix {
      * @param out destination, at least {@code (to - from) * cols} long
      */
     public void gatherRows(int[] rowIndices, int from, int to, float[] out) {
+        if (data != null) {
+            for (int k = from; k < to; k++) {
+                System.arraycopy(data, rowIndices[k] * cols, out, (k - from) * cols, cols);
+            }
+            return;
+        }
         for (int k = from; k < to; k++) {
-            System.arraycopy(data, rowIndices[k] * cols, out, (k - from) * cols, cols);
+            int row = rowIndices[k];
+            segments[row / rowsPerSegment].get((row % rowsPerSegment) * cols, out, (k - from) * cols, cols);
         }
     }
 
@@ -153,7 +259,10 @@ public final class FeatureMatrix {
      * @return the rows {@code [from, to)} as a new {@code [to-from, cols]} float INDArray
      */
     public INDArray toINDArray(int from, int to) {
-        return floats(data, from * cols, to - from, cols);
+        if (data != null) {
+            return floats(data, from * cols, to - from, cols);
+        }
+        return rowsInto(from, to, Nd4j.createUninitialized(DataType.FLOAT, to - from, cols));
     }
 
     /**
@@ -195,7 +304,21 @@ public final class FeatureMatrix {
         if (target.rows() != to - from || target.columns() != cols) {
             throw new IllegalArgumentException("target has shape " + Arrays.toString(target.shape()));
         }
-        return copyInto(data, from * cols, target);
+        if (data != null) {
+            return copyInto(data, from * cols, target);
+        }
+        // Straight from the mapped pages into the array's native memory (both direct buffers): no heap copy.
+        FloatBuffer out = target.data().asNioFloat();
+        int row = from;
+        int offset = 0;
+        while (row < to) {
+            int inSegment = row % rowsPerSegment;
+            int count = Math.min(to - row, rowsPerSegment - inSegment);
+            out.put(offset, segments[row / rowsPerSegment], inSegment * cols, count * cols);
+            offset += count * cols;
+            row += count;
+        }
+        return target;
     }
 
     /** @return the whole matrix as a {@code [rows, cols]} float INDArray */
@@ -213,13 +336,16 @@ public final class FeatureMatrix {
         if (!columnNames.equals(below.columnNames)) {
             throw new IllegalArgumentException("cannot append rows with different columns");
         }
-        float[] out = Arrays.copyOf(data, data.length + below.data.length);
-        System.arraycopy(below.data, 0, out, data.length, below.data.length);
+        float[] out = new float[Math.multiplyExact(rows + below.rows, cols)];
+        copyRows(0, rows, out, 0);
+        below.copyRows(0, below.rows, out, rows * cols);
         return new FeatureMatrix(out, rows + below.rows, cols, columnNames);
     }
 
-    /** @return a copy of all values, row-major */
+    /** @return a copy of all values, row-major, on the heap (for a mapped matrix: every row is read) */
     public float[] toArray() {
-        return data.clone();
+        float[] out = new float[Math.multiplyExact(rows, cols)];
+        copyRows(0, rows, out, 0);
+        return out;
     }
 }

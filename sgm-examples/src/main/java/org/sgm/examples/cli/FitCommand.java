@@ -13,6 +13,8 @@ import org.sgm.core.data.InvalidDataException;
 import org.sgm.data.FittedPipeline;
 import org.sgm.data.Imputation;
 import org.sgm.data.PreprocessingOptions;
+import org.sgm.data.ReadOptions;
+import org.sgm.data.StreamingCsv;
 import org.sgm.data.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,6 +55,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL_FILE", description = "Where to write the model.")
     Path out;
 
+    @Option(names = "--stream", description = "Stream the CSV file from disk instead of reading it into memory "
+            + "(automatic for a file larger than a quarter of the maximum heap); the same model.")
+    boolean stream;
+
     @Override
     public Integer call() {
         if (Files.isDirectory(out)) {
@@ -66,21 +72,34 @@ final class FitCommand implements Callable<Integer> {
         JsonNode overrides = TrainingOverrides.build(provider, params, epochs, noEarlyStop);
         AnomalyDetector detector = SgmMain.registry().create(model, overrides);
         PreprocessingOptions pre = preprocessing.options();
-        Table table = Table.read(data, input.read(pre.imputation() != Imputation.NONE));
-        if (table.rows() < 2) {
-            throw new InvalidDataException(table.source() + ": only " + table.rows()
-                    + " data row; fitting needs at least 2");
-        }
+        ReadOptions read = input.read(pre.imputation() != Imputation.NONE);
+        FitContext ctx = FitContext.of(seed, new ProgressPrinter(model, common.progress()));
         long t0 = System.nanoTime();
-        FittedPipeline pipeline = FittedPipeline.fit(detector, table, input.label(), pre,
-                FitContext.of(seed, new ProgressPrinter(model, common.progress())));
+        FittedPipeline pipeline;
+        int rows;
+        if (StreamingChoice.stream(data, stream, common.progress())) {
+            StreamingCsv.Prepared prepared = StreamingCsv.fit(Path.of(data), read, pre);
+            rows = requireTwoRows(prepared.source(), prepared.features().rows());
+            pipeline = FittedPipeline.fit(detector, prepared, input.label(), ctx);
+        } else {
+            Table table = Table.read(data, read);
+            rows = requireTwoRows(table.source(), table.rows());
+            pipeline = FittedPipeline.fit(detector, table, input.label(), pre, ctx);
+        }
         pipeline.save(out);
         common.progress().printf(Locale.ROOT, "sgm: wrote %s (%s, %d rows, %d features, %.1f s)%n", out, model,
-                table.rows(), pipeline.model().inputDim(), (System.nanoTime() - t0) / 1e9);
+                rows, pipeline.model().inputDim(), (System.nanoTime() - t0) / 1e9);
         pipeline.trainingScores().ifPresent(s -> common.progress().printf(Locale.ROOT,
                 "sgm: training scores: median %.6g, MAD %.6g, 95%% quantile %.6g, 99%% quantile %.6g (n = %d; for "
                         + "sgm score --contamination/--mad)%n", s.median(), s.mad(), s.quantile(0.95),
                 s.quantile(0.99), s.count()));
         return 0;
+    }
+
+    private static int requireTwoRows(String source, int rows) {
+        if (rows < 2) {
+            throw new InvalidDataException(source + ": only " + rows + " data row; fitting needs at least 2");
+        }
+        return rows;
     }
 }

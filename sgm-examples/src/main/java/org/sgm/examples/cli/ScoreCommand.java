@@ -1,5 +1,9 @@
 package org.sgm.examples.cli;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -79,6 +83,10 @@ final class ScoreCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--stream", description = "Stream the CSV file from disk, writing scores as they are computed "
+            + "(automatic for a file larger than a quarter of the maximum heap); the same scores.")
+    boolean stream;
+
     @Override
     public Integer call() {
         if (Files.isDirectory(out)) {
@@ -88,16 +96,35 @@ final class ScoreCommand implements Callable<Integer> {
         FittedPipeline pipeline = load(model);
         double cutoff = rule == null ? Double.NaN : pipeline.cutoff(rule);
         ReadOptions read = pipeline.readOptions().withDelimiter(ReadOptions.parseDelimiter(delimiter));
+        if (StreamingChoice.stream(data, stream, common.progress())) {
+            int[] rows = new int[1];
+            long[] flaggedRows = new long[1];
+            AtomicFiles.write(out, os -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+                w.write(rule == null ? "score\n" : "score,is_anomaly\n");
+                rows[0] = pipeline.scoreStreaming(Path.of(data), read, (first, scores) -> {
+                    for (int i = 0; i < scores.length; i++) {
+                        w.write(checked(scores[i], first + i));
+                        if (rule != null) {
+                            boolean anomaly = Threshold.isAnomaly(scores[i], cutoff);
+                            flaggedRows[0] += anomaly ? 1 : 0;
+                            w.write(anomaly ? ",1" : ",0");
+                        }
+                        w.write('\n');
+                    }
+                });
+                w.flush();
+            });
+            common.progress().println("sgm: wrote " + rows[0] + " scores to " + out);
+            reportFlagged(rule, cutoff, flaggedRows[0], rows[0]);
+            return 0;
+        }
         double[] scores = pipeline.score(Table.read(data, read));
         StringBuilder sb = new StringBuilder(scores.length * 14 + 20).append(rule == null ? "score\n"
                 : "score,is_anomaly\n");
         int flagged = 0;
         for (int i = 0; i < scores.length; i++) {
-            if (!Double.isFinite(scores[i])) {
-                throw new InvalidDataException(data + ", row " + (i + 1) + ": the model's score is " + scores[i]
-                        + " (the row's values are far outside the training data's range); no scores written");
-            }
-            sb.append(scores[i]);
+            sb.append(checked(scores[i], i));
             if (rule != null) {
                 boolean anomaly = Threshold.isAnomaly(scores[i], cutoff);
                 flagged += anomaly ? 1 : 0;
@@ -107,11 +134,24 @@ final class ScoreCommand implements Callable<Integer> {
         }
         AtomicFiles.writeString(out, sb.toString());
         common.progress().println("sgm: wrote " + scores.length + " scores to " + out);
+        reportFlagged(rule, cutoff, flagged, scores.length);
+        return 0;
+    }
+
+    private void reportFlagged(Threshold rule, double cutoff, long flagged, long rows) {
         if (rule != null) {
             common.progress().printf(Locale.ROOT, "sgm: is_anomaly = score > %.6g (%s): %d of %d rows (%.1f %%)%n",
-                    cutoff, rule.describe(), flagged, scores.length, 100.0 * flagged / Math.max(1, scores.length));
+                    cutoff, rule.describe(), flagged, rows, 100.0 * flagged / Math.max(1, rows));
         }
-        return 0;
+    }
+
+    /** @return the score as written, if it is finite */
+    private String checked(double score, int row) {
+        if (!Double.isFinite(score)) {
+            throw new InvalidDataException(data + ", row " + (row + 1) + ": the model's score is " + score
+                    + " (the row's values are far outside the training data's range); no scores written");
+        }
+        return Double.toString(score);
     }
 
     /** Loads a model file; every error names the file (those found while restoring the network, too). */
