@@ -94,11 +94,36 @@ public final class ExperimentRunner {
      */
     public static Summary run(Path specFile, Path dir, Integer threads, DetectorRegistry registry,
             Consumer<String> progress) {
+        return run(specFile, dir, threads, registry, progress, List.of());
+    }
+
+    /**
+     * As {@link #run(Path, Path, Integer, DetectorRegistry, Consumer)}, running now only the cells of the models
+     * named in {@code onlyModels} (all if empty); the others are left for a later run into the same directory.
+     *
+     * @param specFile the spec
+     * @param dir the experiment directory (created if missing)
+     * @param threads cells at the same time; null for the spec's {@code threads}, else the number of cores
+     * @param registry the detectors by key
+     * @param progress receives one line per finished cell (and a first line saying what will run)
+     * @param onlyModels model names of the spec (empty: every model)
+     * @return what the run did
+     * @throws ExperimentException if a name in {@code onlyModels} is not a model of the spec
+     */
+    public static Summary run(Path specFile, Path dir, Integer threads, DetectorRegistry registry,
+            Consumer<String> progress, List<String> onlyModels) {
         ExperimentSpec spec = ExperimentSpec.read(specFile);
         ExperimentPlan plan = ExperimentPlan.of(spec, specFile.getParent(), registry);
+        List<String> known = plan.models().stream().map(ExperimentPlan.Model::name).toList();
+        for (String m : onlyModels) {
+            if (!known.contains(m)) {
+                throw new ExperimentException("--only: '" + m + "' is not a detector of " + specFile + " (its"
+                        + " detectors: " + String.join(", ", known) + ")");
+            }
+        }
         int workers = threads != null ? threads
                 : spec.threads() != null ? spec.threads() : Runtime.getRuntime().availableProcessors();
-        return run(plan, dir, workers, progress);
+        return run(plan, dir, workers, progress, k -> onlyModels.isEmpty() || onlyModels.contains(k.model()));
     }
 
     /**
@@ -111,6 +136,22 @@ public final class ExperimentRunner {
      * @return what the run did
      */
     public static Summary run(ExperimentPlan plan, Path dir, int threads, Consumer<String> progress) {
+        return run(plan, dir, threads, progress, k -> true);
+    }
+
+    /**
+     * Runs only the unfinished cells that {@code only} accepts (e.g. the baselines first, the slow models later):
+     * the others stay unfinished, for a later run of the same spec into the same directory.
+     *
+     * @param plan the plan ({@link ExperimentPlan#specJson()} not null)
+     * @param dir the experiment directory (created if missing)
+     * @param threads cells at the same time, ≥ 1
+     * @param progress receives one line per finished cell (and a first line saying what will run)
+     * @param only which cells to run now
+     * @return what the run did ({@code cells}: every finished cell, of this run and before)
+     */
+    public static Summary run(ExperimentPlan plan, Path dir, int threads, Consumer<String> progress,
+            java.util.function.Predicate<CellKey> only) {
         if (threads < 1) {
             throw new SgmException("--threads must be ≥ 1, got " + threads);
         }
@@ -129,7 +170,7 @@ public final class ExperimentRunner {
                 StandardOpenOption.WRITE)) {
             FileLock lock = tryLock(channel, dir);
             try {
-                return runLocked(plan, dir, threads, progress);
+                return runLocked(plan, dir, threads, progress, only);
             } finally {
                 lock.release();
             }
@@ -151,7 +192,8 @@ public final class ExperimentRunner {
         return lock;
     }
 
-    private static Summary runLocked(ExperimentPlan plan, Path dir, int threads, Consumer<String> progress) {
+    private static Summary runLocked(ExperimentPlan plan, Path dir, int threads, Consumer<String> progress,
+            java.util.function.Predicate<CellKey> only) {
         checkSpec(dir, plan.specJson());
         CellStore.removeLeftovers(dir);
         Map<String, CellRecord> existing = new HashMap<>();
@@ -160,10 +202,15 @@ public final class ExperimentRunner {
         }
         List<CellKey> cells = plan.cells();
         List<CellKey> todo = new ArrayList<>();
+        int deferred = 0;
         for (CellKey k : cells) {
             CellRecord done = existing.get(k.id());
             if (done == null) {
-                todo.add(k);
+                if (only.test(k)) {
+                    todo.add(k);
+                } else {
+                    deferred++;
+                }
                 continue;
             }
             String sha = plan.dataset(k.dataset()).table().sha256();
@@ -176,10 +223,11 @@ public final class ExperimentRunner {
         if (plan.exportSplits()) {
             exportMissingSplits(plan, dir, todo);
         }
-        int skipped = cells.size() - todo.size();
+        int skipped = cells.size() - todo.size() - deferred;
         progress.accept(String.format(Locale.ROOT, "experiment %s: %d cells (%d datasets × %d detectors × %d seeds)"
-                + "%s; %d to run on %d thread(s)", plan.name(), cells.size(), plan.datasets().size(),
+                + "%s%s; %d to run on %d thread(s)", plan.name(), cells.size(), plan.datasets().size(),
                 plan.models().size(), plan.seeds().size(), skipped == 0 ? "" : ", " + skipped + " finished before",
+                deferred == 0 ? "" : ", " + deferred + " left for a later run (--only)",
                 todo.size(), Math.min(threads, Math.max(1, todo.size()))));
         Map<String, String> failures = new ConcurrentHashMap<>();
         Listener store = new Listener() {
@@ -203,7 +251,7 @@ public final class ExperimentRunner {
             }
         };
         List<CellRecord> finished = runCells(plan, todo, threads, false, store,
-                new Progress(cells.size(), skipped, threads, progress));
+                new Progress(skipped + todo.size(), skipped, threads, progress));
         if (!failures.isEmpty()) {
             List<String> first = new ArrayList<>();
             for (CellKey k : todo) {

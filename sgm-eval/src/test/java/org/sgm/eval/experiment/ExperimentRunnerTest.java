@@ -101,6 +101,31 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void onlyRunsTheNamedModelsAndALaterRunFinishesTheRest() throws IOException {
+        Path spec = spec("");
+        Path out = dir.resolve("out");
+        List<String> lines = new ArrayList<>();
+        ExperimentRunner.Summary first = ExperimentRunner.run(spec, out, 1, REGISTRY, lines::add,
+                List.of("tribuo-ocsvm"));
+        assertEquals(2, first.ran());
+        assertEquals(List.of("data__tribuo-ocsvm__seed0", "data__tribuo-ocsvm__seed1"),
+                first.cells().stream().map(CellRecord::id).toList());
+        assertTrue(lines.get(0).endsWith("4 cells (1 datasets × 2 detectors × 2 seeds), 2 left for a later run"
+                + " (--only); 2 to run on 1 thread(s)"), lines.get(0));
+        assertTrue(lines.get(2).startsWith("[2/2] "), lines.get(2));
+
+        ExperimentRunner.Summary rest = ExperimentRunner.run(spec, out, 1, REGISTRY, l -> { });
+        assertEquals(2, rest.skipped());
+        assertEquals(2, rest.ran());
+        assertEquals(4, rest.cells().size());
+
+        ExperimentException unknown = assertThrows(ExperimentException.class, () -> ExperimentRunner.run(spec, out, 1,
+                REGISTRY, l -> { }, List.of("sg-ae")));
+        assertEquals("--only: 'sg-ae' is not a detector of " + spec + " (its detectors: ae, tribuo-ocsvm)",
+                unknown.getMessage());
+    }
+
+    @Test
     void theSameCellFunctionServesSgmEvaluate() throws IOException {
         Path spec = spec("");
         Path out = dir.resolve("out");

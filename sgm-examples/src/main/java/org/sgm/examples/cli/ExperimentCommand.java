@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -53,13 +54,17 @@ final class ExperimentCommand implements Runnable {
                 + "spec's threads, else the number of cores; results do not depend on it).")
         Integer threads;
 
+        @Option(names = "--only", split = ",", paramLabel = "MODEL", description = "Run now only these detectors' "
+                + "cells (names as in the spec); the rest stay for a later run into the same DIR.")
+        List<String> only = new ArrayList<>();
+
         @Override
         public Integer call() {
             if (threads != null && threads < 1) {
                 throw new SgmException("--threads must be ≥ 1, got " + threads);
             }
             ExperimentRunner.Summary s = ExperimentRunner.run(specFile, out, threads, SgmMain.registry(),
-                    line -> common.progress().println("sgm: " + line));
+                    line -> common.progress().println("sgm: " + line), only);
             common.progress().printf(Locale.ROOT, "sgm: %d cells finished (%d now, %d before) in %s%n", s.total(),
                     s.ran(), s.skipped(), out.resolve(CellStore.CELLS));
             writeReport(out, s.cells(), common);
