@@ -9,7 +9,7 @@ import org.sgm.eval.experiment.CellRecord;
 
 /**
  * Turns the finished cells of an experiment into its report files: {@code results.csv}, {@code results.json},
- * {@code summary.md} and {@code report.html} with its PNG plots inlined. See {@code docs/report.md} for what each
+ * {@code summary.md} and {@code report.html} with its PNG plots inlined (each plot also in {@code plots/}). See {@code docs/report.md} for what each
  * file, plot and statistic is.
  *
  * <p>The output depends only on the cells (and the spec), not on their order: datasets, models and seeds are sorted.
@@ -33,6 +33,8 @@ public final class ExperimentReport {
     public static final String SUMMARY = "summary.md";
     /** The self-contained HTML report. */
     public static final String HTML = "report.html";
+    /** The directory the report's plots are also written to, one PNG each (for publishing them elsewhere). */
+    public static final String PLOTS = "plots";
 
     private ExperimentReport() {}
 
@@ -53,6 +55,15 @@ public final class ExperimentReport {
         ResultsFiles.writeCsv(data, dir.resolve(CSV));
         ResultsFiles.writeJson(data, spec, dir.resolve(JSON));
         AtomicFiles.writeString(dir.resolve(SUMMARY), SummaryTables.markdown(data));
-        AtomicFiles.writeString(dir.resolve(HTML), HtmlReport.render(data, spec));
+        Path plots = dir.resolve(PLOTS);
+        String html = HtmlReport.render(data, spec, (name, png) -> {
+            try {
+                java.nio.file.Files.createDirectories(plots);
+            } catch (java.io.IOException e) {
+                throw new SgmException(plots + ": cannot create the directory: " + e.getMessage(), e);
+            }
+            AtomicFiles.write(plots.resolve(name), out -> out.write(png));
+        });
+        AtomicFiles.writeString(dir.resolve(HTML), html);
     }
 }

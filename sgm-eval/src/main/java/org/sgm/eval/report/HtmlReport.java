@@ -40,6 +40,17 @@ final class HtmlReport {
      * @return the page
      */
     static String render(ReportData data, JsonNode spec) {
+        return render(data, spec, (name, png) -> { });
+    }
+
+    /**
+     * @param data the aggregated experiment
+     * @param spec the spec, shown at the end (may be null)
+     * @param plots receives each plot as a file name ({@code cd-METRIC.png}, {@code DATASET-scores.png},
+     *     {@code DATASET-curves.png}, {@code DATASET-training.png}) and its PNG bytes, in page order
+     * @return the page
+     */
+    static String render(ReportData data, JsonNode spec, java.util.function.BiConsumer<String, byte[]> plots) {
         StringBuilder h = new StringBuilder(1 << 20);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
                 .append(esc(data.name)).append(" — SGM experiment report</title>\n<style>").append(CSS)
@@ -70,7 +81,7 @@ final class HtmlReport {
             if (s.averageRanks() != null && data.models.size() >= 2) {
                 image(h, CdDiagram.draw("Critical-difference diagram, " + metric.label() + " (Nemenyi, α = 0.05, N = "
                         + s.datasets().size() + " datasets)", data.models, s.averageRanks(), s.criticalDifference()),
-                        "critical-difference diagram of " + metric.key());
+                        "critical-difference diagram of " + metric.key(), "cd-" + metric.key() + ".png", plots);
             }
         }
 
@@ -89,12 +100,12 @@ final class HtmlReport {
             if (scores == null) {
                 h.append("<p class=\"note\">No model has test scores of both classes on this dataset.</p>\n");
             } else {
-                image(h, scores, "test-score distributions on " + d);
-                image(h, curves, "ROC and PR curves on " + d);
+                image(h, scores, "test-score distributions on " + d, d + "-scores.png", plots);
+                image(h, curves, "ROC and PR curves on " + d, d + "-curves.png", plots);
             }
             BufferedImage training = Charts.training(d, data);
             if (training != null) {
-                image(h, training, "training curves on " + d);
+                image(h, training, "training curves on " + d, d + "-training.png", plots);
             }
         }
         if (spec != null) {
@@ -119,7 +130,8 @@ final class HtmlReport {
         t.notes().forEach(n -> h.append("<p class=\"note\">").append(esc(n)).append("</p>\n"));
     }
 
-    private static void image(StringBuilder h, BufferedImage img, String alt) {
+    private static void image(StringBuilder h, BufferedImage img, String alt, String file,
+            java.util.function.BiConsumer<String, byte[]> plots) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", png);
@@ -129,6 +141,7 @@ final class HtmlReport {
         h.append("<img alt=\"").append(esc(alt)).append("\" width=\"").append(img.getWidth()).append("\" height=\"")
                 .append(img.getHeight()).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png.toByteArray())).append("\">\n");
+        plots.accept(file.replaceAll("[^A-Za-z0-9._-]", "_"), png.toByteArray());
     }
 
     static String esc(String s) {

@@ -95,6 +95,14 @@ class ExperimentReportTest {
         assertEquals(8, images.size());
         assertTrue(html.contains("alt=\"critical-difference diagram of roc_auc\""));
         assertTrue(!html.contains("src=\"http") && !html.contains("<script"), "self-contained");
+        // the same plots as files, for publishing them
+        try (var files = Files.list(dir.resolve("plots"))) {
+            assertEquals(List.of("cd-average_precision.png", "cd-roc_auc.png", "ds-a-curves.png", "ds-a-scores.png",
+                    "ds-a-training.png", "ds-b-curves.png", "ds-b-scores.png", "ds-b-training.png"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(images.get(0).getWidth(), javax.imageio.ImageIO.read(dir.resolve("plots")
+                .resolve("cd-roc_auc.png").toFile()).getWidth());
     }
 
     /** Decodes every inline PNG and checks it against the img tag's size. */
