@@ -38,6 +38,17 @@ public final class FittedPreprocessor {
         return inputColumns;
     }
 
+    /**
+     * @param column one of {@link #inputColumns()}
+     * @return whether the column was numeric in training (scaled), not text (one-hot encoded)
+     * @throws IllegalArgumentException if it is not an input column
+     */
+    public boolean isNumericInput(String column) {
+        return encoders.stream().filter(e -> e.column().equals(column)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not an input column: " + column))
+                instanceof NumericScaler;
+    }
+
     /** @return whether missing values are filled (the preprocessing was fitted with an imputation) */
     public boolean imputes() {
         return encoders.stream().anyMatch(e -> e instanceof NumericScaler n ? !Double.isNaN(n.fill())
@@ -61,7 +72,7 @@ public final class FittedPreprocessor {
      * @throws InvalidDataException naming the row and column if a value is missing and there is no imputation
      */
     public FeatureMatrix transform(Table table) {
-        checkColumns(table);
+        checkColumns(table.source(), table.columns());
         int width = featureNames.size();
         float[] out = new float[Math.multiplyExact(table.rows(), width)];
         int offset = 0;
@@ -72,16 +83,23 @@ public final class FittedPreprocessor {
         return FeatureMatrix.wrap(out, table.rows(), featureNames);
     }
 
-    private void checkColumns(Table table) {
-        List<String> missing = inputColumns.stream().filter(c -> !table.columns().contains(c)).toList();
-        List<String> extra = table.columns().stream().filter(c -> !inputColumns.contains(c)).toList();
+    /**
+     * Checks that data has exactly the training columns (in any order), as {@link #transform} does first.
+     *
+     * @param source where the data comes from, for messages
+     * @param columns the data's feature columns (without the label column)
+     * @throws SchemaMismatchException naming the source and the columns if a column is missing or extra
+     */
+    public void checkColumns(String source, List<String> columns) {
+        List<String> missing = inputColumns.stream().filter(c -> !columns.contains(c)).toList();
+        List<String> extra = columns.stream().filter(c -> !inputColumns.contains(c)).toList();
         String fitted = " (the model was fitted on: " + Messages.names(inputColumns) + ")";
         if (!missing.isEmpty()) {
-            throw new SchemaMismatchException(table.source() + ": " + Messages.columns(missing)
+            throw new SchemaMismatchException(source + ": " + Messages.columns(missing)
                     + (missing.size() == 1 ? " is" : " are") + " missing" + fitted);
         }
         if (!extra.isEmpty()) {
-            throw new SchemaMismatchException(table.source() + ": " + Messages.columns(extra)
+            throw new SchemaMismatchException(source + ": " + Messages.columns(extra)
                     + (extra.size() == 1 ? " was" : " were") + " not in the training data" + fitted);
         }
     }

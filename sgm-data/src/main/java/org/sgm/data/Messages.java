@@ -33,10 +33,11 @@ final class Messages {
      * @param table the data
      * @param row a row index (0-based)
      * @param column a column name
-     * @return {@code SOURCE, row N, column 'C'} with N counted from 1 (the first data row)
+     * @return {@code SOURCE, row N, column 'C'} with N counted from 1 (the first data row; of the whole data set
+     *     when the table is a {@link Table#slice})
      */
     static String at(Table table, int row, String column) {
-        return table.source() + ", row " + (row + 1) + ", column '" + column + "'";
+        return table.source() + ", row " + (table.firstRow() + row + 1) + ", column '" + column + "'";
     }
 
     /**

@@ -152,7 +152,8 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
             while (row < text.length - 1 && (text[row] == null || CsvReader.isNumber(text[row]))) {
                 row++;
             }
-            throw new SchemaMismatchException(table.source() + ", column '" + column + "', row " + (row + 1)
+            throw new SchemaMismatchException(table.source() + ", column '" + column + "', row "
+                    + (table.firstRow() + row + 1)
                     + ": numeric in the training data, but it has text now ("
                     + Messages.value(String.valueOf(text[row])) + ")");
         }
@@ -168,7 +169,8 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
                 z = v / scale - center / scale; // the difference overflowed, not necessarily the scaled value
             }
             if (!Float.isFinite((float) z)) {
-                throw new SchemaMismatchException(table.source() + ", column '" + column + "', row " + (i + 1)
+                throw new SchemaMismatchException(table.source() + ", column '" + column + "', row "
+                        + (table.firstRow() + i + 1)
                         + ": the value " + v + " is too far from the training data (" + statistics() + ") to scale");
             }
             out[i * stride + offset] = (float) z;

@@ -1,0 +1,71 @@
+package org.sgm.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.sgm.core.data.InvalidDataException;
+import org.sgm.data.CsvValues;
+
+/**
+ * Parses one CSV line with the parser and format {@code sgm score} uses ({@link CsvValues#format}), so quoting and
+ * delimiters are read identically. Spark splits text files at line breaks, so a record is one line: a quoted field
+ * holding a line break is reported, not silently split.
+ */
+final class CsvLineReader implements CellReader<String> {
+    private static final long serialVersionUID = 1L;
+    private final String source;
+    private final char delimiter;
+    private final int width;
+    private transient CSVFormat format;
+
+    /**
+     * @param source the data file's name, for messages
+     * @param delimiter the field separator
+     * @param width the number of header fields
+     */
+    CsvLineReader(String source, char delimiter, int width) {
+        this.source = source;
+        this.delimiter = delimiter;
+        this.width = width;
+    }
+
+    /**
+     * @param line a line of text
+     * @param source the file, for messages
+     * @param format the CSV format
+     * @param where the line's place, for messages
+     * @return its fields
+     * @throws InvalidDataException if it is not one well-formed CSV record
+     */
+    static String[] parse(String line, String source, CSVFormat format, String where) {
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(line, format)) {
+            records = parser.getRecords();
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            throw new InvalidDataException(source + ", " + where + ": malformed CSV: " + cause.getMessage()
+                    + " (spark-score reads one record per line: a quoted field cannot hold a line break)", e);
+        }
+        if (records.size() != 1) {
+            throw new InvalidDataException(source + ", " + where + ": malformed CSV (" + records.size()
+                    + " records on one line)");
+        }
+        return records.get(0).toList().toArray(new String[0]);
+    }
+
+    @Override
+    public String[] cells(String line, long row) {
+        if (format == null) {
+            format = CsvValues.format(delimiter);
+        }
+        String[] cells = parse(line, source, format, "row " + (row + 1));
+        if (cells.length != width) {
+            throw new InvalidDataException(source + ", row " + (row + 1) + ": " + cells.length
+                    + " fields, but the header has " + width);
+        }
+        return cells;
+    }
+}
