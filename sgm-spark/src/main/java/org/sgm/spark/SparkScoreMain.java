@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * <p>Exit status as for {@code sgm}: 1 for a user error (one line naming the file, row, column or option), 2 for a
  * usage error, 3 for an internal error; {@code --debug} adds stack traces.
  */
-@Command(name = "sgm spark-score", mixinStandardHelpOptions = true,
+@Command(name = "sgm spark-score", mixinStandardHelpOptions = true, versionProvider = SparkScoreMain.Version.class,
         description = "Score a CSV or Parquet file with a model written by `sgm fit`, on Apache Spark; the scores "
                 + "equal `sgm score`'s.")
 public final class SparkScoreMain implements Callable<Integer> {
@@ -109,5 +109,14 @@ public final class SparkScoreMain implements Callable<Integer> {
             return 3;
         });
         return cl.execute(args);
+    }
+
+    /** The program version, from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sgm " + org.sgm.core.Provenance.sgmVersion() + ", Spark "
+                    + org.apache.spark.package$.MODULE$.SPARK_VERSION()};
+        }
     }
 }
