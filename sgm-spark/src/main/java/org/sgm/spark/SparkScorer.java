@@ -33,11 +33,13 @@ import scala.Tuple2;
  *
  * <p>How: the input is read as one RDD (CSV as lines of text, parsed by the same CSV parser as {@code sgm score};
  * Parquet as rows). A first job counts the records of every partition, which fixes each record's 0-based position
- * (Spark keeps a single file's splits in file order, and both jobs run over the same RDD); the second scores every
- * partition ({@link PartitionScorer}): the model file's bytes travel once per executor as a broadcast variable,
- * each partition loads the model once and scores batches whose boundaries fall where {@code sgm score}'s do. The
- * output, {@code row,score} part files, is written to a temporary directory next to the destination and renamed
- * when complete.
+ * (Spark keeps a single file's splits in file order, and every job runs over the same RDD). The scoring job then
+ * scores, in each partition, the batches of {@code sgm score} (rows {@code [k·4096, (k+1)·4096)}) that lie wholly
+ * inside it ({@link PartitionScorer}), and gathers the rows of the batches that partition boundaries cut, by a
+ * small shuffle, to score each such batch whole: the model's matrix products can round a row differently in a
+ * batch of another height. The model file's bytes travel once per executor as a broadcast variable; each
+ * partition loads the model once. The output, {@code row,score} part files, is written to a temporary directory
+ * next to the destination and renamed when complete.
  */
 public final class SparkScorer {
     private SparkScorer() {}
