@@ -11,7 +11,8 @@ import org.sgm.data.CsvValues;
 
 /**
  * Parses one CSV line with the parser and format {@code sgm score} uses ({@link CsvValues#format}), so quoting and
- * delimiters are read identically. Spark splits text files at line breaks, so a record is one line: a quoted field
+ * delimiters are read identically; a line without a quote character is split at the delimiter directly, which is
+ * what that parser does with it. Spark splits text files at line breaks, so a record is one line: a quoted field
  * holding a line break is reported, not silently split.
  */
 final class CsvLineReader implements CellReader<String> {
@@ -56,12 +57,33 @@ final class CsvLineReader implements CellReader<String> {
         return records.get(0).toList().toArray(new String[0]);
     }
 
+    /**
+     * @param line a line without the quote character
+     * @param delimiter the field separator
+     * @return its fields: what Commons CSV gives for such a line (no quoting, no escape, nothing trimmed)
+     */
+    static String[] split(String line, char delimiter, int width) {
+        List<String> fields = new java.util.ArrayList<>(width);
+        int from = 0;
+        for (int at = line.indexOf(delimiter); at >= 0; at = line.indexOf(delimiter, from)) {
+            fields.add(line.substring(from, at));
+            from = at + 1;
+        }
+        fields.add(line.substring(from));
+        return fields.toArray(new String[0]);
+    }
+
     @Override
     public String[] cells(String line, long row) {
-        if (format == null) {
-            format = CsvValues.format(delimiter);
+        String[] cells;
+        if (line.indexOf('"') < 0) {
+            cells = split(line, delimiter, width); // the common case, without a parser per line
+        } else {
+            if (format == null) {
+                format = CsvValues.format(delimiter);
+            }
+            cells = parse(line, source, format, "row " + (row + 1));
         }
-        String[] cells = parse(line, source, format, "row " + (row + 1));
         if (cells.length != width) {
             throw new InvalidDataException(source + ", row " + (row + 1) + ": " + cells.length
                     + " fields, but the header has " + width);

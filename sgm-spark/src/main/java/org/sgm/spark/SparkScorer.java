@@ -121,7 +121,7 @@ public final class SparkScorer {
             JavaRDD<String> lines = (JavaRDD<String>) records;
             scored = scoreAll(lines, new CsvLineReader(data, delimiter, header.length), scorer, layout, parallelism);
         }
-        writeAtomically(scored, outFs, outPath, out);
+        writeAtomically(scored, jsc, outFs, outPath, out);
         model.destroy();
         return total;
     }
@@ -266,8 +266,8 @@ public final class SparkScorer {
     }
 
     /** Writes the part files into a temporary sibling of {@code out}, then renames it to {@code out}. */
-    private static void writeAtomically(JavaRDD<String> scored, FileSystem fs, org.apache.hadoop.fs.Path out,
-            String name) {
+    private static void writeAtomically(JavaRDD<String> scored, JavaSparkContext jsc, FileSystem fs,
+            org.apache.hadoop.fs.Path out, String name) {
         org.apache.hadoop.fs.Path parent = out.getParent();
         org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(parent, "." + out.getName() + ".tmp-"
                 + UUID.randomUUID());
@@ -288,10 +288,25 @@ public final class SparkScorer {
         } finally {
             if (!done) {
                 try {
+                    awaitNoRunningTasks(jsc); // tasks of the failed job still running could write after the delete
                     fs.delete(tmp, true);
                 } catch (IOException ignored) {
                     // the temporary directory is named after out and can be removed by hand
                 }
+            }
+        }
+    }
+
+    /** Waits (at most 30 s) until the tasks of a failed job, which Spark kills asynchronously, have stopped. */
+    private static void awaitNoRunningTasks(JavaSparkContext jsc) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && java.util.Arrays.stream(jsc.sc().statusTracker().getExecutorInfos())
+                .anyMatch(e -> e.numRunningTasks() > 0)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

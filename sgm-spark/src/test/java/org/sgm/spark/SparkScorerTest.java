@@ -206,6 +206,22 @@ class SparkScorerTest {
     }
 
     @Test
+    @Order(2)
+    void quotedFieldsAreReadAsSgmScoreReadsThem() throws IOException {
+        // every field quoted on every 3rd line (commas inside quotes would be a column error in both: not tested)
+        List<String> lines = new ArrayList<>(sliceLines());
+        for (int i = 1; i < lines.size(); i += 3) {
+            lines.set(i, "\"" + String.join("\",\"", lines.get(i).split(",", -1)) + "\"");
+        }
+        Path quoted = write("quoted.csv", lines);
+        Path out = dir.resolve("quoted-out");
+        SparkScorer.score(spark, model, quoted.toString(), ',', out.toString());
+        assertSameScores(sgmScore(quoted), readParts(out));
+        assertSameScores(expectedSlice, readParts(out));
+        assertEquals(List.of("a", "", " b ", ""), List.of(CsvLineReader.split("a,, b ,", ',', 4)));
+    }
+
+    @Test
     @Order(3)
     void missingAndExtraColumnsGiveSgmScoresMessage() throws IOException {
         List<String> lines = sliceLines();
