@@ -121,7 +121,7 @@ final class CsvReader {
     private CsvReader(String source, Text content, ReadOptions options) {
         this.source = source;
         this.content = content;
-        this.format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter()).get();
+        this.format = CsvValues.format(options.delimiter());
         this.allowMissing = options.allowMissing();
     }
 
@@ -188,6 +188,15 @@ final class CsvReader {
             }
         }
         return value.isBlank() || MISSING.contains(value.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * @param value a value as written in a file
+     * @return whether it spells an infinity ({@code inf}, {@code infinity}, signed or not, any case): refused
+     */
+    static boolean isInfinity(String value) {
+        String unsigned = value.startsWith("+") || value.startsWith("-") ? value.substring(1) : value;
+        return INFINITE.contains(unsigned.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -447,8 +456,7 @@ final class CsvReader {
             }
             boolean number = isNumber(value);
             if (!number) {
-                String unsigned = value.startsWith("+") || value.startsWith("-") ? value.substring(1) : value;
-                if (INFINITE.contains(unsigned.toLowerCase(Locale.ROOT))) {
+                if (isInfinity(value)) {
                     throw error(line, column, Messages.value(value) + " is not a finite number");
                 }
             } else if (mayOverflow(value) && !Double.isFinite(Double.parseDouble(value))) {

@@ -38,6 +38,17 @@ public final class FittedPreprocessor {
         return inputColumns;
     }
 
+    /**
+     * @param column one of {@link #inputColumns()}
+     * @return whether the column was numeric in training (scaled), not text (one-hot encoded)
+     * @throws IllegalArgumentException if it is not an input column
+     */
+    public boolean isNumericInput(String column) {
+        return encoders.stream().filter(e -> e.column().equals(column)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not an input column: " + column))
+                instanceof NumericScaler;
+    }
+
     /** @return whether missing values are filled (the preprocessing was fitted with an imputation) */
     public boolean imputes() {
         return encoders.stream().anyMatch(e -> e instanceof NumericScaler n ? !Double.isNaN(n.fill())
@@ -102,7 +113,14 @@ public final class FittedPreprocessor {
         }
     }
 
-    private void checkColumns(String source, List<String> columns) {
+    /**
+     * Checks that data has exactly the training columns (in any order), as {@link #transform} does first.
+     *
+     * @param source where the data comes from, for messages
+     * @param columns the data's feature columns (without the label column)
+     * @throws SchemaMismatchException naming the source and the columns if a column is missing or extra
+     */
+    public void checkColumns(String source, List<String> columns) {
         List<String> missing = inputColumns.stream().filter(c -> !columns.contains(c)).toList();
         List<String> extra = columns.stream().filter(c -> !inputColumns.contains(c)).toList();
         String fitted = " (the model was fitted on: " + Messages.names(inputColumns) + ")";

@@ -214,7 +214,7 @@ record NumericScaler(String column, Scaling scaling, double center, double scale
      * @param value the text found there
      * @return the error for a column numeric in training that has text in the data to transform
      */
-    SchemaMismatchException textInNumeric(String source, int rowNumber, String value) {
+    SchemaMismatchException textInNumeric(String source, long rowNumber, String value) {
         return new SchemaMismatchException(source + ", column '" + column + "', row " + rowNumber
                 + ": numeric in the training data, but it has text now (" + Messages.value(value) + ")");
     }

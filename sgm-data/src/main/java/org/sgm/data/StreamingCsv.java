@@ -120,7 +120,7 @@ public final class StreamingCsv {
                 FeatureMatrix features = FeatureMatrix.wrap(pre.encode(batch, unseen), batch.rows(),
                         pre.featureNames());
                 try {
-                    consumer.accept(batch.rowNumber(0) - 1, features);
+                    consumer.accept((int) (batch.rowNumber(0) - 1), features);
                 } catch (IOException e) {
                     throw new ConsumerFailed(e);
                 }
@@ -150,7 +150,7 @@ public final class StreamingCsv {
                 }
             }
             csv.forEachBatch(scan, BATCH_ROWS, sha256, batch -> {
-                int first = batch.rowNumber(0) - 1;
+                int first = (int) (batch.rowNumber(0) - 1);
                 // a failed spill write is a ConsumerFailed: the reader must not take it for a problem with the file
                 spills.forEach((column, spill) -> spill.write(batch.numeric(column)));
                 counts.forEach((column, tally) -> tally.add(batch.text(column), first));

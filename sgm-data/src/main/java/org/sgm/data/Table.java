@@ -27,7 +27,7 @@ public final class Table {
     private final String labelColumn;
     private final boolean[] anomalies;
     /** Rows before this table's first row in the file (non-zero for a batch of a streamed file), for messages. */
-    private final int firstRow;
+    private final long firstRow;
 
     /**
      * Takes ownership of the arrays; every column has {@code rows} values.
@@ -51,7 +51,7 @@ public final class Table {
      * messages.
      */
     Table(String source, String sha256, int rows, List<String> columns, Map<String, double[]> numeric,
-            Map<String, String[]> text, String labelColumn, boolean[] anomalies, int firstRow) {
+            Map<String, String[]> text, String labelColumn, boolean[] anomalies, long firstRow) {
         this.firstRow = firstRow;
         this.source = source;
         this.sha256 = sha256;
@@ -61,6 +61,36 @@ public final class Table {
         this.text = text;
         this.labelColumn = labelColumn;
         this.anomalies = anomalies;
+    }
+
+    /**
+     * A slice of a larger data set whose values were read and checked elsewhere (by {@code sgm spark-score}, one
+     * batch of a partition at a time): messages about its rows name them by their position in the whole data set.
+     *
+     * @param source where the data came from, for messages
+     * @param firstRow the 0-based position of this slice's first row in the whole data set
+     * @param rows the number of rows
+     * @param columns the feature column names, in file order, each in exactly one of the two maps
+     * @param numeric the numeric columns by name ({@code NaN} = missing), taken over (not copied)
+     * @param text the text columns by name ({@code null} = missing), taken over (not copied)
+     * @return the table, without labels
+     * @throws IllegalArgumentException if a column is not in exactly one map or has not {@code rows} values
+     */
+    public static Table slice(String source, long firstRow, int rows, List<String> columns,
+            Map<String, double[]> numeric, Map<String, String[]> text) {
+        for (String c : columns) {
+            int length = numeric.containsKey(c) == text.containsKey(c) ? -1
+                    : numeric.containsKey(c) ? numeric.get(c).length : text.get(c).length;
+            if (length != rows) {
+                throw new IllegalArgumentException("column '" + c + "' must be in exactly one map with " + rows
+                        + " values");
+            }
+        }
+        if (numeric.size() + text.size() != columns.size()) {
+            throw new IllegalArgumentException("the maps hold columns not listed in " + columns);
+        }
+        return new Table(source, "", rows, columns, new LinkedHashMap<>(numeric), new LinkedHashMap<>(text), null,
+                null, firstRow);
     }
 
     /**
@@ -149,6 +179,14 @@ public final class Table {
         return source;
     }
 
+    /**
+     * @return the 0-based position of the first row in the data set this table is a {@link #slice} of; 0 for a
+     *     table read from a file
+     */
+    public long firstRow() {
+        return firstRow;
+    }
+
     /** @return the SHA-256 (lower-case hex) of the bytes of the file the table was read from */
     public String sha256() {
         return sha256;
@@ -163,7 +201,7 @@ public final class Table {
      * @param index a row index of this table (0-based)
      * @return the row's number in messages: counted from 1, in the file for a batch of a streamed file
      */
-    int rowNumber(int index) {
+    long rowNumber(int index) {
         return firstRow + index + 1;
     }
 

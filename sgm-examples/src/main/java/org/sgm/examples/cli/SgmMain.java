@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code sgm} program: {@code models}, {@code datasets}, {@code fit}, {@code score}, {@code evaluate},
- * {@code experiment run|report}, {@code synth}, {@code quickstart}.
+ * {@code experiment run|report}, {@code synth}, {@code quickstart}, and {@code spark-score} (which runs from the sgm-spark
+ * module).
  *
  * <p>Results go to stdout and files; progress and errors to stderr. A user error (bad file, row, column or
  * parameter) prints one line and exits with status 1; a usage error prints one line and exits with 2; an internal
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sgm", mixinStandardHelpOptions = true, versionProvider = SgmMain.Version.class,
         description = "Score-guided anomaly detection (Huang et al., IEEE TNNLS 2023) on the JVM.",
         subcommands = {ModelsCommand.class, DatasetsCommand.class, FitCommand.class, ScoreCommand.class,
-            EvaluateCommand.class, ExperimentCommand.class, SynthCommand.class, QuickstartCommand.class})
+            EvaluateCommand.class, ExperimentCommand.class, SynthCommand.class, QuickstartCommand.class,
+            SparkScoreCommand.class})
 public final class SgmMain implements Runnable {
     /** Exit status of a user error. */
     static final int USER_ERROR = 1;

@@ -1,0 +1,47 @@
+package org.sgm.data;
+
+import org.apache.commons.csv.CSVFormat;
+
+/**
+ * The rules {@link Table#read} applies to CSV text, for code that reads CSV some other way (such as
+ * {@code sgm spark-score}, one line at a time) and must treat every value exactly as {@code sgm score} does.
+ */
+public final class CsvValues {
+    private CsvValues() {}
+
+    /**
+     * @param delimiter the field separator
+     * @return the Commons CSV format of SGM's CSV files: RFC 4180 quoting (a quote inside a quoted field is
+     *     doubled), empty lines skipped, that delimiter
+     */
+    public static CSVFormat format(char delimiter) {
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
+    }
+
+    /**
+     * @param value a value as written in a file
+     * @return whether it stands for a missing value: blank, {@code ?}, {@code NA}, {@code N/A}, {@code NaN} or
+     *     {@code null} (any case)
+     */
+    public static boolean isMissing(String value) {
+        return CsvReader.isMissing(value);
+    }
+
+    /**
+     * @param value a value as written in a file
+     * @return whether it is a plain decimal number, optionally signed and with an exponent (what makes a column
+     *     numeric; parse it with {@link Double#parseDouble})
+     */
+    public static boolean isNumber(String value) {
+        return CsvReader.isNumber(value);
+    }
+
+    /**
+     * @param value a value as written in a file
+     * @return whether it spells an infinity ({@code inf}, {@code infinity}, signed or not, any case), which is
+     *     refused
+     */
+    public static boolean isInfinity(String value) {
+        return CsvReader.isInfinity(value);
+    }
+}
