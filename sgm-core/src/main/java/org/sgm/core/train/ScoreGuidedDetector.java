@@ -152,8 +152,9 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
      * @return the fitted model
      */
     public ScoreGuidedModel restore(org.sgm.core.ModelState state) {
-        // A saved model's settings are resolved already; the learning rate only sizes the (unused) optimizer here.
-        TrainingConfig resolved = training.resolve(Math.max(1, TrainingLoop.EVAL_BATCH));
+        // A saved model stores resolved settings, so this changes nothing for one; for hand-written hyperparameters
+        // with automatic fields any row count does: the settings only size the optimizer, which scoring never uses.
+        TrainingConfig resolved = training.resolve(TrainingLoop.EVAL_BATCH);
         TrainableNetwork net = network(learners.apply(withTraining.apply(resolved), state.inputDim()),
                 state.inputDim(), 0L, resolved);
         java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new java.util.LinkedHashMap<>();
