@@ -35,6 +35,25 @@ public interface DetectorProvider<H extends Record> {
      */
     FittedDetector restore(H hyperparameters, ModelState state);
 
+    /** @return the names of this detector's presets (registry keys {@code KEY@PRESET}); none by default */
+    default java.util.Set<String> presets() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * A preset: the same detector with other defaults, registered under {@code KEY@NAME} (e.g. {@code sg-ae@paper}
+     * for the authors' exact defaults). Its detectors and model files carry that key.
+     *
+     * @param name the preset's name
+     * @return its provider
+     * @throws org.sgm.core.registry.UnknownDetectorException naming the known presets if there is none
+     */
+    default DetectorProvider<H> preset(String name) {
+        throw new org.sgm.core.registry.UnknownDetectorException("model '" + key() + "' has no preset '" + name + "'"
+                + (presets().isEmpty() ? " (it has none)" : "; its presets: " + String.join(", ",
+                        new java.util.TreeSet<>(presets()))));
+    }
+
     /**
      * Casts an arbitrary record to this provider's hyperparameter type, with a clear error.
      *

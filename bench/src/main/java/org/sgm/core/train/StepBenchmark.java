@@ -44,8 +44,8 @@ public class StepBenchmark {
     @Setup
     public void setUp() {
         DenseAutoencoder ae = new DenseAutoencoder(new int[] {51, 40, 20});
-        TrainingConfig t = TrainingConfig.defaults();
-        ScoreGuidance g = ScoreGuidance.defaults();
+        TrainingConfig t = TrainingConfig.paper();
+        ScoreGuidance g = ScoreGuidance.paper();
         net = engine.equals("fused")
                 ? new FusedAutoencoderNetwork(ae, MlpScoringNetwork.paper(), g, t, 1, DataType.FLOAT)
                 : SameDiffNetwork.build(ae, ScoreGuidedComponents.paper(), g, t, 51, 1);

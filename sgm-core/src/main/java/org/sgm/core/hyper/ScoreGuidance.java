@@ -10,18 +10,43 @@ package org.sgm.core.hyper;
  * @param lambdaOut weight λ_out of the hinge on pseudo-anomalies (≥ 0); default 20
  * @param margin the margin {@code a} that pseudo-anomalies' scores are pushed above (&gt; 0); default 6
  * @param epsilon the percentile ε of the backbone metric above which a training row is a pseudo-anomaly, in
- *     (0, 100); default 90
+ *     (0, 100); null (the default): {@code 100·(1 − contamination)} if a contamination is given, else 90, the
+ *     paper's value ({@link #percentile()})
+ * @param contamination the expected fraction of anomalies in the training data, in (0, 0.5], if the user knows it;
+ *     null (the default) if not. Sets ε when ε is not given; giving both is refused
  */
-public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, double epsilon) {
+public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Double epsilon, Double contamination) {
 
-    /** @return the paper's defaults: λ_DE 0.01, λ_out 20, a 6, ε 90 */
+    /** The paper's ε, used when neither ε nor a contamination is given. */
+    public static final double PAPER_EPSILON = 90;
+
+    /**
+     * Settings with an explicit ε and no contamination.
+     *
+     * @param lambdaDE weight λ_DE
+     * @param lambdaOut weight λ_out
+     * @param margin the margin a
+     * @param epsilon the percentile ε
+     */
+    public ScoreGuidance(double lambdaDE, double lambdaOut, double margin, double epsilon) {
+        this(lambdaDE, lambdaOut, margin, Double.valueOf(epsilon), null);
+    }
+
+    /**
+     * @return the defaults: λ_DE 0.01, λ_out 20, a 6, ε from an optional contamination (90 without one)
+     */
     public static ScoreGuidance defaults() {
-        return new ScoreGuidance(0.01, 20, 6, 90);
+        return new ScoreGuidance(0.01, 20, 6, null, null);
+    }
+
+    /** @return the paper's settings: λ_DE 0.01, λ_out 20, a 6, ε 90 */
+    public static ScoreGuidance paper() {
+        return new ScoreGuidance(0.01, 20, 6, PAPER_EPSILON);
     }
 
     /** @return the paper's settings with the guidance switched off (λ_DE = 0): the plain backbone */
     public static ScoreGuidance disabled() {
-        return defaults().withLambdaDE(0);
+        return paper().withLambdaDE(0);
     }
 
     /** @return whether the score-guided term is on (λ_DE &gt; 0) */
@@ -30,11 +55,22 @@ public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, do
     }
 
     /**
+     * @return the percentile ε the pseudo-labeller uses: ε if given, else {@code 100·(1 − contamination)} if a
+     *     contamination is given, else {@value #PAPER_EPSILON}
+     */
+    public double percentile() {
+        if (epsilon != null) {
+            return epsilon;
+        }
+        return contamination != null ? 100 * (1 - contamination) : PAPER_EPSILON;
+    }
+
+    /**
      * @param lambda the new λ_DE
      * @return a copy with another λ_DE
      */
     public ScoreGuidance withLambdaDE(double lambda) {
-        return new ScoreGuidance(lambda, lambdaOut, margin, epsilon);
+        return new ScoreGuidance(lambda, lambdaOut, margin, epsilon, contamination);
     }
 
     /**
@@ -47,6 +83,12 @@ public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, do
         v.require(lambdaDE >= 0 && Double.isFinite(lambdaDE), prefix + "lambdaDE", "must be ≥ 0", lambdaDE);
         v.require(lambdaOut >= 0 && Double.isFinite(lambdaOut), prefix + "lambdaOut", "must be ≥ 0", lambdaOut);
         v.require(margin > 0 && Double.isFinite(margin), prefix + "margin", "must be > 0", margin);
-        v.require(epsilon > 0 && epsilon < 100, prefix + "epsilon", "must be in (0, 100)", epsilon);
+        v.require(epsilon == null || epsilon > 0 && epsilon < 100, prefix + "epsilon", "must be in (0, 100)", epsilon);
+        v.require(contamination == null || contamination > 0 && contamination <= 0.5, prefix + "contamination",
+                "must be in (0, 0.5]", contamination);
+        if (epsilon != null && contamination != null) {
+            v.add(prefix + "epsilon and " + prefix + "contamination both given; give one (contamination c sets "
+                    + "ε = 100·(1 − c))");
+        }
     }
 }

@@ -23,6 +23,12 @@ public interface ScoreGuidedHyperparameters<H extends Record & ScoreGuidedHyperp
     H withGuidance(ScoreGuidance g);
 
     /**
+     * @param t new optimisation settings
+     * @return a copy with them (a fit stores its hyperparameters with the resolved settings this way)
+     */
+    H withTraining(TrainingConfig t);
+
+    /**
      * Adds the violations of the shared parts to {@code v}; records call this from their compact constructor.
      *
      * @param v the collector

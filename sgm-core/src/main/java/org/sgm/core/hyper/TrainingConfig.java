@@ -1,23 +1,156 @@
 package org.sgm.core.hyper;
 
+import java.util.Locale;
+
 /**
- * Optimisation settings shared by every score-guided model. Defaults are the paper's (METHOD.md §2).
+ * Optimisation settings shared by every score-guided model.
+ *
+ * <p>A field left {@code null} (the default; {@code null} in JSON) is <em>resolved from the training data's shape</em>
+ * when a fit starts, by the rule of {@link #resolve} (docs/defaults.md explains each choice and the measurement
+ * behind it). A field given a value keeps it: a user who sets {@code batchSize} gets that batch size. The fitted
+ * model stores the resolved, concrete values, so refitting with a saved model's hyperparameters repeats the same
+ * training. {@link #paper()} holds the SGM paper's exact settings (METHOD.md §2).
  *
  * <p>This record does not validate itself when constructed, so that a model's hyperparameter record can report
  * every violation of all its parts at once; {@link #check} does the validation and every detector calls it.
  *
- * @param epochs the maximum number of epochs (≥ 1); default 100
- * @param batchSize minibatch size (≥ 1); capped at the number of training rows; default 1024
- * @param learningRate Adam's learning rate (&gt; 0); default 1e-4
+ * @param epochs the maximum number of epochs (≥ 1); null: {@code ceil(steps / steps per epoch)}, at most
+ *     {@value #AUTO_MAX_EPOCHS}
+ * @param batchSize minibatch size (≥ 1), capped at the number of training rows; null: {@link #autoBatchSize}
+ * @param learningRate Adam's learning rate (&gt; 0); null: {@link #autoLearningRate}
  * @param gradientClip element-wise gradient value clipping (&gt; 0); default 1.0
  * @param earlyStop stop once the mean training score exceeds {@code margin / 2} (score-guided models only);
- *     default true
+ *     default false (the paper preset: true)
+ * @param steps the training budget in optimizer steps (≥ 1), used only when {@code epochs} is null; null:
+ *     {@value #AUTO_STEPS}
  */
-public record TrainingConfig(int epochs, int batchSize, double learningRate, double gradientClip, boolean earlyStop) {
+public record TrainingConfig(Integer epochs, Integer batchSize, Double learningRate, double gradientClip,
+        boolean earlyStop, Integer steps) {
 
-    /** @return the paper's defaults: 100 epochs, batch 1024, Adam 1e-4, clipping 1.0, early stopping on */
+    /** Default optimizer-step budget of a fit whose epoch count is resolved automatically. */
+    public static final int AUTO_STEPS = 500;
+    /**
+     * Upper bound of the automatic epoch count, the paper's epoch count: every epoch also costs a pass over the
+     * training set (and a backbone's per-epoch hooks), which dominates the fit time of small files.
+     */
+    public static final int AUTO_MAX_EPOCHS = 100;
+    /** Smallest automatic batch size. */
+    public static final int AUTO_MIN_BATCH = 32;
+    /** Largest automatic batch size. */
+    public static final int AUTO_MAX_BATCH = 256;
+    /** The automatic batch size aims at this many batches per epoch. */
+    public static final int AUTO_BATCHES_PER_EPOCH = 16;
+    /** The automatic learning rate (Adam's usual default). */
+    public static final double AUTO_LEARNING_RATE = 1e-3;
+
+    /**
+     * Explicit settings, no step budget (every field given).
+     *
+     * @param epochs the maximum number of epochs
+     * @param batchSize minibatch size
+     * @param learningRate Adam's learning rate
+     * @param gradientClip element-wise gradient value clipping
+     * @param earlyStop whether the guided early-stop rule is on
+     */
+    public TrainingConfig(int epochs, int batchSize, double learningRate, double gradientClip, boolean earlyStop) {
+        this(Integer.valueOf(epochs), Integer.valueOf(batchSize), Double.valueOf(learningRate), gradientClip, earlyStop,
+                null);
+    }
+
+    /**
+     * @return the defaults: epochs, batch size, learning rate and step budget resolved from the data
+     *     ({@link #resolve}), clipping 1.0, early stopping off (it fired during the first epochs' transient, before
+     *     the scorer separates anything; docs/defaults.md)
+     */
     public static TrainingConfig defaults() {
+        return new TrainingConfig(null, null, null, 1.0, false, null);
+    }
+
+    /** @return the SGM paper's settings (METHOD.md §2): 100 epochs, batch 1024, Adam 1e-4, clipping 1.0, early stop */
+    public static TrainingConfig paper() {
         return new TrainingConfig(100, 1024, 1e-4, 1.0, true);
+    }
+
+    /**
+     * The automatic batch size for {@code n} training rows: the power of two nearest to
+     * {@code n / }{@value #AUTO_BATCHES_PER_EPOCH}, kept within [{@value #AUTO_MIN_BATCH}, {@value #AUTO_MAX_BATCH}]
+     * (and at most n).
+     *
+     * @param n training rows (≥ 1)
+     * @return the batch size
+     */
+    public static int autoBatchSize(int n) {
+        double target = Math.max(1.0, (double) n / AUTO_BATCHES_PER_EPOCH);
+        int pow = (int) Math.round(Math.log(target) / Math.log(2));
+        int b = Math.max(AUTO_MIN_BATCH, Math.min(AUTO_MAX_BATCH, 1 << Math.max(0, Math.min(pow, 30))));
+        return Math.min(b, n);
+    }
+
+    /**
+     * The automatic learning rate: {@value #AUTO_LEARNING_RATE}, Adam's customary rate for the batch sizes the rule
+     * gives (32 to 256); the paper's 1e-4 goes with its batch of 1024.
+     *
+     * @return Adam's learning rate
+     */
+    public static double autoLearningRate() {
+        return AUTO_LEARNING_RATE;
+    }
+
+    /** @return whether every automatic field has a value (the settings a training loop can run with) */
+    public boolean resolved() {
+        return epochs != null && batchSize != null && learningRate != null;
+    }
+
+    /**
+     * Gives every null field its value for {@code n} training rows; given fields are kept. Uses only the data's
+     * shape, never labels.
+     *
+     * @param n training rows (≥ 1)
+     * @return a copy with epochs, batch size and learning rate set (steps kept as given)
+     */
+    public TrainingConfig resolve(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("cannot resolve training settings for " + n + " rows");
+        }
+        int batch = batchSize != null ? batchSize : autoBatchSize(n);
+        double lr = learningRate != null ? learningRate : autoLearningRate();
+        int e;
+        if (epochs != null) {
+            e = epochs;
+        } else {
+            int perEpoch = stepsPerEpoch(n, batch);
+            int budget = steps != null ? steps : AUTO_STEPS;
+            e = (int) Math.max(1, Math.min(AUTO_MAX_EPOCHS, (budget + (long) perEpoch - 1) / perEpoch));
+        }
+        return new TrainingConfig(e, batch, lr, gradientClip, earlyStop, steps);
+    }
+
+    /**
+     * @param n training rows
+     * @param batch the batch size
+     * @return optimizer steps per epoch, as the training loop takes them: {@code max(1, n / min(batch, n))}
+     */
+    public static int stepsPerEpoch(int n, int batch) {
+        return Math.max(1, n / Math.min(batch, n));
+    }
+
+    /**
+     * One line saying what {@link #resolve} chose and why, e.g.
+     * {@code "batch 64 (auto), lr 0.001 (auto), 32 epochs × 63 steps = 2016 steps (auto: budget 2000)"}.
+     *
+     * @param n training rows
+     * @return the description
+     */
+    public String describeResolution(int n) {
+        TrainingConfig r = resolve(n);
+        int perEpoch = stepsPerEpoch(n, r.batchSize);
+        return String.format(Locale.ROOT, "batch %d (%s), lr %s (%s), %d epochs × %d steps = %d steps (%s)",
+                Math.min(r.batchSize, n), batchSize == null ? "auto"
+                        : batchSize > n ? "given " + batchSize + ", capped at the " + n + " rows" : "given",
+                r.learningRate,
+                learningRate == null ? "auto" : "given", r.epochs, perEpoch, (long) r.epochs * perEpoch,
+                epochs != null ? "epochs given" : "auto: budget " + (steps != null ? steps : AUTO_STEPS)
+                        + (steps != null ? " given" : "") + ", at most " + AUTO_MAX_EPOCHS + " epochs");
     }
 
     /**
@@ -27,12 +160,14 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
      * @param prefix the JSON path of this record, e.g. {@code "training."}
      */
     public void check(Violations v, String prefix) {
-        v.require(epochs >= 1, prefix + "epochs", "must be ≥ 1", epochs);
-        v.require(batchSize >= 1, prefix + "batchSize", "must be ≥ 1", batchSize);
-        v.require(learningRate > 0 && Double.isFinite(learningRate), prefix + "learningRate", "must be > 0",
-                learningRate);
+        v.require(epochs == null || epochs >= 1, prefix + "epochs", "must be ≥ 1", epochs);
+        v.require(batchSize == null || batchSize >= 1, prefix + "batchSize", "must be ≥ 1",
+                batchSize);
+        v.require(learningRate == null || learningRate > 0 && Double.isFinite(learningRate), prefix + "learningRate",
+                "must be > 0", learningRate);
         v.require(gradientClip > 0 && Double.isFinite(gradientClip), prefix + "gradientClip", "must be > 0",
                 gradientClip);
+        v.require(steps == null || steps >= 1, prefix + "steps", "must be ≥ 1", steps);
     }
 
     /**
@@ -40,7 +175,7 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
      * @return a copy with another epoch count
      */
     public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(newEpochs, batchSize, learningRate, gradientClip, earlyStop);
+        return new TrainingConfig(newEpochs, batchSize, learningRate, gradientClip, earlyStop, steps);
     }
 
     /**
@@ -48,6 +183,6 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
      * @return a copy with early stopping switched
      */
     public TrainingConfig withEarlyStop(boolean on) {
-        return new TrainingConfig(epochs, batchSize, learningRate, gradientClip, on);
+        return new TrainingConfig(epochs, batchSize, learningRate, gradientClip, on, steps);
     }
 }

@@ -38,11 +38,15 @@ public final class DetectorRegistry {
     }
 
     /**
-     * @param key a registry key
+     * @param key a registry key, or {@code KEY@PRESET} for a preset of it (e.g. {@code sg-ae@paper})
      * @return its provider
-     * @throws UnknownDetectorException naming the known keys if there is none
+     * @throws UnknownDetectorException naming the known keys (or presets) if there is none
      */
     public DetectorProvider<?> get(String key) {
+        int at = key.indexOf('@');
+        if (at > 0) {
+            return get(key.substring(0, at)).preset(key.substring(at + 1));
+        }
         DetectorProvider<?> p = providers.get(key);
         if (p == null) {
             throw new UnknownDetectorException("unknown model '" + key + "'; known models: "

@@ -11,7 +11,7 @@ public final class PercentileLabeler implements PseudoLabeler {
 
     @Override
     public double threshold(float[] metric, ScoreGuidance g) {
-        return percentile(metric, g.epsilon());
+        return percentile(metric, g.percentile());
     }
 
     /**

@@ -5,6 +5,7 @@ import org.sgm.core.DetectorProvider;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
 import org.sgm.core.hyper.ScoreGuidance;
+import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.hyper.ScoreGuidedHyperparameters;
 import org.sgm.core.spi.RepresentationLearner;
 
@@ -13,9 +14,15 @@ import org.sgm.core.spi.RepresentationLearner;
  * {@link #createLearner} and {@link #paperDefaults}; the same class serves the SG model (guided) and its plain twin
  * (guidance off by default, scored by the backbone's own metric).
  *
+ * <p>Defaults: the original papers' with the training settings resolved from the data ({@link #autoDefaults},
+ * {@link TrainingConfig#defaults()}); the preset {@value #PAPER} ({@code KEY@paper}) keeps the authors' exact
+ * settings. The plain twin gets the same settings with λ_DE = 0, so both train alike.
+ *
  * @param <H> the backbone's hyperparameter record
  */
 public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparameters<H>> implements DetectorProvider<H> {
+    /** Name of the preset with the original papers' exact defaults. */
+    public static final String PAPER = "paper";
     private final String key;
     private final String description;
     private final boolean guided;
@@ -44,6 +51,14 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
     /** @return the original papers' defaults with the guidance on */
     protected abstract H paperDefaults();
 
+    /**
+     * @return the defaults with the guidance on: {@link #paperDefaults} with automatic training settings
+     *     ({@link TrainingConfig#defaults()}); a backbone may override this
+     */
+    protected H autoDefaults() {
+        return paperDefaults().withTraining(TrainingConfig.defaults()).withGuidance(ScoreGuidance.defaults());
+    }
+
     @Override
     public String key() {
         return key;
@@ -56,22 +71,70 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
 
     @Override
     public H defaults() {
-        H d = paperDefaults();
+        return twin(autoDefaults());
+    }
+
+    private H twin(H d) {
         return guided ? d : d.withGuidance(d.guidance().withLambdaDE(0));
     }
 
     @Override
     public AnomalyDetector create(H hp) {
-        return detector(hp);
+        return detector(key, hp);
     }
 
     @Override
     public FittedDetector restore(H hp, ModelState state) {
-        return detector(hp).restore(state);
+        return detector(key, hp).restore(state);
     }
 
-    private ScoreGuidedDetector detector(H hp) {
-        return new ScoreGuidedDetector(key, hp, hp.training(), hp.guidance(),
-                components.withScorerHidden(hp.scorerHidden()), d -> createLearner(hp, d));
+    @Override
+    public java.util.Set<String> presets() {
+        return java.util.Set.of(PAPER);
+    }
+
+    @Override
+    public DetectorProvider<H> preset(String name) {
+        if (!PAPER.equals(name)) {
+            return DetectorProvider.super.preset(name);
+        }
+        BackboneProvider<H> base = this;
+        String presetKey = key + "@" + PAPER;
+        return new DetectorProvider<>() {
+            @Override
+            public String key() {
+                return presetKey;
+            }
+
+            @Override
+            public String description() {
+                return base.description + " — the original papers' exact defaults";
+            }
+
+            @Override
+            public Class<H> hyperparametersType() {
+                return base.hyperparametersType();
+            }
+
+            @Override
+            public H defaults() {
+                return base.twin(base.paperDefaults());
+            }
+
+            @Override
+            public AnomalyDetector create(H hp) {
+                return base.detector(presetKey, hp);
+            }
+
+            @Override
+            public FittedDetector restore(H hp, ModelState state) {
+                return base.detector(presetKey, hp).restore(state);
+            }
+        };
+    }
+
+    private ScoreGuidedDetector detector(String detectorKey, H hp) {
+        return ScoreGuidedDetector.of(detectorKey, hp, components.withScorerHidden(hp.scorerHidden()),
+                this::createLearner);
     }
 }

@@ -2,6 +2,8 @@ package org.sgm.core.train;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
@@ -9,6 +11,7 @@ import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.hyper.ScoreGuidance;
+import org.sgm.core.hyper.ScoreGuidedHyperparameters;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.hyper.Violations;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,9 +22,10 @@ import org.sgm.core.spi.PaperRegularizer;
 import org.sgm.core.spi.RepresentationLearner;
 
 /**
- * A score-guided model before fitting: a backbone (made for the data's width by {@code learnerFactory}), the
- * score-guidance components and settings. {@link #fit} builds the network, runs the {@link TrainingLoop} and
- * returns a {@link ScoreGuidedModel}.
+ * A score-guided model before fitting: a backbone (made for the data's width), the score-guidance components and
+ * settings. {@link #fit} resolves the automatic training settings from the data's shape
+ * ({@link TrainingConfig#resolve}), builds the network, runs the {@link TrainingLoop} and returns a
+ * {@link ScoreGuidedModel} that stores the resolved settings.
  */
 public final class ScoreGuidedDetector implements AnomalyDetector {
     /** System property that selects the training engine: {@code auto} (default) or {@code samediff}. */
@@ -33,18 +37,28 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
     private final TrainingConfig training;
     private final ScoreGuidance guidance;
     private final ScoreGuidedComponents components;
-    private final IntFunction<RepresentationLearner> learnerFactory;
+    private final Function<TrainingConfig, Record> withTraining;
+    private final BiFunction<Record, Integer, RepresentationLearner> learners;
 
     /**
+     * A detector whose backbone does not depend on the resolved training settings (the stored hyperparameters stay
+     * as given).
+     *
      * @param key registry key
      * @param hyperparameters the full hyperparameter record (stored with the model)
-     * @param training optimisation settings
+     * @param training optimisation settings (null fields are resolved from the data when fitting)
      * @param guidance guidance settings; λ_DE = 0 gives the plain backbone
      * @param components scorer, regularizer and pseudo-labeller
      * @param learnerFactory makes the backbone for a given input width
      */
     public ScoreGuidedDetector(String key, Record hyperparameters, TrainingConfig training, ScoreGuidance guidance,
             ScoreGuidedComponents components, IntFunction<RepresentationLearner> learnerFactory) {
+        this(key, hyperparameters, training, guidance, components, t -> hyperparameters, (h, d) -> learnerFactory.apply(d));
+    }
+
+    private ScoreGuidedDetector(String key, Record hyperparameters, TrainingConfig training, ScoreGuidance guidance,
+            ScoreGuidedComponents components, Function<TrainingConfig, Record> withTraining,
+            BiFunction<Record, Integer, RepresentationLearner> learners) {
         this.key = Objects.requireNonNull(key, "key");
         this.hyperparameters = Objects.requireNonNull(hyperparameters, "hyperparameters");
         Violations v = new Violations();
@@ -54,7 +68,28 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         this.training = training;
         this.guidance = guidance;
         this.components = Objects.requireNonNull(components, "components");
-        this.learnerFactory = Objects.requireNonNull(learnerFactory, "learnerFactory");
+        this.withTraining = Objects.requireNonNull(withTraining, "withTraining");
+        this.learners = Objects.requireNonNull(learners, "learners");
+    }
+
+    /**
+     * A detector for a score-guided hyperparameter record. When fitting, null training fields are resolved from the
+     * data ({@link TrainingConfig#resolve}); the backbone is made from the record with the resolved settings, and
+     * the fitted model stores that record, so the resolved values travel with the model file.
+     *
+     * @param <H> the record type
+     * @param key registry key
+     * @param hyperparameters the hyperparameters
+     * @param components scorer, regularizer and pseudo-labeller
+     * @param learnerFactory makes the backbone from the (resolved) record and the input width
+     * @return the detector
+     */
+    public static <H extends Record & ScoreGuidedHyperparameters<H>> ScoreGuidedDetector of(String key,
+            H hyperparameters, ScoreGuidedComponents components, BiFunction<H, Integer, RepresentationLearner> learnerFactory) {
+        @SuppressWarnings("unchecked")
+        BiFunction<Record, Integer, RepresentationLearner> learners = (h, d) -> learnerFactory.apply((H) h, d);
+        return new ScoreGuidedDetector(key, hyperparameters, hyperparameters.training(), hyperparameters.guidance(),
+                components, hyperparameters::withTraining, learners);
     }
 
     @Override
@@ -75,16 +110,21 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         if (train.cols() < 1) {
             throw new InvalidDataException("cannot fit " + key + " on data with no feature columns");
         }
-        RepresentationLearner learner = learnerFactory.apply(train.cols());
+        // Null settings are resolved from the data's shape (never its labels); the model keeps the resolved record.
+        TrainingConfig resolved = training.resolve(train.rows());
+        Record resolvedHp = withTraining.apply(resolved);
+        String settings = key + ": " + training.describeResolution(train.rows());
+        ctx.listeners().forEach(l -> l.onTrainingSettings(settings));
+        RepresentationLearner learner = learners.apply(resolvedHp, train.cols());
         // Sub-seeds: one stream for the initial weights, another for batch order and μ_R draws.
         java.util.SplittableRandom seeds = new java.util.SplittableRandom(ctx.seed());
         long initSeed = seeds.nextLong();
         long loopSeed = seeds.nextLong();
-        TrainableNetwork net = network(learner, train.cols(), initSeed);
+        TrainableNetwork net = network(learner, train.cols(), initSeed, resolved);
         LearnerContext hooks = net instanceof SameDiffNetwork sdn ? sdn.context(train, TrainingLoop.EVAL_BATCH) : null;
-        List<EpochStats> history = TrainingLoop.run(net, learner, hooks, train, training, guidance, components,
+        List<EpochStats> history = TrainingLoop.run(net, learner, hooks, train, resolved, guidance, components,
                 loopSeed, ctx.listeners());
-        return new ScoreGuidedModel(key, hyperparameters, net, train.cols(), history);
+        return new ScoreGuidedModel(key, resolvedHp, net, train.cols(), history);
     }
 
     /**
@@ -93,7 +133,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
      * graph. The system property {@code sgm.engine=samediff} forces the graph (for benchmarks and checks), and any
      * backend other than ND4J's CPU one gets the graph.
      */
-    private TrainableNetwork network(RepresentationLearner learner, int inputDim, long seed) {
+    private TrainableNetwork network(RepresentationLearner learner, int inputDim, long seed, TrainingConfig training) {
         BlasThreads.pinToOne();
         boolean forceGraph = "samediff".equals(System.getProperty(ENGINE_PROPERTY))
                 || !CPU_BACKEND.equals(org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName());
@@ -112,7 +152,11 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
      * @return the fitted model
      */
     public ScoreGuidedModel restore(org.sgm.core.ModelState state) {
-        TrainableNetwork net = network(learnerFactory.apply(state.inputDim()), state.inputDim(), 0L);
+        // A saved model stores resolved settings, so this changes nothing for one; for hand-written hyperparameters
+        // with automatic fields any row count does: the settings only size the optimizer, which scoring never uses.
+        TrainingConfig resolved = training.resolve(TrainingLoop.EVAL_BATCH);
+        TrainableNetwork net = network(learners.apply(withTraining.apply(resolved), state.inputDim()),
+                state.inputDim(), 0L, resolved);
         java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new java.util.LinkedHashMap<>();
         state.entries().forEach((name, bytes) -> arrays.put(name, org.sgm.core.ModelState.decode(bytes, name)));
         net.load(arrays);

@@ -13,6 +13,13 @@ public interface TrainingListener {
      */
     default void onTrainingStart(int rows, int inputDim, int maxEpochs, int stepsPerEpoch) {}
 
+    /**
+     * Called once before {@link #onTrainingStart}, with the settings the fit resolved and how.
+     *
+     * @param description one line, e.g. {@code "sg-ae: batch 64 (auto), lr 0.001 (auto), 32 epochs × 63 steps ..."}
+     */
+    default void onTrainingSettings(String description) {}
+
     /** @param stats the finished epoch */
     default void onEpochEnd(EpochStats stats) {}
 

@@ -40,7 +40,7 @@ public final class TrainingLoop {
      * @param learner the backbone, for its hooks
      * @param context the learner's hook context (may be null if the learner has none)
      * @param train the training data
-     * @param training optimisation settings
+     * @param training optimisation settings, resolved ({@link TrainingConfig#resolve})
      * @param guidance guidance settings
      * @param components the pseudo-labeller and regularizer
      * @param seed the seed of batch order and μ_R draws
@@ -54,6 +54,9 @@ public final class TrainingLoop {
         int d = train.cols();
         if (n < 1) {
             throw new IllegalArgumentException("training data has no rows");
+        }
+        if (!training.resolved()) {
+            throw new IllegalArgumentException("training settings not resolved: " + training);
         }
         SplittableRandom rng = new SplittableRandom(seed);
         int batch = Math.min(training.batchSize(), n);

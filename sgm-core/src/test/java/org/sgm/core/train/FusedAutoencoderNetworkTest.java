@@ -55,7 +55,7 @@ class FusedAutoencoderNetworkTest {
         FusedAutoencoderNetwork fast = fused(g);
         float[] metric = new float[(int) x.rows()];
         oracle.evaluate(x, metric, null, 0);
-        double tau = org.sgm.core.spi.PercentileLabeler.percentile(metric, g.epsilon());
+        double tau = org.sgm.core.spi.PercentileLabeler.percentile(metric, g.percentile());
         OutAndGrad expected = oracle.gradients(x, tau, 0.0123);
         StepLosses got = fast.gradients(x, tau, 0.0123);
         String where = "λ_DE = " + g.lambdaDE() + ", " + x.rows() + " rows";

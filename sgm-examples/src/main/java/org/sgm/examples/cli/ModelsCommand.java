@@ -14,5 +14,12 @@ final class ModelsCommand implements Runnable {
         int width = SgmMain.registry().providers().keySet().stream().mapToInt(String::length).max().orElse(0);
         SgmMain.registry().providers().forEach((key, p) ->
                 System.out.printf("%-" + width + "s  %s%n", key, p.description()));
+        String withPresets = SgmMain.registry().providers().values().stream().filter(p -> !p.presets().isEmpty())
+                .map(p -> p.key() + "@" + String.join("|", new java.util.TreeSet<>(p.presets()))).findFirst()
+                .orElse(null);
+        if (withPresets != null) {
+            common.progress().println("sgm: presets: KEY@PRESET gives a model other defaults, e.g. " + withPresets
+                    + " (the original papers' exact settings; see docs/defaults.md)");
+        }
     }
 }

@@ -19,6 +19,11 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     @Override
+    public void onTrainingSettings(String description) {
+        err.println("sgm: training settings of " + description);
+    }
+
+    @Override
     public void onTrainingStart(int rows, int inputDim, int epochs, int stepsPerEpoch) {
         this.maxEpochs = epochs;
         this.rows = rows;

@@ -28,13 +28,26 @@ public record VaeHyperparameters(int hidden, int latent, double beta, int scorer
         v.throwIfAny();
     }
 
-    /** @return 64 hidden units, 8 latent, β = 1, the SG paper's scorer, training and guidance */
+    /**
+     * @return the defaults: {@link #paper()} with the training settings resolved from the data
+     *     ({@link TrainingConfig#defaults()}; docs/defaults.md)
+     */
     public static VaeHyperparameters defaults() {
-        return new VaeHyperparameters(64, 8, 1.0, 10, TrainingConfig.defaults(), ScoreGuidance.defaults());
+        return paper().withTraining(TrainingConfig.defaults()).withGuidance(ScoreGuidance.defaults());
+    }
+
+    /** @return 64 hidden units, 8 latent, β = 1, the SG paper's scorer, training and guidance */
+    public static VaeHyperparameters paper() {
+        return new VaeHyperparameters(64, 8, 1.0, 10, TrainingConfig.paper(), ScoreGuidance.paper());
     }
 
     @Override
     public VaeHyperparameters withGuidance(ScoreGuidance g) {
         return new VaeHyperparameters(hidden, latent, beta, scorerHidden, training, g);
+    }
+
+    @Override
+    public VaeHyperparameters withTraining(TrainingConfig t) {
+        return new VaeHyperparameters(hidden, latent, beta, scorerHidden, t, guidance);
     }
 }

@@ -30,7 +30,7 @@ public class VaeProvider extends BackboneProvider<VaeHyperparameters> {
 
     @Override
     protected VaeHyperparameters paperDefaults() {
-        return VaeHyperparameters.defaults();
+        return VaeHyperparameters.paper();
     }
 
     @Override

@@ -66,12 +66,20 @@ public record DagmmHyperparameters(List<Integer> hiddenDims, int latentDim, int 
     }
 
     /**
+     * @return the defaults: {@link #paper()} with the training settings resolved from the data
+     *     ({@link TrainingConfig#defaults()}; docs/defaults.md)
+     */
+    public static DagmmHyperparameters defaults() {
+        return paper().withTraining(TrainingConfig.defaults()).withGuidance(ScoreGuidance.defaults());
+    }
+
+    /**
      * @return the original's KDDCUP99 architecture and loss weights, a 10-unit scorer, the SG paper's training and
      *     guidance
      */
-    public static DagmmHyperparameters defaults() {
+    public static DagmmHyperparameters paper() {
         return new DagmmHyperparameters(List.of(60, 30, 10), 1, 10, 4, 0.1, 0.005, 1e-6, 10,
-                TrainingConfig.defaults(), ScoreGuidance.defaults());
+                TrainingConfig.paper(), ScoreGuidance.paper());
     }
 
     /**
@@ -92,5 +100,11 @@ public record DagmmHyperparameters(List<Integer> hiddenDims, int latentDim, int 
     public DagmmHyperparameters withGuidance(ScoreGuidance g) {
         return new DagmmHyperparameters(hiddenDims, latentDim, estimationHidden, components, lambdaEnergy,
                 lambdaCovariance, covarianceEpsilon, scorerHidden, training, g);
+    }
+
+    @Override
+    public DagmmHyperparameters withTraining(TrainingConfig t) {
+        return new DagmmHyperparameters(hiddenDims, latentDim, estimationHidden, components, lambdaEnergy,
+                lambdaCovariance, covarianceEpsilon, scorerHidden, t, guidance);
     }
 }

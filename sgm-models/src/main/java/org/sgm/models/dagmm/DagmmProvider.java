@@ -29,7 +29,7 @@ public class DagmmProvider extends BackboneProvider<DagmmHyperparameters> {
 
     @Override
     protected DagmmHyperparameters paperDefaults() {
-        return DagmmHyperparameters.defaults();
+        return DagmmHyperparameters.paper();
     }
 
     @Override

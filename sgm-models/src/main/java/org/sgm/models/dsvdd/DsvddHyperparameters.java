@@ -49,12 +49,20 @@ public record DsvddHyperparameters(List<Integer> hiddenDims, int repDim, double 
     }
 
     /**
+     * @return the defaults: {@link #paper()} with the training settings resolved from the data
+     *     ({@link TrainingConfig#defaults()}; docs/defaults.md)
+     */
+    public static DsvddHyperparameters defaults() {
+        return paper().withTraining(TrainingConfig.defaults()).withGuidance(ScoreGuidance.defaults());
+    }
+
+    /**
      * @return the defaults: widths [64] → 32, no weight decay, a 10-unit scorer, Deep SVDD's training set-up (150
      *     epochs, batch 200, learning rate 1e-4) and the paper's guidance
      */
-    public static DsvddHyperparameters defaults() {
+    public static DsvddHyperparameters paper() {
         return new DsvddHyperparameters(List.of(64), 32, 0.0, 10, new TrainingConfig(150, 200, 1e-4, 1.0, true),
-                ScoreGuidance.defaults());
+                ScoreGuidance.paper());
     }
 
     /**
@@ -74,5 +82,10 @@ public record DsvddHyperparameters(List<Integer> hiddenDims, int repDim, double 
     @Override
     public DsvddHyperparameters withGuidance(ScoreGuidance g) {
         return new DsvddHyperparameters(hiddenDims, repDim, weightDecay, scorerHidden, training, g);
+    }
+
+    @Override
+    public DsvddHyperparameters withTraining(TrainingConfig t) {
+        return new DsvddHyperparameters(hiddenDims, repDim, weightDecay, scorerHidden, t, guidance);
     }
 }

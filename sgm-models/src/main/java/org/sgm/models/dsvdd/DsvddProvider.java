@@ -30,7 +30,7 @@ public class DsvddProvider extends BackboneProvider<DsvddHyperparameters> {
 
     @Override
     protected DsvddHyperparameters paperDefaults() {
-        return DsvddHyperparameters.defaults();
+        return DsvddHyperparameters.paper();
     }
 
     @Override

@@ -20,27 +20,51 @@ import org.sgm.models.sgae.HiddenDims;
  *     (&gt; 0); default 1. A z-scored row has E‖x‖² = d, so by default a row gets a non-zero sparse part when the
  *     autoencoder leaves more of it unexplained than the whole norm of a typical row. The original tunes λ per data
  *     set; this default needs neither labels nor a quantile of the data
- * @param innerEpochs epochs of autoencoder training per outer iteration (≥ 1); default 10
+ * @param innerEpochs epochs of autoencoder training per outer iteration (≥ 1); null (the default): a tenth of the
+ *     epoch count, at least 1 ({@link #innerEpochs(int)}), so that every fit makes about {@value #AUTO_OUTER}
+ *     outer iterations whatever its epoch count; the paper preset: 10
  * @param scorerHidden hidden width of the scoring network; default 10
  * @param training optimisation settings; SG paper defaults
  * @param guidance guidance settings; SG paper defaults (λ_DE = 0 for the plain {@code rda})
  */
-public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, int innerEpochs, int scorerHidden,
+public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, Integer innerEpochs, int scorerHidden,
         TrainingConfig training, ScoreGuidance guidance) implements ScoreGuidedHyperparameters<RdaHyperparameters> {
+
+    /** Outer iterations an automatic {@code innerEpochs} aims at. */
+    public static final int AUTO_OUTER = 10;
 
     /** Validates every field, reporting all violations together. */
     public RdaHyperparameters {
         Violations v = new Violations();
         hiddenDims = HiddenDims.check(hiddenDims, v);
         v.require(lambdaScale > 0 && Double.isFinite(lambdaScale), "lambdaScale", "must be > 0", lambdaScale);
-        v.require(innerEpochs >= 1, "innerEpochs", "must be ≥ 1", innerEpochs);
+        v.require(innerEpochs == null || innerEpochs >= 1, "innerEpochs", "must be ≥ 1",
+                innerEpochs);
         ScoreGuidedHyperparameters.checkShared(v, training, guidance, scorerHidden);
         v.throwIfAny();
     }
 
-    /** @return auto widths, λ = √d, 10 inner epochs, a 10-unit scorer, the SG paper's training and guidance */
+    /**
+     * @return the defaults: {@link #paper()} with the training settings resolved from the data
+     *     ({@link TrainingConfig#defaults()}; docs/defaults.md)
+     */
     public static RdaHyperparameters defaults() {
-        return new RdaHyperparameters(List.of(), 1.0, 10, 10, TrainingConfig.defaults(), ScoreGuidance.defaults());
+        RdaHyperparameters p = paper();
+        return new RdaHyperparameters(p.hiddenDims, p.lambdaScale, null, p.scorerHidden, TrainingConfig.defaults(),
+                ScoreGuidance.defaults());
+    }
+
+    /**
+     * @param epochs the fit's (resolved) epoch count
+     * @return the inner epochs: as given, or {@code max(1, round(epochs / AUTO_OUTER))}
+     */
+    public int innerEpochs(int epochs) {
+        return innerEpochs != null ? innerEpochs : Math.max(1, Math.round(epochs / (float) AUTO_OUTER));
+    }
+
+    /** @return auto widths, λ = √d, 10 inner epochs, a 10-unit scorer, the SG paper's training and guidance */
+    public static RdaHyperparameters paper() {
+        return new RdaHyperparameters(List.of(), 1.0, 10, 10, TrainingConfig.paper(), ScoreGuidance.paper());
     }
 
     /**
@@ -54,5 +78,10 @@ public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, i
     @Override
     public RdaHyperparameters withGuidance(ScoreGuidance g) {
         return new RdaHyperparameters(hiddenDims, lambdaScale, innerEpochs, scorerHidden, training, g);
+    }
+
+    @Override
+    public RdaHyperparameters withTraining(TrainingConfig t) {
+        return new RdaHyperparameters(hiddenDims, lambdaScale, innerEpochs, scorerHidden, t, guidance);
     }
 }

@@ -31,12 +31,18 @@ public class RdaProvider extends BackboneProvider<RdaHyperparameters> {
 
     @Override
     protected RdaHyperparameters paperDefaults() {
-        return RdaHyperparameters.defaults();
+        return RdaHyperparameters.paper();
+    }
+
+    @Override
+    protected RdaHyperparameters autoDefaults() {
+        return RdaHyperparameters.defaults(); // automatic training and inner epochs
     }
 
     @Override
     protected RepresentationLearner createLearner(RdaHyperparameters hp, int inputDim) {
-        return new RdaLearner(HiddenDims.resolve(inputDim, hp.hiddenDims()), hp.lambda(inputDim), hp.innerEpochs());
+        return new RdaLearner(HiddenDims.resolve(inputDim, hp.hiddenDims()), hp.lambda(inputDim),
+                hp.innerEpochs(hp.training().resolve(1).epochs()));
     }
 
     /** Plain RDA: SG-RDA with λ_DE = 0, scored by the reconstruction error ‖x − AE(x)‖₂. */

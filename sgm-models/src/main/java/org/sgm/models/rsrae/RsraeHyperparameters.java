@@ -61,18 +61,32 @@ public record RsraeHyperparameters(List<Integer> hiddenDims, int intrinsicDim, d
     }
 
     /**
+     * @return the defaults: {@link #paper()} with the training settings resolved from the data
+     *     ({@link TrainingConfig#defaults()}; docs/defaults.md)
+     */
+    public static RsraeHyperparameters defaults() {
+        return paper().withTraining(TrainingConfig.defaults()).withGuidance(ScoreGuidance.defaults());
+    }
+
+    /**
      * @return the defaults: Lai et al.'s widths (32, 64, 128), d = 10, λ1 = λ2 = 1, alternating steps, their training
      *     set-up (200 epochs, batch 128, learning rate 2.5e-4), the L2 metric, a 10-unit scorer and the paper's
      *     guidance
      */
-    public static RsraeHyperparameters defaults() {
+    public static RsraeHyperparameters paper() {
         return new RsraeHyperparameters(List.of(32, 64, 128), 10, 1.0, 1.0, true, RsraeMetric.L2, 10,
-                new TrainingConfig(200, 128, 2.5e-4, 1.0, true), ScoreGuidance.defaults());
+                new TrainingConfig(200, 128, 2.5e-4, 1.0, true), ScoreGuidance.paper());
     }
 
     @Override
     public RsraeHyperparameters withGuidance(ScoreGuidance g) {
         return new RsraeHyperparameters(hiddenDims, intrinsicDim, lambda1, lambda2, alternate, metric, scorerHidden,
                 training, g);
+    }
+
+    @Override
+    public RsraeHyperparameters withTraining(TrainingConfig t) {
+        return new RsraeHyperparameters(hiddenDims, intrinsicDim, lambda1, lambda2, alternate, metric, scorerHidden,
+                t, guidance);
     }
 }

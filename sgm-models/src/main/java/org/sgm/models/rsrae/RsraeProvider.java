@@ -30,7 +30,7 @@ public class RsraeProvider extends BackboneProvider<RsraeHyperparameters> {
 
     @Override
     protected RsraeHyperparameters paperDefaults() {
-        return RsraeHyperparameters.defaults();
+        return RsraeHyperparameters.paper();
     }
 
     @Override

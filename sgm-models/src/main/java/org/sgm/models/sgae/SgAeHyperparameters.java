@@ -26,13 +26,26 @@ public record SgAeHyperparameters(List<Integer> hiddenDims, int scorerHidden, Tr
         v.throwIfAny();
     }
 
-    /** @return the paper's defaults: auto widths, 10-unit scorer, paper training and guidance */
+    /**
+     * @return the defaults: {@link #paper()} with the training settings resolved from the data
+     *     ({@link TrainingConfig#defaults()}; docs/defaults.md)
+     */
     public static SgAeHyperparameters defaults() {
-        return new SgAeHyperparameters(List.of(), 10, TrainingConfig.defaults(), ScoreGuidance.defaults());
+        return paper().withTraining(TrainingConfig.defaults()).withGuidance(ScoreGuidance.defaults());
+    }
+
+    /** @return the paper's defaults: auto widths, 10-unit scorer, paper training and guidance */
+    public static SgAeHyperparameters paper() {
+        return new SgAeHyperparameters(List.of(), 10, TrainingConfig.paper(), ScoreGuidance.paper());
     }
 
     @Override
     public SgAeHyperparameters withGuidance(ScoreGuidance g) {
         return new SgAeHyperparameters(hiddenDims, scorerHidden, training, g);
+    }
+
+    @Override
+    public SgAeHyperparameters withTraining(TrainingConfig t) {
+        return new SgAeHyperparameters(hiddenDims, scorerHidden, t, guidance);
     }
 }

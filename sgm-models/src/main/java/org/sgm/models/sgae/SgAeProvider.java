@@ -31,7 +31,7 @@ public class SgAeProvider extends BackboneProvider<SgAeHyperparameters> {
 
     @Override
     protected SgAeHyperparameters paperDefaults() {
-        return SgAeHyperparameters.defaults();
+        return SgAeHyperparameters.paper();
     }
 
     @Override

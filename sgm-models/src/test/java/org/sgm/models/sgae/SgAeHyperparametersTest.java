@@ -19,9 +19,13 @@ class SgAeHyperparametersTest {
     }
 
     @Test
-    void defaultsAreThePapers() {
-        SgAeHyperparameters d = SgAeHyperparameters.defaults();
+    void paperSettingsAreThePapersAndDefaultsDifferOnlyInTrainingAndEpsilonSource() {
+        SgAeHyperparameters d = SgAeHyperparameters.paper();
         assertEquals(new TrainingConfig(100, 1024, 1e-4, 1.0, true), d.training());
+        assertEquals(d.withTraining(TrainingConfig.defaults()).withGuidance(ScoreGuidance.defaults()),
+                SgAeHyperparameters.defaults());
+        assertEquals(d.guidance().percentile(), SgAeHyperparameters.defaults().guidance().percentile());
+        assertEquals(SgAeHyperparameters.defaults(), new SgAeProvider(ScoreGuidedComponents.paper()).defaults());
         assertEquals(new ScoreGuidance(0.01, 20, 6, 90), d.guidance());
         assertEquals(10, d.scorerHidden());
         assertEquals(List.of(), d.hiddenDims());
@@ -32,7 +36,7 @@ class SgAeHyperparametersTest {
     void partialJsonIsLaidOverTheDefaults() {
         SgAeHyperparameters hp = read("{\"training\": {\"epochs\": 7}, \"hiddenDims\": [8, 4]}");
         assertEquals(7, hp.training().epochs());
-        assertEquals(1024, hp.training().batchSize());
+        assertEquals(null, hp.training().batchSize()); // automatic
         assertEquals(List.of(8, 4), hp.hiddenDims());
         assertEquals(ScoreGuidance.defaults(), hp.guidance());
     }
