@@ -105,9 +105,18 @@ public final class CellRunner {
                         e.threshold(), e.flaggedFraction(), e.meanTrainScore(), e.millis()))
                 .toList();
         return new CellRecord(key.id(), dataset.name(), dataset.source(), dataset.table().sha256(), model.name(),
-                model.key(), model.hyperparameters().deepCopy(), key.seed(), plan.protocolJson().deepCopy(), metrics,
+                model.key(), effective(fitted, model), key.seed(), plan.protocolJson().deepCopy(), metrics,
                 scores, labels, history, (t1 - t0) / 1e9, (t2 - t1) / 1e9, versions(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+    /**
+     * @return the hyperparameters the detector was fitted with, settings resolved from the data (batch size,
+     *     epochs, ...) included; the plan's (before resolution) if the fitted detector does not say
+     */
+    private static com.fasterxml.jackson.databind.JsonNode effective(FittedDetector fitted, ExperimentPlan.Model model) {
+        Record used = fitted.hyperparameters();
+        return used != null ? org.sgm.core.hyper.HyperparameterJson.toTree(used) : model.hyperparameters().deepCopy();
     }
 
     /** @return sgm, nd4j, tribuo, java and os versions */

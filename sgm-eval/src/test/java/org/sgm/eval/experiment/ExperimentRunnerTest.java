@@ -71,8 +71,9 @@ class ExperimentRunnerTest {
         assertEquals(64, ae1.dataSha256().length());
         assertEquals(2, ae1.history().size());
         assertEquals(2, ae1.hyperparameters().get("training").get("epochs").intValue());
-        assertEquals(100 * 0 + 1024, ae1.hyperparameters().get("training").get("batchSize").intValue(),
-                "the effective hyperparameters, defaults included");
+        assertEquals(32, ae1.hyperparameters().get("training").get("batchSize").intValue(),
+                "the effective hyperparameters: the batch size resolved from the 192 training rows (192 / 16 = 12,"
+                        + " raised to the automatic minimum 32)");
         assertEquals(0.02, ae1.protocol().get("noise").doubleValue());
         assertEquals(ae1.testScores().length, ae1.testLabels().length);
         assertEquals(48, ae1.testLabels().length, "20 % of 240 rows");
