@@ -124,4 +124,31 @@ class SparkExperimentTest {
         assertTrue(e.getMessage().startsWith("detectors: sg-vae is not known to the Spark runner"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("vae")), "nothing written");
     }
+
+    @Test
+    void aFailingCellIsRecordedOnTheDriverAndSplitsAreExportedAsLocally() throws IOException {
+        Path spec = Files.writeString(dir.resolve("diverging.json"), """
+                {"name": "diverging", "datasets": ["data.csv"], "seeds": 1, "exportSplits": true,
+                 "detectors": [{"key": "sg-ae", "name": "hot", "hyperparameters": {"training": {"epochs": 2,
+                                "learningRate": 1e30}}}, "tribuo-kmeans"]}""");
+        Path out = dir.resolve("diverging");
+        List<String> lines = new ArrayList<>();
+        ExperimentException e = assertThrows(ExperimentException.class,
+                () -> SparkExperimentMain.run(spark, spec, out, List.of(), lines::add));
+        assertTrue(e.getMessage().startsWith("1 of 2 cells failed (the others are saved; messages in "
+                + out.resolve("failed")), e.getMessage());
+        assertTrue(CellStore.isFinished(out, "data__tribuo-kmeans__seed0"));
+        assertTrue(Files.readString(CellStore.failureFile(out, "data__hot__seed0")).startsWith("training diverged"));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("data × hot × seed 0: FAILED: training diverged")),
+                lines.toString());
+
+        Path local = dir.resolve("diverging-local");
+        assertThrows(ExperimentException.class,
+                () -> ExperimentRunner.run(spec, local, 2, ModelCache.registry(), line -> { }));
+        for (String f : List.of("data__seed0.train.csv", "data__seed0.test.csv")) {
+            assertEquals(Files.readString(local.resolve("splits").resolve(f)),
+                    Files.readString(out.resolve("splits").resolve(f)), f);
+        }
+        assertEquals(cells(local), cells(out));
+    }
 }
