@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
+import org.sgm.core.SgmException;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.eval.experiment.CellExecutor;
 import org.sgm.eval.experiment.CellKey;
@@ -16,6 +17,7 @@ import org.sgm.eval.experiment.CellOutcome;
 import org.sgm.eval.experiment.CellRecord;
 import org.sgm.eval.experiment.CellRunner;
 import org.sgm.eval.experiment.CellStore;
+import org.sgm.eval.experiment.ExperimentException;
 import org.sgm.eval.experiment.ExperimentPlan;
 import org.sgm.eval.experiment.ExperimentRunner;
 import scala.collection.Iterator;
@@ -75,8 +77,17 @@ public final class SparkCellExecutor implements CellExecutor {
         RDD<CellKey> keys = new JavaSparkContext(sc).parallelize(todo, todo.size()).rdd();
         ClassTag<ArrayList<CellOutcome>> tag = ClassTag$.MODULE$.apply(ArrayList.class);
         sc.setJobDescription("sgm experiment " + plan.name() + ": " + todo.size() + " cells");
-        sc.runJob(keys, new RunCells(specJson, specDir.toString(), dir.toAbsolutePath().normalize().toString()),
-                new Ended(ended), tag);
+        try {
+            sc.runJob(keys, new RunCells(specJson, specDir.toString(), dir.toAbsolutePath().normalize().toString()),
+                    new Ended(ended), tag);
+        } catch (Exception e) { // a cell's own failure is an outcome; this is Spark's (e.g. executors lost)
+            if (e instanceof SgmException se) {
+                throw se;
+            }
+            throw new ExperimentException("the Spark job stopped (" + String.valueOf(e.getMessage()).lines()
+                    .findFirst().orElse(e.toString()) + "); the cells finished so far are saved in " + dir
+                    + ": run the command again to resume", e);
+        }
     }
 
     /** The task: runs its partition's cells, writes their files, returns their outcomes. */
