@@ -90,10 +90,22 @@ public final class SparkScoreMain implements Callable<Integer> {
      * @return the exit status
      */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new SparkScoreMain());
+        return execute(new SparkScoreMain(), "sgm spark-score", args);
+    }
+
+    /**
+     * Runs a command of this module with SGM's exit statuses and one-line errors.
+     *
+     * @param command the picocli command
+     * @param name its name in messages
+     * @param args the command line
+     * @return the exit status
+     */
+    static int execute(Object command, String name, String... args) {
+        CommandLine cl = new CommandLine(command);
         cl.setParameterExceptionHandler((e, arguments) -> {
             System.err.println("sgm: error: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ")
-                    + " (see 'sgm spark-score --help')");
+                    + " (see '" + name + " --help')");
             return 2;
         });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -112,6 +112,25 @@ public final class ExperimentRunner {
      */
     public static Summary run(Path specFile, Path dir, Integer threads, DetectorRegistry registry,
             Consumer<String> progress, List<String> onlyModels) {
+        return run(specFile, dir, registry, progress, onlyModels, spec -> CellExecutor.local(threads != null
+                ? threads : spec.threads() != null ? spec.threads() : Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * As {@link #run(Path, Path, Integer, DetectorRegistry, Consumer, List)}, with the cells run by another
+     * executor (e.g. a Spark job): the same checks, directory, resume, progress and failure handling.
+     *
+     * @param specFile the spec
+     * @param dir the experiment directory (created if missing)
+     * @param registry the detectors by key
+     * @param progress receives one line per finished cell (and a first line saying what will run)
+     * @param onlyModels model names of the spec (empty: every model)
+     * @param executor the executor for the checked spec (called once everything is checked)
+     * @return what the run did
+     * @throws ExperimentException if a name in {@code onlyModels} is not a model of the spec
+     */
+    public static Summary run(Path specFile, Path dir, DetectorRegistry registry, Consumer<String> progress,
+            List<String> onlyModels, java.util.function.Function<ExperimentSpec, CellExecutor> executor) {
         ExperimentSpec spec = ExperimentSpec.read(specFile);
         ExperimentPlan plan = ExperimentPlan.of(spec, specFile.getParent(), registry);
         List<String> known = plan.models().stream().map(ExperimentPlan.Model::name).toList();
@@ -121,9 +140,8 @@ public final class ExperimentRunner {
                         + " detectors: " + String.join(", ", known) + ")");
             }
         }
-        int workers = threads != null ? threads
-                : spec.threads() != null ? spec.threads() : Runtime.getRuntime().availableProcessors();
-        return run(plan, dir, workers, progress, k -> onlyModels.isEmpty() || onlyModels.contains(k.model()));
+        return run(plan, dir, executor.apply(spec), progress,
+                k -> onlyModels.isEmpty() || onlyModels.contains(k.model()));
     }
 
     /**
@@ -152,9 +170,22 @@ public final class ExperimentRunner {
      */
     public static Summary run(ExperimentPlan plan, Path dir, int threads, Consumer<String> progress,
             java.util.function.Predicate<CellKey> only) {
-        if (threads < 1) {
-            throw new SgmException("--threads must be ≥ 1, got " + threads);
-        }
+        return run(plan, dir, CellExecutor.local(threads), progress, only);
+    }
+
+    /**
+     * Runs only the unfinished cells that {@code only} accepts, with {@code executor} running them; everything
+     * else (the spec check, the lock, leftovers, the cells to run, progress, failures) as the local run.
+     *
+     * @param plan the plan ({@link ExperimentPlan#specJson()} not null)
+     * @param dir the experiment directory (created if missing)
+     * @param executor runs the cells
+     * @param progress receives one line per finished cell (and a first line saying what will run)
+     * @param only which cells to run now
+     * @return what the run did ({@code cells}: every finished cell, of this run and before)
+     */
+    public static Summary run(ExperimentPlan plan, Path dir, CellExecutor executor, Consumer<String> progress,
+            java.util.function.Predicate<CellKey> only) {
         if (plan.specJson() == null) {
             throw new IllegalArgumentException("the plan was not made from a spec");
         }
@@ -170,7 +201,7 @@ public final class ExperimentRunner {
                 StandardOpenOption.WRITE)) {
             FileLock lock = tryLock(channel, dir);
             try {
-                return runLocked(plan, dir, threads, progress, only);
+                return runLocked(plan, dir, executor, progress, only);
             } finally {
                 lock.release();
             }
@@ -192,7 +223,7 @@ public final class ExperimentRunner {
         return lock;
     }
 
-    private static Summary runLocked(ExperimentPlan plan, Path dir, int threads, Consumer<String> progress,
+    private static Summary runLocked(ExperimentPlan plan, Path dir, CellExecutor executor, Consumer<String> progress,
             java.util.function.Predicate<CellKey> only) {
         checkSpec(dir, plan.specJson());
         CellStore.removeLeftovers(dir);
@@ -225,33 +256,22 @@ public final class ExperimentRunner {
         }
         int skipped = cells.size() - todo.size() - deferred;
         progress.accept(String.format(Locale.ROOT, "experiment %s: %d cells (%d datasets × %d detectors × %d seeds)"
-                + "%s%s; %d to run on %d thread(s)", plan.name(), cells.size(), plan.datasets().size(),
+                + "%s%s; %d to run on %s", plan.name(), cells.size(), plan.datasets().size(),
                 plan.models().size(), plan.seeds().size(), skipped == 0 ? "" : ", " + skipped + " finished before",
                 deferred == 0 ? "" : ", " + deferred + " left for a later run (--only)",
-                todo.size(), Math.min(threads, Math.max(1, todo.size()))));
+                todo.size(), executor.describe(todo.size())));
         Map<String, String> failures = new ConcurrentHashMap<>();
-        Listener store = new Listener() {
-            @Override
-            public void prepared(String dataset, long seed, CellRunner.PreparedSplit split) {
-                if (plan.exportSplits()) {
-                    CellRunner.exportSplit(split, dir.resolve("splits"), CellRunner.splitStem(dataset, seed));
-                }
+        Progress lines = new Progress(skipped + todo.size(), skipped, executor.parallelism(), progress);
+        AtomicInteger finished = new AtomicInteger();
+        executor.run(plan, dir, todo, outcome -> {
+            if (outcome.isFailed()) {
+                failures.put(outcome.key().id(), outcome.error());
+                CellStore.writeFailure(dir, outcome.key().id(), outcome.error());
+            } else {
+                finished.incrementAndGet();
             }
-
-            @Override
-            public void finished(CellRecord cell) {
-                CellStore.write(dir, cell);
-            }
-
-            @Override
-            public void failed(CellKey key, RuntimeException error) {
-                String message = error instanceof SgmException ? error.getMessage() : error.toString();
-                failures.put(key.id(), message);
-                CellStore.writeFailure(dir, key.id(), message);
-            }
-        };
-        List<CellRecord> finished = runCells(plan, todo, threads, false, store,
-                new Progress(skipped + todo.size(), skipped, threads, progress));
+            lines.ended(outcome);
+        });
         if (!failures.isEmpty()) {
             List<String> first = new ArrayList<>();
             for (CellKey k : todo) {
@@ -263,7 +283,7 @@ public final class ExperimentRunner {
                     + " saved; messages in " + dir.resolve(CellStore.FAILED) + "; running the command again retries"
                     + " the failed cells): " + String.join("; ", first) + (failures.size() > 3 ? "; ..." : ""));
         }
-        return new Summary(cells.size(), skipped, finished.size(), CellStore.readAll(dir));
+        return new Summary(cells.size(), skipped, finished.get(), CellStore.readAll(dir));
     }
 
     /** Writes the splits that are missing although every cell of their dataset and seed is finished. */
@@ -378,6 +398,23 @@ public final class ExperimentRunner {
      */
     public static List<CellRecord> runCells(ExperimentPlan plan, List<CellKey> todo, int threads, boolean failFast,
             Listener listener, Progress progress) {
+        return runCells(plan, todo, threads, failFast, listener, progress::ended);
+    }
+
+    /**
+     * As {@link #runCells(ExperimentPlan, List, int, boolean, Listener, Progress)}, each cell's outcome going to
+     * {@code ended} (after the listener has heard of it).
+     *
+     * @param plan the plan
+     * @param todo the cells to run, in the order to start them
+     * @param threads cells at the same time, ≥ 1
+     * @param failFast whether the first failure stops the run
+     * @param listener hears about each cell
+     * @param ended receives each cell's outcome
+     * @return the finished cells, in {@code todo} order
+     */
+    public static List<CellRecord> runCells(ExperimentPlan plan, List<CellKey> todo, int threads, boolean failFast,
+            Listener listener, Consumer<CellOutcome> ended) {
         if (threads < 1) {
             throw new SgmException("--threads must be ≥ 1, got " + threads);
         }
@@ -410,14 +447,14 @@ public final class ExperimentRunner {
                         });
                         CellRecord cell = CellRunner.run(plan, key, split);
                         listener.finished(cell);
-                        progress.finished(key, cell, (System.nanoTime() - t0) / 1e9);
+                        ended.accept(CellOutcome.finished(key, cell, (System.nanoTime() - t0) / 1e9));
                         return cell;
                     } catch (RuntimeException e) {
                         if (failFast) {
                             stop.set(true);
                         }
                         listener.failed(key, e);
-                        progress.failed(key, e, (System.nanoTime() - t0) / 1e9);
+                        ended.accept(CellOutcome.failed(key, e, (System.nanoTime() - t0) / 1e9));
                         throw e;
                     } finally {
                         if (remaining.get(group).decrementAndGet() == 0) {
@@ -482,14 +519,15 @@ public final class ExperimentRunner {
             this.sink = sink;
         }
 
-        synchronized void finished(CellKey key, CellRecord cell, double seconds) {
-            line(key, String.format(Locale.ROOT, "ROC-AUC %.4f, AP %.4f (fit %.1f s)",
-                    cell.metrics().get("roc_auc"), cell.metrics().get("average_precision"), cell.fitSeconds()),
-                    seconds);
-        }
-
-        synchronized void failed(CellKey key, RuntimeException e, double seconds) {
-            line(key, "FAILED: " + (e instanceof SgmException ? e.getMessage() : e.toString()), seconds);
+        /**
+         * Prints the line of a cell that ended.
+         *
+         * @param o how it ended
+         */
+        public synchronized void ended(CellOutcome o) {
+            line(o.key(), o.isFailed() ? "FAILED: " + o.error() : String.format(Locale.ROOT,
+                    "ROC-AUC %.4f, AP %.4f (fit %.1f s)", o.rocAuc(), o.averagePrecision(), o.fitSeconds()),
+                    o.seconds());
         }
 
         private void line(CellKey key, String what, double seconds) {

@@ -1,11 +1,17 @@
 package org.sgm.eval.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.sgm.core.SgmException;
 import org.sgm.core.io.AtomicFiles;
+import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.eval.experiment.CellRecord;
+import org.sgm.eval.experiment.ExperimentException;
+import org.sgm.eval.experiment.ExperimentSpec;
 
 /**
  * Turns the finished cells of an experiment into its report files: {@code results.csv}, {@code results.json},
@@ -37,6 +43,48 @@ public final class ExperimentReport {
     public static final String PLOTS = "plots";
 
     private ExperimentReport() {}
+
+    /**
+     * Writes the report of an experiment directory, as {@code sgm experiment run} does after its cells: from
+     * {@code DIR/spec.json} and the given cells, with a warning when cells of the spec are not finished.
+     *
+     * @param dir an experiment directory (with {@code spec.json})
+     * @param cells its finished cells
+     * @param messages receives the warning and a last line naming {@code dir}, each without the {@code sgm: } prefix
+     * @throws SgmException as {@link #write}, or if {@code dir} holds no readable {@code spec.json}
+     */
+    public static void writeForDirectory(Path dir, List<CellRecord> cells, java.util.function.Consumer<String> messages) {
+        JsonNode spec = readSpec(dir);
+        List<String> planned = ExperimentSpec.fromJson(spec, dir.resolve("spec.json").toString()).cellIds();
+        java.util.Set<String> have = new java.util.HashSet<>();
+        cells.forEach(c -> have.add(c.id()));
+        long missing = planned.stream().filter(id -> !have.contains(id)).count();
+        if (missing > 0) {
+            messages.accept(String.format(java.util.Locale.ROOT, "warning: %d of the spec's %d cells are not finished;"
+                    + " the report covers the %d cell file(s) there are (run the experiment again to finish the"
+                    + " others)", missing, planned.size(), cells.size()));
+        }
+        write(spec, cells, dir);
+        messages.accept("wrote the report to " + dir);
+    }
+
+    /**
+     * @param dir an experiment directory
+     * @return its {@code spec.json}
+     * @throws ExperimentException if there is none or it is not JSON
+     */
+    public static JsonNode readSpec(Path dir) {
+        Path file = dir.resolve("spec.json");
+        try {
+            return HyperparameterJson.mapper().readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new ExperimentException(dir + " is not an experiment directory (it has no spec.json; "
+                    + "`sgm experiment run SPEC.json --out DIR` makes one)");
+        } catch (IOException e) {
+            throw new ExperimentException(file + ": cannot read it as JSON: " + e.getMessage().lines().findFirst()
+                    .orElse(""), e);
+        }
+    }
 
     /**
      * @param spec the experiment's spec as JSON: {@code name} (default {@code experiment}) and {@code metrics} (the

@@ -1,21 +1,15 @@
 package org.sgm.examples.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sgm.core.SgmException;
-import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.eval.experiment.CellRecord;
 import org.sgm.eval.experiment.CellStore;
 import org.sgm.eval.experiment.ExperimentException;
 import org.sgm.eval.experiment.ExperimentRunner;
-import org.sgm.eval.experiment.ExperimentSpec;
 import org.sgm.eval.report.ExperimentReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,8 +52,17 @@ final class ExperimentCommand implements Runnable {
                 + "cells (names as in the spec); the rest stay for a later run into the same DIR.")
         List<String> only = new ArrayList<>();
 
+        @Option(names = "--spark-master", paramLabel = "URL", description = "Run the cells as Spark tasks (sgm-spark;"
+                + " the ./sgm launcher routes the command there, see docs/spark.md).")
+        String sparkMaster;
+
         @Override
         public Integer call() {
+            if (sparkMaster != null) {
+                throw new SgmException("--spark-master: the distributed grid runs in sgm-spark, which is not on this"
+                        + " program's classpath; run it through the ./sgm launcher (it routes `experiment run ..."
+                        + " --spark-master` there) or spark-submit --class org.sgm.spark.SparkExperimentMain (docs/spark.md)");
+            }
             if (threads != null && threads < 1) {
                 throw new SgmException("--threads must be ≥ 1, got " + threads);
             }
@@ -84,7 +87,7 @@ final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            readSpec(dir); // an experiment directory?
+            ExperimentReport.readSpec(dir); // an experiment directory?
             List<CellRecord> cells = CellStore.readAll(dir);
             if (cells.isEmpty()) {
                 throw new ExperimentException(dir + ": no finished cells in " + dir.resolve(CellStore.CELLS));
@@ -94,32 +97,7 @@ final class ExperimentCommand implements Runnable {
         }
     }
 
-    /** @return {@code DIR/spec.json} */
-    static JsonNode readSpec(Path dir) {
-        Path file = dir.resolve("spec.json");
-        try {
-            return HyperparameterJson.mapper().readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new ExperimentException(dir + " is not an experiment directory (it has no spec.json; "
-                    + "`sgm experiment run SPEC.json --out DIR` makes one)");
-        } catch (IOException e) {
-            throw new ExperimentException(file + ": cannot read it as JSON: " + e.getMessage().lines().findFirst()
-                    .orElse(""), e);
-        }
-    }
-
     private static void writeReport(Path dir, List<CellRecord> cells, CommonOptions common) {
-        JsonNode spec = readSpec(dir);
-        List<String> planned = ExperimentSpec.fromJson(spec, dir.resolve("spec.json").toString()).cellIds();
-        java.util.Set<String> have = new java.util.HashSet<>();
-        cells.forEach(c -> have.add(c.id()));
-        long missing = planned.stream().filter(id -> !have.contains(id)).count();
-        if (missing > 0) {
-            common.progress().printf(Locale.ROOT, "sgm: warning: %d of the spec's %d cells are not finished; the"
-                    + " report covers the %d cell file(s) there are (run the experiment again to finish the others)%n",
-                    missing, planned.size(), cells.size());
-        }
-        ExperimentReport.write(spec, cells, dir);
-        common.progress().println("sgm: wrote the report to " + dir);
+        ExperimentReport.writeForDirectory(dir, cells, line -> common.progress().println("sgm: " + line));
     }
 }

@@ -116,6 +116,13 @@ class ExperimentCliTest {
         assertTrue(noKey.err().startsWith("sgm: error: unknown model 'isolation-forest'; known models: ae, dagmm,"),
                 noKey.err());
 
+        Run spark = CliRoundTripTest.sgm("experiment", "run", unknown.toString(), "--out", dir.resolve("o").toString(),
+                "--spark-master", "local[2]");
+        assertEquals(1, spark.status());
+        assertTrue(spark.err().startsWith("sgm: error: --spark-master: the distributed grid runs in sgm-spark,"),
+                spark.err());
+        assertTrue(Files.notExists(dir.resolve("o")), "nothing is written");
+
         Run notExperiment = CliRoundTripTest.sgm("experiment", "report", dir.toString());
         assertEquals(1, notExperiment.status());
         assertEquals("sgm: error: " + dir + " is not an experiment directory (it has no spec.json; `sgm experiment"
