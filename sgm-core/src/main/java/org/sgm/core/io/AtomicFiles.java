@@ -33,6 +33,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
+            permissionsFor(tmp, abs);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -50,6 +51,18 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * A temporary file is created owner-only (0600); the output gets the permissions of the file it replaces, or
+     * the usual rw-r--r-- of a new file, so that a report or model file can be shared as any other file.
+     */
+    private static void permissionsFor(Path tmp, Path destination) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.setPosixFilePermissions(tmp, Files.exists(destination) ? Files.getPosixFilePermissions(destination)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /**

@@ -29,6 +29,21 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aNewFileIsReadableByOthersAndAReplacedOneKeepsItsPermissions() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(
+                java.nio.file.attribute.PosixFileAttributeView.class), "POSIX permissions only");
+        Path file = dir.resolve("report.html");
+        AtomicFiles.writeString(file, "one");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)), "not the temporary file's owner-only 0600");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.writeString(file, "two");
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+        assertEquals("two", Files.readString(file));
+    }
+
+    @Test
     void aWriterThatFailsHalfwayLeavesTheOldFileAndNoTemporaryFile() throws IOException {
         Path out = Files.writeString(dir.resolve("results.csv"), "old content\n");
         SgmException e = assertThrows(SgmException.class, () -> AtomicFiles.write(out, o -> {
