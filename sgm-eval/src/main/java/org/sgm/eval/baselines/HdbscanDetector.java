@@ -3,7 +3,6 @@ package org.sgm.eval.baselines;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
@@ -13,7 +12,6 @@ import org.tribuo.clustering.ClusteringFactory;
 import org.tribuo.clustering.hdbscan.HdbscanTrainer;
 import org.tribuo.math.distance.L2Distance;
 import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The unfitted HDBSCAN* baseline: at most {@code maxTrainRows} training rows (a seeded sample beyond that) are
@@ -21,7 +19,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * yields each row's GLOSH score; the model keeps the rows, their GLOSH scores and their core distances.
  * HDBSCAN* itself draws no random numbers, so the seed matters only for the sample.
  */
-final class HdbscanDetector implements AnomalyDetector {
+final class HdbscanDetector extends TribuoDetector<HdbscanHyperparameters> {
     private static final ClusteringFactory FACTORY = new ClusteringFactory();
 
     /**
@@ -35,38 +33,22 @@ final class HdbscanDetector implements AnomalyDetector {
         TRIBUO_LOG.setLevel(Level.WARNING);
     }
 
-    private final String key;
-    private final HdbscanHyperparameters hyperparameters;
-
     /**
      * @param key the registry key
      * @param hyperparameters validated hyperparameters
      */
     HdbscanDetector(String key, HdbscanHyperparameters hyperparameters) {
-        this.key = key;
-        this.hyperparameters = hyperparameters;
-    }
-
-    @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public HdbscanHyperparameters hyperparameters() {
-        return hyperparameters;
+        super(key, hyperparameters);
     }
 
     @Override
     public FittedDetector fit(FeatureMatrix train, FitContext ctx) {
-        TribuoFeatures.requireNonEmpty(key, train);
-        FeatureMatrix rows = Subsample.rows(train, hyperparameters.maxTrainRows(), ctx.seed());
+        TribuoFeatures.requireNonEmpty(key(), train);
+        FeatureMatrix rows = Subsample.rows(train, hyperparameters().maxTrainRows(), ctx.seed());
         int m = rows.rows();
-        int k = Math.min(hyperparameters.k(), m);
-        int minClusterSize = Math.min(hyperparameters.minClusterSize(), m);
-        MutableDataset<ClusterID> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance("SGM feature matrix", FACTORY), FACTORY);
-        TribuoFeatures.examples(rows, ClusteringFactory.UNASSIGNED_CLUSTER_ID).forEach(dataset::add);
+        int k = Math.min(hyperparameters().k(), m);
+        int minClusterSize = Math.min(hyperparameters().minClusterSize(), m);
+        MutableDataset<ClusterID> dataset = TribuoFeatures.dataset(rows, FACTORY, ClusteringFactory.UNASSIGNED_CLUSTER_ID);
         HdbscanTrainer trainer = new HdbscanTrainer(minClusterSize, new L2Distance(), k, 1,
                 NeighboursQueryFactoryType.BRUTE_FORCE);
         List<Double> glosh = trainer.train(dataset).getOutlierScores();
@@ -77,6 +59,6 @@ final class HdbscanDetector implements AnomalyDetector {
             gloshAndCore[2 * i] = glosh.get(i).floatValue();
             gloshAndCore[2 * i + 1] = (float) HdbscanOutlierModel.coreDistance(points, m, d, rows.row(i), k);
         }
-        return new HdbscanOutlierModel(key, hyperparameters, points, gloshAndCore, m, d);
+        return new HdbscanOutlierModel(key(), hyperparameters(), points, gloshAndCore, m, d);
     }
 }

@@ -2,7 +2,6 @@ package org.sgm.eval.baselines;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
@@ -12,13 +11,12 @@ import org.tribuo.clustering.ClusteringFactory;
 import org.tribuo.clustering.kmeans.KMeansTrainer;
 import org.tribuo.math.distance.L2Distance;
 import org.tribuo.math.la.DenseVector;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The unfitted k-means baseline: Tribuo's {@link KMeansTrainer} (Euclidean distance, k-means++ initialisation, one
  * thread, the fit's seed), with {@code min(k, rows)} centroids.
  */
-final class KMeansDetector implements AnomalyDetector {
+final class KMeansDetector extends TribuoDetector<KMeansHyperparameters> {
     private static final ClusteringFactory FACTORY = new ClusteringFactory();
 
     /**
@@ -32,36 +30,20 @@ final class KMeansDetector implements AnomalyDetector {
         TRIBUO_LOG.setLevel(Level.WARNING);
     }
 
-    private final String key;
-    private final KMeansHyperparameters hyperparameters;
-
     /**
      * @param key the registry key
      * @param hyperparameters validated hyperparameters
      */
     KMeansDetector(String key, KMeansHyperparameters hyperparameters) {
-        this.key = key;
-        this.hyperparameters = hyperparameters;
-    }
-
-    @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public KMeansHyperparameters hyperparameters() {
-        return hyperparameters;
+        super(key, hyperparameters);
     }
 
     @Override
     public FittedDetector fit(FeatureMatrix train, FitContext ctx) {
-        TribuoFeatures.requireNonEmpty(key, train);
-        MutableDataset<ClusterID> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance("SGM feature matrix", FACTORY), FACTORY);
-        TribuoFeatures.examples(train, ClusteringFactory.UNASSIGNED_CLUSTER_ID).forEach(dataset::add);
-        int k = Math.min(hyperparameters.k(), train.rows());
-        KMeansTrainer trainer = new KMeansTrainer(k, hyperparameters.iterations(), new L2Distance(),
+        TribuoFeatures.requireNonEmpty(key(), train);
+        MutableDataset<ClusterID> dataset = TribuoFeatures.dataset(train, FACTORY, ClusteringFactory.UNASSIGNED_CLUSTER_ID);
+        int k = Math.min(hyperparameters().k(), train.rows());
+        KMeansTrainer trainer = new KMeansTrainer(k, hyperparameters().iterations(), new L2Distance(),
                 KMeansTrainer.Initialisation.PLUSPLUS, 1, ctx.seed());
         DenseVector[] centroids = trainer.train(dataset).getCentroidVectors();
         int d = train.cols();
@@ -72,6 +54,6 @@ final class KMeansDetector implements AnomalyDetector {
                 flat[c * d + j] = (float) centroids[c].get(j);
             }
         }
-        return new KMeansDistanceModel(key, hyperparameters, flat, centroids.length, d);
+        return new KMeansDistanceModel(key(), hyperparameters(), flat, centroids.length, d);
     }
 }

@@ -1,6 +1,5 @@
 package org.sgm.eval.baselines;
 
-import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
@@ -10,7 +9,6 @@ import org.tribuo.anomaly.Event;
 import org.tribuo.anomaly.liblinear.LibLinearAnomalyModel;
 import org.tribuo.anomaly.liblinear.LibLinearAnomalyTrainer;
 import org.tribuo.anomaly.liblinear.LinearAnomalyType;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The unfitted linear one-class SVM, trained by Tribuo's {@link LibLinearAnomalyTrainer} on every training row
@@ -19,41 +17,25 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <p>Determinism: Tribuo trains under a lock on its LIBLINEAR trainer class and resets LIBLINEAR's global random
  * generator before each call, so the same rows give the same weights, also when fits run concurrently.
  */
-final class LinearOcsvmDetector implements AnomalyDetector {
+final class LinearOcsvmDetector extends TribuoDetector<LinearOcsvmHyperparameters> {
     private static final AnomalyFactory FACTORY = new AnomalyFactory();
-
-    private final String key;
-    private final LinearOcsvmHyperparameters hyperparameters;
 
     /**
      * @param key the registry key
      * @param hyperparameters validated hyperparameters
      */
     LinearOcsvmDetector(String key, LinearOcsvmHyperparameters hyperparameters) {
-        this.key = key;
-        this.hyperparameters = hyperparameters;
-    }
-
-    @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public LinearOcsvmHyperparameters hyperparameters() {
-        return hyperparameters;
+        super(key, hyperparameters);
     }
 
     @Override
     public FittedDetector fit(FeatureMatrix train, FitContext ctx) {
-        TribuoFeatures.requireNonEmpty(key, train);
-        MutableDataset<Event> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance("SGM feature matrix", FACTORY), FACTORY);
-        TribuoFeatures.examples(train, AnomalyFactory.EXPECTED_EVENT).forEach(dataset::add);
+        TribuoFeatures.requireNonEmpty(key(), train);
+        MutableDataset<Event> dataset = TribuoFeatures.dataset(train, FACTORY, AnomalyFactory.EXPECTED_EVENT);
         LibLinearAnomalyTrainer trainer = new LibLinearAnomalyTrainer(
-                new LinearAnomalyType(LinearAnomalyType.LinearType.ONECLASS_SVM), hyperparameters.cost(),
-                hyperparameters.maxIterations(), hyperparameters.tolerance(), hyperparameters.nu(), ctx.seed());
+                new LinearAnomalyType(LinearAnomalyType.LinearType.ONECLASS_SVM), hyperparameters().cost(),
+                hyperparameters().maxIterations(), hyperparameters().tolerance(), hyperparameters().nu(), ctx.seed());
         LibLinearAnomalyModel model = (LibLinearAnomalyModel) trainer.train(dataset);
-        return LinearOcsvmModel.of(key, hyperparameters, model, train.cols());
+        return LinearOcsvmModel.of(key(), hyperparameters(), model, train.cols());
     }
 }

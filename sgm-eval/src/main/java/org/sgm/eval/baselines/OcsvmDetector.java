@@ -1,7 +1,6 @@
 package org.sgm.eval.baselines;
 
 import libsvm.svm;
-import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
@@ -16,7 +15,6 @@ import org.tribuo.anomaly.libsvm.SVMAnomalyType;
 import org.tribuo.common.libsvm.KernelType;
 import org.tribuo.common.libsvm.LibSVMModel;
 import org.tribuo.common.libsvm.SVMParameters;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The unfitted one-class SVM: RBF kernel, trained by Tribuo's {@link LibSVMAnomalyTrainer} on every training row
@@ -26,7 +24,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * trainer's own seed inside {@code synchronized (LibSVMTrainer.class)} around each training call, so constructing
  * the trainer with the fit's seed makes concurrent fits reproducible without a lock of our own.
  */
-final class OcsvmDetector implements AnomalyDetector {
+final class OcsvmDetector extends TribuoDetector<OcsvmHyperparameters> {
     private static final Logger LOG = LoggerFactory.getLogger(OcsvmDetector.class);
     private static final AnomalyFactory FACTORY = new AnomalyFactory();
 
@@ -36,44 +34,28 @@ final class OcsvmDetector implements AnomalyDetector {
         svm.svm_set_print_string_function(message -> LOG.debug("libsvm: {}", message.strip()));
     }
 
-    private final String key;
-    private final OcsvmHyperparameters hyperparameters;
-
     /**
      * @param key the registry key
      * @param hyperparameters validated hyperparameters
      */
     OcsvmDetector(String key, OcsvmHyperparameters hyperparameters) {
-        this.key = key;
-        this.hyperparameters = hyperparameters;
-    }
-
-    @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public OcsvmHyperparameters hyperparameters() {
-        return hyperparameters;
+        super(key, hyperparameters);
     }
 
     @Override
     public FittedDetector fit(FeatureMatrix train, FitContext ctx) {
-        TribuoFeatures.requireNonEmpty(key, train);
-        FeatureMatrix rows = Subsample.rows(train, hyperparameters.maxTrainRows(), ctx.seed());
-        MutableDataset<Event> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance("SGM feature matrix", FACTORY), FACTORY);
-        TribuoFeatures.examples(rows, AnomalyFactory.EXPECTED_EVENT).forEach(dataset::add);
+        TribuoFeatures.requireNonEmpty(key(), train);
+        FeatureMatrix rows = Subsample.rows(train, hyperparameters().maxTrainRows(), ctx.seed());
+        MutableDataset<Event> dataset = TribuoFeatures.dataset(rows, FACTORY, AnomalyFactory.EXPECTED_EVENT);
 
         SVMParameters<Event> parameters =
                 new SVMParameters<>(new SVMAnomalyType(SVMAnomalyType.SVMMode.ONE_CLASS), KernelType.RBF);
-        parameters.setNu(hyperparameters.nu());
+        parameters.setNu(hyperparameters().nu());
         // Resolved here rather than left at 0: Tribuo would substitute 1/(d+1), counting LibSVM's bias slot.
-        parameters.setGamma(hyperparameters.gammaFor(train.cols()));
-        parameters.setCacheSize(hyperparameters.cacheSizeMb());
+        parameters.setGamma(hyperparameters().gammaFor(train.cols()));
+        parameters.setCacheSize(hyperparameters().cacheSizeMb());
 
         LibSVMModel<Event> model = new LibSVMAnomalyTrainer(parameters, ctx.seed()).train(dataset);
-        return new OcsvmModel(key, hyperparameters, (LibSVMAnomalyModel) model, train.cols());
+        return new OcsvmModel(key(), hyperparameters(), (LibSVMAnomalyModel) model, train.cols());
     }
 }

@@ -32,6 +32,21 @@ final class TribuoFeatures {
     }
 
     /**
+     * @param x the features (finite)
+     * @param factory the output factory of the dataset
+     * @param output the output every example gets (the baselines train without labels)
+     * @param <T> the output type
+     * @return a Tribuo dataset with one example per row of {@code x}
+     */
+    static <T extends Output<T>> org.tribuo.MutableDataset<T> dataset(FeatureMatrix x,
+            org.tribuo.OutputFactory<T> factory, T output) {
+        org.tribuo.MutableDataset<T> dataset = new org.tribuo.MutableDataset<>(
+                new org.tribuo.provenance.SimpleDataSourceProvenance("SGM feature matrix", factory), factory);
+        examples(x, output).forEach(dataset::add);
+        return dataset;
+    }
+
+    /**
      * @param <T> the Tribuo output type
      * @param x the rows to convert
      * @param output the output every example carries (e.g. {@code EXPECTED} for training, unknown for scoring)
