@@ -64,6 +64,20 @@ final class SummaryTables {
                 rows.add(row);
             }
             if (s.averageRanks() != null) {
+                // the mean over the same datasets the ranks use (those where every model has a value)
+                double[] means = new double[data.models.size()];
+                for (int j = 0; j < means.length; j++) {
+                    String m = data.models.get(j);
+                    means[j] = s.datasets().stream().mapToDouble(d -> data.summary.get(metric).get(d).get(m).mean())
+                            .average().orElse(Double.NaN);
+                }
+                double bestMean = java.util.Arrays.stream(means).max().orElse(Double.NaN);
+                List<Cell> meanRow = new ArrayList<>();
+                meanRow.add(new Cell("mean over datasets", true));
+                for (double v : means) {
+                    meanRow.add(new Cell(String.format(Locale.ROOT, "%.4f", v), v == bestMean));
+                }
+                rows.add(meanRow);
                 List<Cell> row = new ArrayList<>();
                 row.add(new Cell("average rank", true));
                 double bestRank = java.util.Arrays.stream(s.averageRanks()).min().orElse(Double.NaN);

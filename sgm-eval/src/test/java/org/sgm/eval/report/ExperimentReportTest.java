@@ -74,6 +74,13 @@ class ExperimentReportTest {
         String md = Files.readString(dir.resolve("summary.md"));
         assertTrue(md.contains("| dataset | ae | sg-ae | iforest |"), md);
         assertTrue(md.contains("| **average rank** | 2.00 | **1.00** | 3.00 |"), md);
+        // the mean row: the mean over datasets of each model's mean over seeds, best bold
+        java.util.function.ToDoubleFunction<String> mean = m -> cells.stream().filter(x -> x.model().equals(m))
+                .mapToDouble(x -> Metric.ROC_AUC.of(Metric.anomalies(x.testLabels()), x.testScores())).average()
+                .orElseThrow();
+        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "| **mean over datasets** | %.4f | **%.4f** |"
+                + " %.4f |", mean.applyAsDouble("ae"), mean.applyAsDouble("sg-ae"), mean.applyAsDouble("iforest"))),
+                md);
         // k = 3, N = 2, ranks (2, 1, 3) on both: χ²_F = 12·2/(3·4)·(4 + 1 + 9 − 12) = 4 by hand, p = e^−2.
         assertTrue(md.contains("χ²_F = 4.000 (p = 0.1353)"), md);
         assertTrue(md.contains("| sg-ae | ae | 2 | 2/0/0 |"), md);
