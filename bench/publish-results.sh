@@ -53,6 +53,23 @@ demote() { sed -e 's/^# /### /' -e 's/^## /#### /'; }
   echo "IsolationForest (100 trees) on the very same splits (bench/iforest_cells.py). Do not edit by hand: rerun the"
   echo "script. The tuning set (used to choose the defaults) is reported apart from the evaluation set."
   echo
+  python3 - "$dir" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+spec = json.load(open(os.path.join(d, "spec.json")))
+names = [x if isinstance(x, str) else x.get("name", x["key"]) for x in spec["detectors"]]
+done = {}
+for f in os.listdir(os.path.join(d, "cells")):
+    if f.endswith(".json"):
+        done[f.split("__")[1]] = done.get(f.split("__")[1], 0) + 1
+planned = len(spec["datasets"]) * (spec["seeds"] if isinstance(spec["seeds"], int) else len(spec["seeds"]))
+missing = [n for n in names if done.get(n, 0) < planned]
+if missing:
+    print("**Incomplete run:** " + ", ".join(f"`{n}` ({done.get(n, 0)} of {planned} cells)" for n in missing)
+          + " — not in the tables below; `./sgm experiment run sgm-examples/experiments/paper-tabular.json --out DIR`"
+          + " on the same DIR finishes them, and this script then regenerates the page.")
+    print()
+PY
   echo "![CD diagram, ROC-AUC, evaluation set](results/cd-roc_auc-evaluation-set.png)"
   echo
   echo "## Evaluation set (19 datasets; never used to choose anything)"
