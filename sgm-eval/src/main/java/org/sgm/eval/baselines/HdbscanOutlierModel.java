@@ -4,11 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.io.ModelFileException;
-import org.sgm.core.train.EpochStats;
 
 /**
  * A fitted HDBSCAN* baseline, scoring new rows with a GLOSH-style outlier score.
@@ -33,18 +31,15 @@ import org.sgm.core.train.EpochStats;
  * <p>The fitted state is the (sampled) training rows and, per row, its GLOSH score and core distance, as float
  * arrays; the model scores with the float-rounded values from the start, so a restored model scores identically.
  */
-final class HdbscanOutlierModel implements FittedDetector {
+final class HdbscanOutlierModel extends TribuoFittedModel<HdbscanHyperparameters> {
     /** Name of the model-state entry holding the training rows ({@code m × d}). */
     static final String POINTS = "hdbscan-points.bin";
     /** Name of the model-state entry holding each training row's GLOSH score and core distance ({@code m × 2}). */
     static final String SCORES = "hdbscan-glosh-core.bin";
 
-    private final String key;
-    private final HdbscanHyperparameters hyperparameters;
     private final float[] points;
     private final float[] gloshAndCore;
     private final int m;
-    private final int inputDim;
     private final int k;
 
     /**
@@ -57,12 +52,10 @@ final class HdbscanOutlierModel implements FittedDetector {
      */
     HdbscanOutlierModel(String key, HdbscanHyperparameters hyperparameters, float[] points, float[] gloshAndCore, int m,
             int inputDim) {
-        this.key = key;
-        this.hyperparameters = hyperparameters;
+        super(key, hyperparameters, inputDim);
         this.points = points;
         this.gloshAndCore = gloshAndCore;
         this.m = m;
-        this.inputDim = inputDim;
         this.k = Math.min(hyperparameters.k(), m);
     }
 
@@ -138,24 +131,7 @@ final class HdbscanOutlierModel implements FittedDetector {
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public HdbscanHyperparameters hyperparameters() {
-        return hyperparameters;
-    }
-
-    @Override
-    public int inputDim() {
-        return inputDim;
-    }
-
-    @Override
-    public double[] score(FeatureMatrix x) {
-        TribuoFeatures.requireWidth(key, inputDim, x);
-        TribuoFeatures.requireFinite(x);
+    double[] scoreChecked(FeatureMatrix x) {
         // Each row is scored independently of the others, so the parallel loop gives the sequential result.
         return IntStream.range(0, x.rows()).parallel().mapToDouble(i -> score(x.row(i))).toArray();
     }
@@ -175,11 +151,6 @@ final class HdbscanOutlierModel implements FittedDetector {
         double glosh = gloshAndCore[2 * best];
         double core = gloshAndCore[2 * best + 1];
         return bestLevel == 0 ? glosh : 1 - (1 - glosh) * core / bestLevel;
-    }
-
-    @Override
-    public List<EpochStats> history() {
-        return List.of();
     }
 
     @Override

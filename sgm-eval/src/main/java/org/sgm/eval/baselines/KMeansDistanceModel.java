@@ -2,26 +2,21 @@ package org.sgm.eval.baselines;
 
 import java.util.List;
 import java.util.Map;
-import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.io.ModelFileException;
-import org.sgm.core.train.EpochStats;
 
 /**
  * A fitted k-means baseline. A row's score is its Euclidean distance to the nearest centroid, higher = more
  * anomalous. The fitted state is the {@code k × d} centroid matrix ({@value #ENTRY}); the model scores with the
  * float-rounded centroids from the start, so a restored model scores identically.
  */
-final class KMeansDistanceModel implements FittedDetector {
+final class KMeansDistanceModel extends TribuoFittedModel<KMeansHyperparameters> {
     /** Name of the model-state entry holding the centroids. */
     static final String ENTRY = "kmeans-centroids.bin";
 
-    private final String key;
-    private final KMeansHyperparameters hyperparameters;
     private final float[] centroids;
     private final int k;
-    private final int inputDim;
 
     /**
      * @param key the registry key
@@ -31,11 +26,9 @@ final class KMeansDistanceModel implements FittedDetector {
      * @param inputDim the number of features
      */
     KMeansDistanceModel(String key, KMeansHyperparameters hyperparameters, float[] centroids, int k, int inputDim) {
-        this.key = key;
-        this.hyperparameters = hyperparameters;
+        super(key, hyperparameters, inputDim);
         this.centroids = centroids;
         this.k = k;
-        this.inputDim = inputDim;
     }
 
     /**
@@ -62,24 +55,7 @@ final class KMeansDistanceModel implements FittedDetector {
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public KMeansHyperparameters hyperparameters() {
-        return hyperparameters;
-    }
-
-    @Override
-    public int inputDim() {
-        return inputDim;
-    }
-
-    @Override
-    public double[] score(FeatureMatrix x) {
-        TribuoFeatures.requireWidth(key, inputDim, x);
-        TribuoFeatures.requireFinite(x);
+    double[] scoreChecked(FeatureMatrix x) {
         double[] scores = new double[x.rows()];
         for (int i = 0; i < scores.length; i++) {
             double best = Double.POSITIVE_INFINITY;
@@ -94,11 +70,6 @@ final class KMeansDistanceModel implements FittedDetector {
             scores[i] = Math.sqrt(best);
         }
         return scores;
-    }
-
-    @Override
-    public List<EpochStats> history() {
-        return List.of();
     }
 
     @Override

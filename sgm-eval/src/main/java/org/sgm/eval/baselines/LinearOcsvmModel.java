@@ -2,10 +2,8 @@ package org.sgm.eval.baselines;
 
 import java.util.List;
 import java.util.Map;
-import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
-import org.sgm.core.train.EpochStats;
 import org.tribuo.anomaly.liblinear.LibLinearAnomalyModel;
 
 /**
@@ -17,20 +15,15 @@ import org.tribuo.anomaly.liblinear.LibLinearAnomalyModel;
  * weights and the constant {@code b − ρ} as one float array ({@value #ENTRY}, {@code d + 1} values). The model
  * scores with the float-rounded values from the start, so a restored model scores identically.
  */
-final class LinearOcsvmModel implements FittedDetector {
+final class LinearOcsvmModel extends TribuoFittedModel<LinearOcsvmHyperparameters> {
     /** Name of the model-state entry: the d weights followed by the constant term. */
     static final String ENTRY = "linear-ocsvm.bin";
 
-    private final String key;
-    private final LinearOcsvmHyperparameters hyperparameters;
     private final float[] weights;
-    private final int inputDim;
 
     private LinearOcsvmModel(String key, LinearOcsvmHyperparameters hyperparameters, float[] weights) {
-        this.key = key;
-        this.hyperparameters = hyperparameters;
+        super(key, hyperparameters, weights.length - 1);
         this.weights = weights;
-        this.inputDim = weights.length - 1;
     }
 
     /**
@@ -74,24 +67,7 @@ final class LinearOcsvmModel implements FittedDetector {
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public LinearOcsvmHyperparameters hyperparameters() {
-        return hyperparameters;
-    }
-
-    @Override
-    public int inputDim() {
-        return inputDim;
-    }
-
-    @Override
-    public double[] score(FeatureMatrix x) {
-        TribuoFeatures.requireWidth(key, inputDim, x);
-        TribuoFeatures.requireFinite(x);
+    double[] scoreChecked(FeatureMatrix x) {
         double[] scores = new double[x.rows()];
         for (int i = 0; i < scores.length; i++) {
             double decision = weights[inputDim];
@@ -101,11 +77,6 @@ final class LinearOcsvmModel implements FittedDetector {
             scores[i] = -decision;
         }
         return scores;
-    }
-
-    @Override
-    public List<EpochStats> history() {
-        return List.of();
     }
 
     @Override

@@ -4,12 +4,9 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
-import org.sgm.core.data.SchemaMismatchException;
 import org.sgm.core.io.ModelFileException;
-import org.sgm.core.train.EpochStats;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
@@ -26,14 +23,11 @@ import org.tribuo.protos.core.ModelProto;
  * <p>The fitted state is Tribuo's own protobuf form of the model (one entry, {@value #ENTRY}); no Java
  * serialization.
  */
-final class OcsvmModel implements FittedDetector {
+final class OcsvmModel extends TribuoFittedModel<OcsvmHyperparameters> {
     /** Name of the model-state entry holding the Tribuo model's protobuf bytes. */
     static final String ENTRY = "tribuo-model.pb";
 
-    private final String key;
-    private final OcsvmHyperparameters hyperparameters;
     private final LibSVMAnomalyModel model;
-    private final int inputDim;
 
     /**
      * @param key the registry key
@@ -42,10 +36,8 @@ final class OcsvmModel implements FittedDetector {
      * @param inputDim the number of features
      */
     OcsvmModel(String key, OcsvmHyperparameters hyperparameters, LibSVMAnomalyModel model, int inputDim) {
-        this.key = key;
-        this.hyperparameters = hyperparameters;
+        super(key, hyperparameters, inputDim);
         this.model = model;
-        this.inputDim = inputDim;
     }
 
     /**
@@ -101,25 +93,7 @@ final class OcsvmModel implements FittedDetector {
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public OcsvmHyperparameters hyperparameters() {
-        return hyperparameters;
-    }
-
-    @Override
-    public int inputDim() {
-        return inputDim;
-    }
-
-    @Override
-    public double[] score(FeatureMatrix x) {
-        if (x.cols() != inputDim) {
-            throw new SchemaMismatchException("model " + key + " expects " + inputDim + " features, got " + x.cols());
-        }
+    double[] scoreChecked(FeatureMatrix x) {
         List<Example<Event>> examples = TribuoFeatures.examples(x, AnomalyFactory.UNKNOWN_EVENT);
         double[] scores = new double[examples.size()];
         for (int i = 0; i < scores.length; i++) {
@@ -127,11 +101,6 @@ final class OcsvmModel implements FittedDetector {
             scores[i] = -model.predict(examples.get(i)).getOutput().getScore();
         }
         return scores;
-    }
-
-    @Override
-    public List<EpochStats> history() {
-        return List.of();
     }
 
     @Override

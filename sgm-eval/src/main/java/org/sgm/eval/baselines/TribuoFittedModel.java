@@ -1,0 +1,63 @@
+package org.sgm.eval.baselines;
+
+import java.util.List;
+import org.sgm.core.FittedDetector;
+import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.train.EpochStats;
+
+/**
+ * What every fitted Tribuo baseline shares: key, hyperparameters, input width, no training curve, and the checks
+ * before scoring (the width it was fitted on, finite values). A subclass scores checked rows and saves its state.
+ *
+ * @param <H> the hyperparameter record
+ */
+abstract class TribuoFittedModel<H extends Record> implements FittedDetector {
+    private final String key;
+    private final H hyperparameters;
+    /** The number of features it was fitted on. */
+    protected final int inputDim;
+
+    /**
+     * @param key the registry key
+     * @param hyperparameters the hyperparameters it was fitted with
+     * @param inputDim the number of features
+     */
+    TribuoFittedModel(String key, H hyperparameters, int inputDim) {
+        this.key = key;
+        this.hyperparameters = hyperparameters;
+        this.inputDim = inputDim;
+    }
+
+    @Override
+    public final String key() {
+        return key;
+    }
+
+    @Override
+    public final H hyperparameters() {
+        return hyperparameters;
+    }
+
+    @Override
+    public final int inputDim() {
+        return inputDim;
+    }
+
+    @Override
+    public final double[] score(FeatureMatrix x) {
+        TribuoFeatures.requireWidth(key, inputDim, x);
+        TribuoFeatures.requireFinite(x);
+        return scoreChecked(x);
+    }
+
+    /**
+     * @param x rows of {@link #inputDim()} finite features
+     * @return one score per row, higher = more anomalous
+     */
+    abstract double[] scoreChecked(FeatureMatrix x);
+
+    @Override
+    public final List<EpochStats> history() {
+        return List.of();
+    }
+}
