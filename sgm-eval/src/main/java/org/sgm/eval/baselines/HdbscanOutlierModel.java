@@ -3,7 +3,6 @@ package org.sgm.eval.baselines;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.io.ModelFileException;
@@ -132,8 +131,13 @@ final class HdbscanOutlierModel extends TribuoFittedModel<HdbscanHyperparameters
 
     @Override
     double[] scoreChecked(FeatureMatrix x) {
-        // Each row is scored independently of the others, so the parallel loop gives the sequential result.
-        return IntStream.range(0, x.rows()).parallel().mapToDouble(i -> score(x.row(i))).toArray();
+        // Sequential: callers (the experiment runner, Spark) parallelise across cells, one core each; a parallel
+        // stream here would oversubscribe the cores.
+        double[] scores = new double[x.rows()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = score(x.row(i));
+        }
+        return scores;
     }
 
     private double score(float[] row) {
