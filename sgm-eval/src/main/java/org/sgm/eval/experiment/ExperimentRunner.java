@@ -283,7 +283,14 @@ public final class ExperimentRunner {
                     + " saved; messages in " + dir.resolve(CellStore.FAILED) + "; running the command again retries"
                     + " the failed cells): " + String.join("; ", first) + (failures.size() > 3 ? "; ..." : ""));
         }
-        return new Summary(cells.size(), skipped, finished.get(), CellStore.readAll(dir));
+        // The finished cells: those read at the start plus the ones this run wrote (not the whole directory again),
+        // in file-name order as CellStore.readAll gives them.
+        java.util.TreeMap<String, CellRecord> all = new java.util.TreeMap<>();
+        existing.values().forEach(c -> all.put(c.id() + ".json", c));
+        for (CellKey k : todo) { // none failed: failures were thrown above
+            all.put(k.id() + ".json", CellStore.read(CellStore.file(dir, k.id())));
+        }
+        return new Summary(cells.size(), skipped, finished.get(), new ArrayList<>(all.values()));
     }
 
     /** Writes the splits that are missing although every cell of their dataset and seed is finished. */
