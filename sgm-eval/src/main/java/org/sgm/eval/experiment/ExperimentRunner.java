@@ -227,16 +227,19 @@ public final class ExperimentRunner {
             java.util.function.Predicate<CellKey> only) {
         checkSpec(dir, plan.specJson());
         CellStore.removeLeftovers(dir);
-        Map<String, CellRecord> existing = new HashMap<>();
-        for (CellRecord c : CellStore.readAll(dir)) {
-            existing.put(c.id(), c);
+        // Only the data hash of each finished cell is kept while the cells run (not their scores: the heap is the
+        // fits'); the summary reads the cells once more at the end.
+        Map<String, String> existing = new HashMap<>();
+        for (Path f : CellStore.cellFiles(dir)) {
+            CellRecord c = CellStore.read(f);
+            existing.put(c.id(), c.dataSha256() == null ? "" : c.dataSha256());
         }
         List<CellKey> cells = plan.cells();
         List<CellKey> todo = new ArrayList<>();
         int deferred = 0;
         for (CellKey k : cells) {
-            CellRecord done = existing.get(k.id());
-            if (done == null) {
+            String doneSha = existing.get(k.id());
+            if (doneSha == null) {
                 if (only.test(k)) {
                     todo.add(k);
                 } else {
@@ -245,9 +248,9 @@ public final class ExperimentRunner {
                 continue;
             }
             String sha = plan.dataset(k.dataset()).table().sha256();
-            if (done.dataSha256() != null && sha != null && !done.dataSha256().equals(sha)) {
+            if (!doneSha.isEmpty() && sha != null && !doneSha.equals(sha)) {
                 throw new ExperimentException(CellStore.file(dir, k.id()) + " was computed on data with SHA-256 "
-                        + done.dataSha256() + ", but " + plan.dataset(k.dataset()).source() + " now has " + sha
+                        + doneSha + ", but " + plan.dataset(k.dataset()).source() + " now has " + sha
                         + "; the data changed since: run the experiment into another directory");
             }
         }
@@ -283,14 +286,7 @@ public final class ExperimentRunner {
                     + " saved; messages in " + dir.resolve(CellStore.FAILED) + "; running the command again retries"
                     + " the failed cells): " + String.join("; ", first) + (failures.size() > 3 ? "; ..." : ""));
         }
-        // The finished cells: those read at the start plus the ones this run wrote (not the whole directory again),
-        // in file-name order as CellStore.readAll gives them.
-        java.util.TreeMap<String, CellRecord> all = new java.util.TreeMap<>();
-        existing.values().forEach(c -> all.put(c.id() + ".json", c));
-        for (CellKey k : todo) { // none failed: failures were thrown above
-            all.put(k.id() + ".json", CellStore.read(CellStore.file(dir, k.id())));
-        }
-        return new Summary(cells.size(), skipped, finished.get(), new ArrayList<>(all.values()));
+        return new Summary(cells.size(), skipped, finished.get(), CellStore.readAll(dir));
     }
 
     /** Writes the splits that are missing although every cell of their dataset and seed is finished. */
