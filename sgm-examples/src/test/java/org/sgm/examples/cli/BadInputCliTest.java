@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sgm.core.io.ModelFile;
+import org.sgm.core.testing.LegacyModelFiles;
 import org.sgm.examples.cli.CliRoundTripTest.Run;
 
 /**
@@ -452,21 +452,13 @@ class BadInputCliTest {
         }));
         refused(List.of(tampered + ": checksum mismatch in model entry"), score(tampered, data));
 
-        byte[] newer = rewrite(good, "sgm-model.json", b -> new String(b, StandardCharsets.UTF_8)
-                .replace("\"formatVersion\" : 1", "\"formatVersion\" : 2").getBytes(StandardCharsets.UTF_8));
-        byte[] meta = entry(newer, "sgm-model.json");
-        newer = rewrite(newer, "sgm-model.json.sha256",
-                b -> ModelFile.sha256(meta).getBytes(StandardCharsets.US_ASCII));
-        Path newerFile = Files.write(dir.resolve("newer.sgm"), newer);
+        Path newerFile = Files.write(dir.resolve("newer.sgm"), good);
+        LegacyModelFiles.editMetadata(newerFile, meta -> meta.put("formatVersion", 2));
         refused(List.of(newerFile + ": model format version 2 is newer than this SGM reads (1); upgrade SGM"),
                 score(newerFile, data));
 
-        byte[] unknownKey = rewrite(good, "sgm-model.json", b -> new String(b, StandardCharsets.UTF_8)
-                .replace("\"detector\" : \"ae\"", "\"detector\" : \"gone\"").getBytes(StandardCharsets.UTF_8));
-        byte[] meta2 = entry(unknownKey, "sgm-model.json");
-        unknownKey = rewrite(unknownKey, "sgm-model.json.sha256",
-                b -> ModelFile.sha256(meta2).getBytes(StandardCharsets.US_ASCII));
-        Path unknownFile = Files.write(dir.resolve("unknown.sgm"), unknownKey);
+        Path unknownFile = Files.write(dir.resolve("unknown.sgm"), good);
+        LegacyModelFiles.editMetadata(unknownFile, meta -> meta.put("detector", "gone"));
         refused(List.of(unknownFile + ": unknown model 'gone'; known models: ae,"), score(unknownFile, data));
 
         refused(List.of("--out " + dir + " is a directory"), "score", "--model", model.toString(), "--data",
@@ -477,16 +469,6 @@ class BadInputCliTest {
         byte[] apply(byte[] b) throws Exception;
     }
 
-    private static byte[] entry(byte[] zip, String name) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (e.getName().equals(name)) {
-                    return in.readAllBytes();
-                }
-            }
-        }
-        throw new AssertionError(name);
-    }
 
     private static byte[] rewrite(byte[] zip, String name, Edit edit) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
