@@ -25,6 +25,14 @@ public interface FittedDetector {
      */
     double[] score(FeatureMatrix x);
 
+    /**
+     * @return the engine a score-guided model trained on ({@code fast} or {@code samediff}), recorded in the model
+     *     file's provenance; null for detectors without one (the default)
+     */
+    default String engine() {
+        return null;
+    }
+
     /** @return per-epoch training statistics (empty for detectors that do not train in epochs) */
     List<EpochStats> history();
 

@@ -77,7 +77,7 @@ public final class FittedPipeline {
         FittedDetector model = detector.fit(x, ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new FittedPipeline(labelColumn, pre, model,
-                Provenance.of(train.source(), train.sha256(), ctx.seed(), seconds), summarise(model.score(x)), null);
+                provenance(model, train.source(), train.sha256(), ctx.seed(), seconds), summarise(model.score(x)), null);
     }
 
     /** The summary of the training scores, or null if one is not finite (no quantile-based threshold then). */
@@ -124,8 +124,18 @@ public final class FittedPipeline {
         FittedDetector model = detector.fit(prepared.features(), ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new FittedPipeline(labelColumn, prepared.preprocessor(), model,
-                Provenance.of(prepared.source(), prepared.sha256(), ctx.seed(), seconds),
+                provenance(model, prepared.source(), prepared.sha256(), ctx.seed(), seconds),
                 summarise(model.score(prepared.features())), null);
+    }
+
+    /** {@link Provenance#of} plus the engine the model trained on, if it has one. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode provenance(FittedDetector model, String source,
+            String sha256, long seed, double seconds) {
+        com.fasterxml.jackson.databind.node.ObjectNode p = Provenance.of(source, sha256, seed, seconds);
+        if (model.engine() != null) {
+            p.put("engine", model.engine());
+        }
+        return p;
     }
 
     /** Receives the scores of one batch of rows. */

@@ -111,6 +111,7 @@ class StreamingCsvTest {
         FittedPipeline streamed = FittedPipeline.fitStreaming(detector(), file, read, options, FitContext.of(9));
         assertEquals(inMemory.preprocessor().toJson(), streamed.preprocessor().toJson());
         assertEquals(inMemory.provenance().get("sha256"), streamed.provenance().get("sha256"));
+        assertEquals("fast", streamed.provenance().get("engine").asText(), "the provenance names the engine");
         assertEquals(inMemory.labelColumn(), streamed.labelColumn());
         double[] expected = inMemory.score(file);
         assertArrayEquals(expected, streamed.score(file), 0.0);

@@ -8,7 +8,6 @@ import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.core.testing.SyntheticFixtures;
-import org.sgm.core.train.ScoreGuidedDetector;
 
 /**
  * Fits a few detectors with fixed seeds and prints their scores bit for bit, one line per model; run in-process
@@ -21,24 +20,19 @@ public final class DeterminismProbe {
     static List<String> run() {
         DetectorRegistry registry = Guice.createInjector(new SgmModelsModule()).getInstance(DetectorRegistry.class);
         FeatureMatrix x = SyntheticFixtures.subspace(300, 30, 8, 11).x();
-        String training = "{\"training\": {\"epochs\": 2, \"batchSize\": 64, \"earlyStop\": false}}";
+        String training = "{\"training\": {\"epochs\": 2, \"batchSize\": 64, \"earlyStop\": false, "
+                + "\"engine\": \"%s\"}}";
         List<String> lines = new ArrayList<>();
         lines.add("THREADS " + Nd4j.getEnvironment().maxThreads());
-        String[][] runs = {{"sg-ae", "auto"}, {"sg-ae", "samediff"}, {"sg-dsvdd", "auto"}, {"sg-rsrae", "auto"},
-            {"sg-dagmm", "auto"}};
-        for (String[] r : runs) {
-            if (r[1].equals("samediff")) {
-                System.setProperty(ScoreGuidedDetector.ENGINE_PROPERTY, "samediff");
-            }
-            try {
-                double[] s = registry.create(r[0], HyperparameterJson.read(training)).fit(x, 7).score(x);
-                StringBuilder sb = new StringBuilder("SCORES ").append(r[0]).append('/').append(r[1]);
+        for (String key : List.of("sg-ae", "sg-dsvdd", "sg-rsrae", "sg-dagmm", "sg-rda", "dagmm")) {
+            for (String engine : List.of("fast", "samediff")) {
+                double[] s = registry.create(key, HyperparameterJson.read(String.format(training, engine)))
+                        .fit(x, 7).score(x);
+                StringBuilder sb = new StringBuilder("SCORES ").append(key).append('/').append(engine);
                 for (double v : s) {
                     sb.append(' ').append(Long.toHexString(Double.doubleToRawLongBits(v)));
                 }
                 lines.add(sb.toString());
-            } finally {
-                System.clearProperty(ScoreGuidedDetector.ENGINE_PROPERTY);
             }
         }
         return lines;

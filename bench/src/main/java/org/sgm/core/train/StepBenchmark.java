@@ -1,9 +1,7 @@
 package org.sgm.core.train;
 
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,12 +16,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.spi.DenseAutoencoder;
-import org.sgm.core.spi.MlpScoringNetwork;
+import org.sgm.core.tape.Precision;
 
 /**
  * One SG-AE training step and one scoring batch on market.csv's shape (51 features, widths 51→40→20, scorer
- * 20→10→1, batch 1024), on both engines. Lives in {@code org.sgm.core.train} to reach the package-private fused
- * network.
+ * 20→10→1, batch 1024), on both engines. Lives in {@code org.sgm.core.train} to reach the package-private networks.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,12 +29,12 @@ import org.sgm.core.spi.MlpScoringNetwork;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=2G"})
 public class StepBenchmark {
-    @Param({"fused", "samediff"})
+    @Param({"fast", "samediff"})
     public String engine;
 
     private TrainableNetwork net;
-    private INDArray batch;
-    private INDArray scoreBatch;
+    private float[] batch;
+    private float[] scoreBatch;
     private float[] metric;
     private float[] score;
 
@@ -46,11 +43,17 @@ public class StepBenchmark {
         DenseAutoencoder ae = new DenseAutoencoder(new int[] {51, 40, 20});
         TrainingConfig t = TrainingConfig.paper();
         ScoreGuidance g = ScoreGuidance.paper();
-        net = engine.equals("fused")
-                ? new FusedAutoencoderNetwork(ae, MlpScoringNetwork.paper(), g, t, 1, DataType.FLOAT)
+        BlasThreads.pinToOne();
+        net = engine.equals("fast")
+                ? new TapeNetwork(ae, ScoreGuidedComponents.paper(), g, t, 51, 1, Precision.FLOAT)
                 : SameDiffNetwork.build(ae, ScoreGuidedComponents.paper(), g, t, 51, 1);
-        batch = Nd4j.randn(DataType.FLOAT, 1024, 51);
-        scoreBatch = Nd4j.randn(DataType.FLOAT, TrainingLoop.EVAL_BATCH, 51);
+        Random rng = new Random(1);
+        batch = new float[1024 * 51];
+        scoreBatch = new float[TrainingLoop.EVAL_BATCH * 51];
+        for (int i = 0; i < scoreBatch.length; i++) {
+            scoreBatch[i] = (float) rng.nextGaussian();
+        }
+        System.arraycopy(scoreBatch, 0, batch, 0, batch.length);
         metric = new float[TrainingLoop.EVAL_BATCH];
         score = new float[TrainingLoop.EVAL_BATCH];
     }
@@ -58,20 +61,20 @@ public class StepBenchmark {
     /** One optimizer step on 1024 rows. */
     @Benchmark
     public StepLosses trainStep() {
-        return net.step(batch, 3.0, 0.0, 1);
+        return net.step(batch, 1024, 3.0, 0.0, 1);
     }
 
     /** The per-epoch pass over 4096 rows: metric and score. */
     @Benchmark
     public float[] evaluateBatch() {
-        net.evaluate(scoreBatch, metric, score, 0);
+        net.evaluate(scoreBatch, TrainingLoop.EVAL_BATCH, metric, score, 0);
         return score;
     }
 
     /** Scoring 4096 rows with a fitted model: the score only. */
     @Benchmark
     public float[] scoreBatch() {
-        net.score(scoreBatch, score, 0);
+        net.score(scoreBatch, TrainingLoop.EVAL_BATCH, score, 0);
         return score;
     }
 }

@@ -36,6 +36,11 @@ public final class FeatureMatrix {
     private final int rows;
     private final int cols;
     private final List<String> columnNames;
+    /** For a matrix with some rows replaced ({@link #withRows}): the matrix it reads the other rows from; or null. */
+    private final FeatureMatrix base;
+    /** Row → index of its replacement in {@link #replaced}, or −1; null unless {@link #base} is set. */
+    private final int[] slot;
+    private final float[] replaced;
 
     private FeatureMatrix(float[] data, int rows, int cols, List<String> columnNames) {
         this.data = data;
@@ -44,6 +49,9 @@ public final class FeatureMatrix {
         this.rows = rows;
         this.cols = cols;
         this.columnNames = columnNames;
+        this.base = null;
+        this.slot = null;
+        this.replaced = null;
     }
 
     private FeatureMatrix(FloatBuffer[] segments, int rowsPerSegment, int rows, int cols, List<String> columnNames) {
@@ -53,6 +61,69 @@ public final class FeatureMatrix {
         this.rows = rows;
         this.cols = cols;
         this.columnNames = columnNames;
+        this.base = null;
+        this.slot = null;
+        this.replaced = null;
+    }
+
+    private FeatureMatrix(FeatureMatrix base, int[] slot, float[] replaced) {
+        this.data = null;
+        this.segments = null;
+        this.rowsPerSegment = 0;
+        this.rows = base.rows;
+        this.cols = base.cols;
+        this.columnNames = base.columnNames;
+        this.base = base;
+        this.slot = slot;
+        this.replaced = replaced;
+    }
+
+    /**
+     * This matrix with some rows replaced, sharing the others (nothing is copied but the new rows), e.g. RDA's
+     * {@code L = X − S} where the sparse part S is non-zero on a few rows only.
+     *
+     * @param rowIndices the rows to replace, distinct
+     * @param values their new values, row-major, {@code rowIndices.length × cols}
+     * @return the new matrix; this one is unchanged
+     */
+    public FeatureMatrix withRows(int[] rowIndices, float[] values) {
+        if (values.length != rowIndices.length * cols) {
+            throw new IllegalArgumentException(
+                    "values has " + values.length + " entries, expected " + rowIndices.length + " × " + cols);
+        }
+        FeatureMatrix root = base != null ? base : this;
+        int[] slots = new int[rows];
+        java.util.Arrays.fill(slots, -1);
+        // Rows this matrix already replaced and the new call does not: carried over.
+        int carried = 0;
+        if (base != null) {
+            for (int r = 0; r < rows; r++) {
+                if (slot[r] >= 0) {
+                    carried++;
+                }
+            }
+        }
+        float[] all = new float[(carried + rowIndices.length) * cols];
+        int next = 0;
+        for (int k = 0; k < rowIndices.length; k++) {
+            int r = rowIndices[k];
+            if (r < 0 || r >= rows || slots[r] >= 0) {
+                throw new IllegalArgumentException("row index " + r + " out of range or repeated");
+            }
+            slots[r] = next;
+            System.arraycopy(values, k * cols, all, next * cols, cols);
+            next++;
+        }
+        if (base != null) {
+            for (int r = 0; r < rows; r++) {
+                if (slot[r] >= 0 && slots[r] < 0) {
+                    slots[r] = next;
+                    System.arraycopy(replaced, slot[r] * cols, all, next * cols, cols);
+                    next++;
+                }
+            }
+        }
+        return new FeatureMatrix(root, slots, java.util.Arrays.copyOf(all, next * cols));
     }
 
     /**
@@ -150,7 +221,7 @@ public final class FeatureMatrix {
 
     /** @return whether the values live in a memory-mapped file ({@link #map}) rather than in a Java array */
     public boolean isMapped() {
-        return segments != null;
+        return segments != null || base != null && base.isMapped();
     }
 
     /**
@@ -186,6 +257,9 @@ public final class FeatureMatrix {
      * @return the value
      */
     public float get(int row, int col) {
+        if (base != null) {
+            return slot[row] >= 0 ? replaced[slot[row] * cols + col] : base.get(row, col);
+        }
         if (data != null) {
             return data[row * cols + col];
         }
@@ -206,6 +280,16 @@ public final class FeatureMatrix {
      * Copies the consecutive rows {@code [from, to)} into {@code out} at {@code offset}, from either storage.
      */
     private void copyRows(int from, int to, float[] out, int offset) {
+        if (base != null) {
+            for (int r = from; r < to; r++) {
+                if (slot[r] >= 0) {
+                    System.arraycopy(replaced, slot[r] * cols, out, offset + (r - from) * cols, cols);
+                } else {
+                    base.copyRows(r, r + 1, out, offset + (r - from) * cols);
+                }
+            }
+            return;
+        }
         if (data != null) {
             System.arraycopy(data, from * cols, out, offset, (to - from) * cols);
             return;
@@ -222,6 +306,21 @@ public final class FeatureMatrix {
     }
 
     /**
+     * Copies the consecutive rows {@code [from, to)} into {@code out} (row-major), so that a pass over the rows can
+     * reuse one buffer for every batch.
+     *
+     * @param from first row
+     * @param to one past the last row
+     * @param out destination, at least {@code (to - from) * cols} long
+     */
+    public void rowsInto(int from, int to, float[] out) {
+        if (from < 0 || to > rows || from > to) {
+            throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of " + rows);
+        }
+        copyRows(from, to, out, 0);
+    }
+
+    /**
      * Copies the given rows, in the given order, into {@code out} (row-major), so a training loop can reuse one
      * buffer for every minibatch.
      *
@@ -231,6 +330,13 @@ public final class FeatureMatrix {
      * @param out destination, at least {@code (to - from) * cols} long
      */
     public void gatherRows(int[] rowIndices, int from, int to, float[] out) {
+        if (base != null) {
+            for (int k = from; k < to; k++) {
+                int r = rowIndices[k];
+                copyRows(r, r + 1, out, (k - from) * cols);
+            }
+            return;
+        }
         if (data != null) {
             for (int k = from; k < to; k++) {
                 System.arraycopy(data, rowIndices[k] * cols, out, (k - from) * cols, cols);
@@ -306,6 +412,11 @@ public final class FeatureMatrix {
         }
         if (data != null) {
             return copyInto(data, from * cols, target);
+        }
+        if (base != null) {
+            float[] buffer = new float[(to - from) * cols];
+            copyRows(from, to, buffer, 0);
+            return copyInto(buffer, 0, target);
         }
         // Straight from the mapped pages into the array's native memory (both direct buffers): no heap copy.
         FloatBuffer out = target.data().asNioFloat();

@@ -23,9 +23,19 @@ import java.util.Locale;
  *     default false (the paper preset: true)
  * @param steps the training budget in optimizer steps (≥ 1), used only when {@code epochs} is null; null:
  *     {@value #AUTO_STEPS}
+ * @param engine which engine trains: {@value #ENGINE_AUTO} (the default: the fast engine when the backbone and the
+ *     scorer offer it, else the SameDiff graph), {@value #ENGINE_FAST} (refused for a backbone without a fast
+ *     version) or {@value #ENGINE_SAMEDIFF}; a fitted model stores the engine it trained on
  */
 public record TrainingConfig(Integer epochs, Integer batchSize, Double learningRate, double gradientClip,
-        boolean earlyStop, Integer steps) {
+        boolean earlyStop, Integer steps, String engine) {
+
+    /** Engine setting: the fast engine where the backbone offers it, else SameDiff. */
+    public static final String ENGINE_AUTO = "auto";
+    /** Engine setting: the fast engine ({@code org.sgm.core.tape}). */
+    public static final String ENGINE_FAST = "fast";
+    /** Engine setting: the SameDiff graph. */
+    public static final String ENGINE_SAMEDIFF = "samediff";
 
     /** Default optimizer-step budget of a fit whose epoch count is resolved automatically. */
     public static final int AUTO_STEPS = 500;
@@ -54,7 +64,22 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
      */
     public TrainingConfig(int epochs, int batchSize, double learningRate, double gradientClip, boolean earlyStop) {
         this(Integer.valueOf(epochs), Integer.valueOf(batchSize), Double.valueOf(learningRate), gradientClip, earlyStop,
-                null);
+                null, ENGINE_AUTO);
+    }
+
+    /**
+     * Settings on the automatic engine.
+     *
+     * @param epochs the maximum number of epochs, or null
+     * @param batchSize minibatch size, or null
+     * @param learningRate Adam's learning rate, or null
+     * @param gradientClip element-wise gradient value clipping
+     * @param earlyStop whether the guided early-stop rule is on
+     * @param steps the step budget, or null
+     */
+    public TrainingConfig(Integer epochs, Integer batchSize, Double learningRate, double gradientClip,
+            boolean earlyStop, Integer steps) {
+        this(epochs, batchSize, learningRate, gradientClip, earlyStop, steps, ENGINE_AUTO);
     }
 
     /**
@@ -63,7 +88,7 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
      *     the scorer separates anything; docs/defaults.md)
      */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, 1.0, false, null);
+        return new TrainingConfig(null, null, null, 1.0, false, null, ENGINE_AUTO);
     }
 
     /** @return the SGM paper's settings (METHOD.md §2): 100 epochs, batch 1024, Adam 1e-4, clipping 1.0, early stop */
@@ -122,7 +147,7 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
             int budget = steps != null ? steps : AUTO_STEPS;
             e = (int) Math.max(1, Math.min(AUTO_MAX_EPOCHS, (budget + (long) perEpoch - 1) / perEpoch));
         }
-        return new TrainingConfig(e, batch, lr, gradientClip, earlyStop, steps);
+        return new TrainingConfig(e, batch, lr, gradientClip, earlyStop, steps, engine);
     }
 
     /**
@@ -168,6 +193,17 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
         v.require(gradientClip > 0 && Double.isFinite(gradientClip), prefix + "gradientClip", "must be > 0",
                 gradientClip);
         v.require(steps == null || steps >= 1, prefix + "steps", "must be ≥ 1", steps);
+        v.require(ENGINE_AUTO.equals(engine) || ENGINE_FAST.equals(engine) || ENGINE_SAMEDIFF.equals(engine),
+                prefix + "engine", "must be \"" + ENGINE_AUTO + "\", \"" + ENGINE_FAST + "\" or \""
+                        + ENGINE_SAMEDIFF + "\"", engine);
+    }
+
+    /**
+     * @param newEngine the engine setting
+     * @return a copy with another engine setting
+     */
+    public TrainingConfig withEngine(String newEngine) {
+        return new TrainingConfig(epochs, batchSize, learningRate, gradientClip, earlyStop, steps, newEngine);
     }
 
     /**
@@ -175,7 +211,7 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
      * @return a copy with another epoch count
      */
     public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(newEpochs, batchSize, learningRate, gradientClip, earlyStop, steps);
+        return new TrainingConfig(newEpochs, batchSize, learningRate, gradientClip, earlyStop, steps, engine);
     }
 
     /**
@@ -183,6 +219,6 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
      * @return a copy with early stopping switched
      */
     public TrainingConfig withEarlyStop(boolean on) {
-        return new TrainingConfig(epochs, batchSize, learningRate, gradientClip, on, steps);
+        return new TrainingConfig(epochs, batchSize, learningRate, gradientClip, on, steps, engine);
     }
 }

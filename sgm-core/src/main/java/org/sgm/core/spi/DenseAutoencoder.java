@@ -2,6 +2,8 @@ package org.sgm.core.spi;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.sgm.core.tape.Tape;
+import org.sgm.core.tape.Tensor;
 
 /**
  * The dense autoencoder backbone of SG-AE (METHOD.md §2), the paper's reference model.
@@ -11,15 +13,14 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * {@code enc<i>_W}, {@code enc<i>_b}, {@code dec<i>_W}, {@code dec<i>_b}, drawn from {@link ParamInit} in that
  * order.
  *
- * <p>Because this network is fixed, the training loop may run it on a fused path with hand-derived gradients
- * ({@code org.sgm.core.train.FusedAutoencoderNetwork}) instead of the SameDiff graph built here; both compute the
- * same function from the same initial weights, and a test checks their losses and gradients against each other.
+ * <p>{@link #tape()} gives the same network on the fast engine (what it trains on by default); the SameDiff graph
+ * built here is its oracle: a test compares their losses and gradients.
  *
  * <p>Reference: Z. Huang, B. Zhang, G. Hu, L. Li, Y. Xu, Y. Jin, "Enhancing Unsupervised Anomaly Detection with
  * Score-Guided Network", IEEE Transactions on Neural Networks and Learning Systems, 2023,
  * DOI 10.1109/TNNLS.2023.3281501.
  */
-public final class DenseAutoencoder implements RepresentationLearner {
+public final class DenseAutoencoder implements RepresentationLearner, TapeLearner {
     private final int[] widths;
 
     /**
@@ -59,6 +60,24 @@ public final class DenseAutoencoder implements RepresentationLearner {
         SDVariable loss = sd.mean("reconstructionLoss", sd.math.square(residual));
         SDVariable metric = sd.identity("reconstructionError", Layers.rowNorm(sd, residual));
         return new LearnerGraph(z, widths[widths.length - 1], loss, metric);
+    }
+
+    @Override
+    public TapeLearner tape() {
+        return this;
+    }
+
+    @Override
+    public Tensor latent(Tape t, Tensor x, ParamInit init) {
+        return TapeLayers.mlp(t, "enc", x, widths, init, true, true);
+    }
+
+    @Override
+    public Objective objective(Tape t, Tensor x, Tensor z, ParamInit init) {
+        Tensor xHat = TapeLayers.mlp(t, "dec", z, decoderWidths(), init, false, true);
+        Tensor squares = t.rowSumSquares(t.sub(x, xHat));
+        Tensor loss = t.mul(t.sum(squares), 1.0 / ((double) x.rows() * x.cols()));
+        return new Objective(t.output("reconstructionError", t.sqrt(squares)), loss);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.sgm.core.spi;
 
 import java.util.random.RandomGenerator;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.sgm.core.hyper.ScoreGuidance;
 
 /**
@@ -32,11 +30,29 @@ public final class PaperRegularizer implements ScoreGuidedRegularizer {
         return new PaperRegularizer(false);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Subgradients as automatic differentiation takes them: ∂|s − μ_R|/∂s = sign(s − μ_R) (0 at a tie) and
+     * ∂max(0, a − s)/∂s = −1 where a − s &gt; 0, else 0.
+     */
     @Override
-    public SDVariable loss(SameDiff sd, SDVariable score, SDVariable flag, SDVariable muRef, ScoreGuidance g) {
-        SDVariable normalTerm = flag.rsub(1.0).mul(sd.math.abs(score.sub(muRef)));
-        SDVariable anomalyTerm = flag.mul(g.lambdaOut()).mul(sd.nn.relu(score.rsub(g.margin()), 0));
-        return sd.mean("guidanceLoss", normalTerm.add(anomalyTerm));
+    public double loss(double[] score, boolean[] flag, double muRef, ScoreGuidance g, double[] dScore) {
+        int n = score.length;
+        double lambdaOut = g.lambdaOut();
+        double a = g.margin();
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double s = score[i];
+            if (flag[i]) {
+                sum += lambdaOut * Math.max(0, a - s);
+                dScore[i] = a - s > 0 ? -lambdaOut / n : 0;
+            } else {
+                sum += Math.abs(s - muRef);
+                dScore[i] = Math.signum(s - muRef) / n;
+            }
+        }
+        return sum / n;
     }
 
     @Override

@@ -27,6 +27,17 @@ public interface RepresentationLearner {
      */
     LearnerGraph build(SameDiff sd, SDVariable x, ParamInit init);
 
+    /**
+     * The same network on the fast engine, if this backbone offers it: then it trains there unless
+     * {@code training.engine} says {@code samediff}. Built-in backbones all do (each with an oracle test against
+     * {@link #build}); a new backbone needs only {@link #build}.
+     *
+     * @return the tape version of this backbone, or null (the default) to train on the SameDiff graph
+     */
+    default TapeLearner tape() {
+        return null;
+    }
+
     /** @return a short description of the metric m, e.g. {@code "reconstruction error ‖x − x̂‖₂"} */
     String metricDescription();
 
@@ -56,16 +67,16 @@ public interface RepresentationLearner {
     }
 
     /**
-     * Called once after {@link #build} and before the first epoch, e.g. to set a centre from initial outputs.
+     * Called once after the network is built and before the first epoch, e.g. to set a centre from initial outputs.
      *
-     * @param ctx access to the graph and a forward pass over the training data
+     * @param ctx a forward pass over the training data and the learner's constants, on whichever engine trains
      */
     default void onTrainingStart(LearnerContext ctx) {}
 
     /**
      * Called at the start of every epoch, before the pseudo-labelling pass.
      *
-     * @param ctx access to the graph and a forward pass over the training data
+     * @param ctx a forward pass over the training data and the learner's constants
      * @param epoch the 1-based epoch about to run
      */
     default void onEpochStart(LearnerContext ctx, int epoch) {}
@@ -73,7 +84,7 @@ public interface RepresentationLearner {
     /**
      * Called once after the last epoch, before the model is frozen.
      *
-     * @param ctx access to the graph and a forward pass over the training data
+     * @param ctx a forward pass over the training data and the learner's constants
      */
     default void onTrainingEnd(LearnerContext ctx) {}
 }

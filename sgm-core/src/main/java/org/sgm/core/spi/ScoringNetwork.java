@@ -14,4 +14,12 @@ public interface ScoringNetwork {
      * @return the scores, {@code [N]}
      */
     SDVariable build(SameDiff sd, SDVariable z, long latentDim, ParamInit init);
+
+    /**
+     * @return the same network on the fast engine, or null (the default): a model whose scorer has none trains on
+     *     the SameDiff graph
+     */
+    default TapeScorer tape() {
+        return null;
+    }
 }

@@ -48,6 +48,17 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
      */
     protected abstract RepresentationLearner createLearner(H hyperparameters, int inputDim);
 
+    /**
+     * The backbone a fit of these hyperparameters trains (for benchmarks and tests that drive a network directly).
+     *
+     * @param hyperparameters validated hyperparameters
+     * @param inputDim the number of features
+     * @return a fresh backbone
+     */
+    public final RepresentationLearner learner(H hyperparameters, int inputDim) {
+        return createLearner(hyperparameters, inputDim);
+    }
+
     /** @return the original papers' defaults with the guidance on */
     protected abstract H paperDefaults();
 

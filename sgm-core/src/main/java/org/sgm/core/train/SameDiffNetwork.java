@@ -1,9 +1,12 @@
 package org.sgm.core.train;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -11,27 +14,30 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
+import org.sgm.core.spi.LearnerContext;
 import org.sgm.core.spi.LearnerGraph;
 import org.sgm.core.spi.ParamInit;
 import org.sgm.core.spi.RepresentationLearner;
+import org.sgm.core.spi.ScoreGuidedRegularizer;
 
 /**
- * A score-guided model as one SameDiff graph: the learner's network, the scoring network on its latent code, and
- * {@code L = L_B + λ_DE·L_SG}. Steps use SameDiff's gradients, element-wise value clipping and ND4J's Adam
- * (STACK.md §1.2: a hand-written step is what the per-epoch threshold and alternating objectives need).
+ * The declarative engine: a score-guided model as one SameDiff graph, the learner's network with the scoring
+ * network on its latent code. It trains any backbone that declares only {@link RepresentationLearner#build}, and
+ * it is the oracle the fast engine ({@link TapeNetwork}) is tested against.
+ *
+ * <p>The score-guided term is not part of the graph: a step first runs the graph forward for the metric and the
+ * scores, computes L_SG and ∂L_SG/∂s with the one definition both engines use
+ * ({@link ScoreGuidedRegularizer#loss}), and feeds {@code g = λ_DE·∂L_SG/∂s} to a graph term {@code Σ_i s_i·g_i},
+ * whose gradient with respect to every weight is exactly λ_DE·∂L_SG/∂weight. The update is the one {@link Adam}.
  *
  * <p>Not thread-safe; {@link ScoreGuidedModel} serialises access.
  */
 public final class SameDiffNetwork implements TrainableNetwork {
     static final String INPUT = "x";
-    static final String THRESHOLD = "thr";
-    static final String MU_REF = "muRef";
+    static final String SCORE_GRADIENT = "sgScoreGradient";
 
     private final SameDiff sd;
     private final boolean guided;
@@ -39,17 +45,20 @@ public final class SameDiffNetwork implements TrainableNetwork {
     private final String scoreName;
     private final String lossName;
     private final String backboneLossName;
-    private final String guidanceLossName;
     private final List<String> params;
-    private final Map<String, GradientUpdater> updaters = new LinkedHashMap<>();
-    private final double clip;
     private final DataType dtype;
     private final RepresentationLearner learner;
+    private final ScoreGuidedRegularizer regularizer;
+    private final ScoreGuidance guidance;
+    private final Adam adam;
     private final java.util.SplittableRandom stepRng;
-    private int iteration;
+    private final int inputDim;
+    private final Map<Integer, INDArray> batches = new HashMap<>();
+    private long iteration;
 
-    private SameDiffNetwork(RepresentationLearner learner, SameDiff sd, boolean guided, String metricName, String scoreName, String lossName,
-            String backboneLossName, String guidanceLossName, TrainingConfig training, DataType dtype, long seed) {
+    private SameDiffNetwork(RepresentationLearner learner, SameDiff sd, boolean guided, String metricName,
+            String scoreName, String lossName, String backboneLossName, ScoreGuidedComponents components,
+            ScoreGuidance guidance, TrainingConfig training, int inputDim, DataType dtype, long seed) {
         this.dtype = dtype;
         this.stepRng = new java.util.SplittableRandom(seed).split();
         this.learner = learner;
@@ -59,8 +68,9 @@ public final class SameDiffNetwork implements TrainableNetwork {
         this.scoreName = scoreName;
         this.lossName = lossName;
         this.backboneLossName = backboneLossName;
-        this.guidanceLossName = guidanceLossName;
-        this.clip = training.gradientClip();
+        this.regularizer = components.regularizer();
+        this.guidance = guidance;
+        this.inputDim = inputDim;
         List<String> p = new ArrayList<>();
         for (SDVariable v : sd.variables()) {
             if (v.getVariableType() == VariableType.VARIABLE) {
@@ -68,12 +78,12 @@ public final class SameDiffNetwork implements TrainableNetwork {
             }
         }
         this.params = List.copyOf(p);
-        Adam adam = new Adam(training.learningRate());
-        for (String name : params) {
-            long n = sd.getVariable(name).getArr().length();
-            INDArray view = Nd4j.zeros(dtype, 1, adam.stateSize(n));
-            updaters.put(name, adam.instantiate(view, true));
+        int[] sizes = new int[params.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = Math.toIntExact(sd.getVariable(params.get(i)).getArr().length());
         }
+        double lr = training.learningRate() != null ? training.learningRate() : TrainingConfig.autoLearningRate();
+        this.adam = new Adam(lr, training.gradientClip(), sizes);
     }
 
     /**
@@ -115,22 +125,18 @@ public final class SameDiffNetwork implements TrainableNetwork {
         if (!guidance.enabled()) {
             sd.setLossVariables(backboneLoss);
             return new SameDiffNetwork(learner, sd, false, g.metric().name(), g.metric().name(), backboneLoss.name(),
-                    backboneLoss.name(), null, training, dtype, seed);
+                    backboneLoss.name(), components, guidance, training, inputDim, dtype, seed);
         }
-        SDVariable thr = sd.placeHolder(THRESHOLD, dtype);
-        SDVariable muRef = sd.placeHolder(MU_REF, dtype);
         SDVariable score = components.scorer().build(sd, g.latent(), g.latentDim(), init);
-        // The flag is a step function of the metric: GreaterThanOrEqual has a zero gradient, so no gradient flows
-        // through the pseudo-labels, as in the paper.
-        SDVariable flag = sd.gte(g.metric(), thr).castTo(dtype);
-        SDVariable guidanceLoss = components.regularizer().loss(sd, score, flag, muRef, guidance);
-        SDVariable loss = backboneLoss.add("totalLoss", guidanceLoss.mul(guidance.lambdaDE()));
+        // The guidance enters as Σ s ⊙ g with g = λ_DE·∂L_SG/∂s fed per step: its gradient is the chain rule's.
+        SDVariable scoreGradient = sd.placeHolder(SCORE_GRADIENT, dtype, -1);
+        SDVariable loss = backboneLoss.add("totalLoss", sd.sum(score.mul(scoreGradient)));
         sd.setLossVariables(loss);
         return new SameDiffNetwork(learner, sd, true, g.metric().name(), score.name(), loss.name(), backboneLoss.name(),
-                guidanceLoss.name(), training, dtype, seed);
+                components, guidance, training, inputDim, dtype, seed);
     }
 
-    /** @return the graph, for learner hooks */
+    /** @return the graph, for tests */
     public SameDiff graph() {
         return sd;
     }
@@ -141,8 +147,29 @@ public final class SameDiffNetwork implements TrainableNetwork {
     }
 
     @Override
-    public void evaluate(INDArray x, float[] metric, float[] score, int offset) {
-        INDArray in = x.dataType() == dtype ? x : x.castTo(dtype);
+    public String engine() {
+        return TrainingConfig.ENGINE_SAMEDIFF;
+    }
+
+    /** A reused {@code [rows, inputDim]} array in this network's precision holding the batch. */
+    private INDArray batch(float[] x, int rows) {
+        INDArray target = batches.computeIfAbsent(rows, r -> Nd4j.createUninitialized(dtype, r, inputDim));
+        int n = rows * inputDim;
+        if (dtype == DataType.FLOAT) {
+            ((FloatPointer) target.data().addressPointer()).put(x, 0, n);
+        } else {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = x[i];
+            }
+            ((DoublePointer) target.data().addressPointer()).put(d, 0, n);
+        }
+        return target;
+    }
+
+    @Override
+    public void evaluate(float[] x, int rows, float[] metric, float[] score, int offset) {
+        INDArray in = batch(x, rows);
         Map<String, INDArray> out = guided && score != null
                 ? sd.output(Map.of(INPUT, in), metricName, scoreName)
                 : sd.output(Map.of(INPUT, in), metricName);
@@ -160,51 +187,74 @@ public final class SameDiffNetwork implements TrainableNetwork {
      * @return its value for the batch
      */
     public INDArray output(INDArray x, String variable) {
-        return sd.output(Map.of(INPUT, x), variable).get(variable);
+        return sd.output(Map.of(INPUT, x.castTo(dtype)), variable).get(variable);
     }
 
     @Override
-    public StepLosses step(INDArray x, double threshold, double muRef, int epoch) {
-        OutAndGrad og = gradients(x, threshold, muRef);
-        Map<String, INDArray> grads = og.getGradients();
-        for (String p : params) {
-            INDArray g = grads.get(p);
-            if (g == null) {
-                continue; // a parameter the loss does not depend on
+    public StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch) {
+        Gradients gr = gradients(x, rows, threshold, muRef);
+        for (int i = 0; i < params.size(); i++) {
+            INDArray value = sd.getVariable(params.get(i)).getArr();
+            INDArray g = gr.grads().get(params.get(i));
+            if (dtype == DataType.FLOAT) {
+                float[] v = value.data().asFloat();
+                adam.update(i, v, g == null ? new float[v.length] : g.castTo(DataType.FLOAT).dup('c').data().asFloat());
+                ((FloatPointer) value.data().addressPointer()).put(v, 0, v.length);
+            } else {
+                double[] v = value.data().asDouble();
+                adam.update(i, v, g == null ? new double[v.length] : g.castTo(DataType.DOUBLE).dup('c').data().asDouble());
+                ((DoublePointer) value.data().addressPointer()).put(v, 0, v.length);
             }
-            Transforms.max(Transforms.min(g, clip, false), -clip, false);
-            updaters.get(p).applyUpdater(g, iteration, epoch);
-            sd.getVariable(p).getArr().subi(g);
         }
+        adam.next();
         iteration++;
-        Map<String, INDArray> out = og.getOutputs();
-        double total = out.get(lossName).getDouble(0);
-        return guided
-                ? new StepLosses(total, out.get(backboneLossName).getDouble(0), out.get(guidanceLossName).getDouble(0))
-                : new StepLosses(total, total, 0.0);
+        return gr.losses();
     }
+
+    /**
+     * The losses and gradients of one step.
+     *
+     * @param losses the losses before the update
+     * @param grads the gradient of every parameter, by name
+     */
+    record Gradients(StepLosses losses, Map<String, INDArray> grads) {}
 
     /**
      * The losses and gradients of one step, without updating.
      *
      * @param x the batch
+     * @param rows its rows
      * @param threshold τ
      * @param muRef μ_R
-     * @return outputs (losses) and gradients by parameter name
+     * @return the losses and the gradient of every parameter
      */
-    OutAndGrad gradients(INDArray x, double threshold, double muRef) {
+    Gradients gradients(float[] x, int rows, double threshold, double muRef) {
+        INDArray in = batch(x, rows);
         Map<String, INDArray> ph = new LinkedHashMap<>();
-        ph.put(INPUT, x.dataType() == dtype ? x : x.castTo(dtype));
+        ph.put(INPUT, in);
         learner.stepInputs(iteration).forEach((name, value) -> ph.put(name, Nd4j.scalar(dtype, value)));
-        learner.stepArrays((int) x.rows(), stepRng).forEach((name, value) -> ph.put(name, value.castTo(dtype)));
-        List<String> outputs = new ArrayList<>(List.of(lossName));
+        learner.stepArrays(rows, stepRng).forEach((name, value) -> ph.put(name, value.castTo(dtype)));
+        double guidanceLoss = 0;
         if (guided) {
-            ph.put(THRESHOLD, Nd4j.scalar(dtype, threshold));
-            ph.put(MU_REF, Nd4j.scalar(dtype, muRef));
-            outputs.add(backboneLossName);
-            outputs.add(guidanceLossName);
+            Map<String, INDArray> out = sd.output(Map.of(INPUT, in), metricName, scoreName);
+            double[] m = out.get(metricName).castTo(DataType.DOUBLE).data().asDouble();
+            double[] s = out.get(scoreName).castTo(DataType.DOUBLE).data().asDouble();
+            boolean[] flags = new boolean[rows];
+            for (int i = 0; i < rows; i++) {
+                flags[i] = (dtype == DataType.FLOAT ? (float) m[i] : m[i]) >= threshold;
+            }
+            double[] dScore = new double[rows];
+            guidanceLoss = regularizer.loss(s, flags, muRef, guidance, dScore);
+            for (int i = 0; i < rows; i++) {
+                dScore[i] *= guidance.lambdaDE();
+            }
+            ph.put(SCORE_GRADIENT, Nd4j.create(dScore, new long[] {rows}, DataType.DOUBLE).castTo(dtype));
         }
-        return sd.calculateGradientsAndOutputs(ph, outputs, params);
+        OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of(backboneLossName), params);
+        double backboneLoss = og.getOutputs().get(backboneLossName).getDouble(0);
+        StepLosses losses = new StepLosses(backboneLoss + guidance.lambdaDE() * guidanceLoss, backboneLoss,
+                guidanceLoss);
+        return new Gradients(losses, og.getGradients());
     }
 
     @Override
@@ -224,27 +274,41 @@ public final class SameDiffNetwork implements TrainableNetwork {
         TrainableNetwork.assignByName(state(), saved);
     }
 
-    /**
-     * @param train the training data
-     * @param batchSize rows per forward batch
-     * @return a context for learner hooks
-     */
-    TrainingContext context(FeatureMatrix train, int batchSize) {
+    @Override
+    public LearnerContext hooks(FeatureMatrix train) {
         return new TrainingContext(train) {
             @Override
-            public SameDiff graph() {
-                return sd;
+            public void evaluate(String variable, BatchConsumer consumer) {
+                FeatureMatrix rows = input();
+                float[] buffer = new float[Math.min(rows.rows(), TrainingLoop.EVAL_BATCH) * inputDim];
+                for (int from = 0; from < rows.rows(); from += TrainingLoop.EVAL_BATCH) {
+                    int to = Math.min(rows.rows(), from + TrainingLoop.EVAL_BATCH);
+                    rows.rowsInto(from, to, buffer);
+                    consumer.accept(from, output(batch(buffer, to - from), variable));
+                }
             }
 
             @Override
-            public INDArray evaluate(String variable) {
-                FeatureMatrix rows = input();
-                List<INDArray> parts = new ArrayList<>();
-                for (int from = 0; from < rows.rows(); from += batchSize) {
-                    int to = Math.min(rows.rows(), from + batchSize);
-                    parts.add(output(rows.toINDArray(from, to), variable).dup());
+            public INDArray constant(String name) {
+                return variable(name).getArr().dup();
+            }
+
+            @Override
+            public void assignConstant(String name, INDArray value) {
+                INDArray arr = variable(name).getArr();
+                if (value.length() != arr.length()) {
+                    throw new IllegalArgumentException("'" + name + "' has " + arr.length() + " values, got "
+                            + value.length());
                 }
-                return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
+                arr.assign(value.castTo(arr.dataType()).reshape(arr.shape()));
+            }
+
+            private SDVariable variable(String name) {
+                SDVariable v = sd.getVariable(name);
+                if (v == null || v.getArr() == null) {
+                    throw new IllegalArgumentException("no constant '" + name + "' in the graph");
+                }
+                return v;
             }
         };
     }

@@ -14,12 +14,8 @@ import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.ScoreGuidedHyperparameters;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.hyper.Violations;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.sgm.core.spi.DenseAutoencoder;
-import org.sgm.core.spi.LearnerContext;
-import org.sgm.core.spi.MlpScoringNetwork;
-import org.sgm.core.spi.PaperRegularizer;
 import org.sgm.core.spi.RepresentationLearner;
+import org.sgm.core.tape.Precision;
 
 /**
  * A score-guided model before fitting: a backbone (made for the data's width), the score-guidance components and
@@ -28,10 +24,6 @@ import org.sgm.core.spi.RepresentationLearner;
  * {@link ScoreGuidedModel} that stores the resolved settings.
  */
 public final class ScoreGuidedDetector implements AnomalyDetector {
-    /** System property that selects the training engine: {@code auto} (default) or {@code samediff}. */
-    public static final String ENGINE_PROPERTY = "sgm.engine";
-    /** The fused engine calls OpenBLAS on host memory: only with ND4J's CPU backend. */
-    private static final String CPU_BACKEND = "CpuBackend";
     private final String key;
     private final Record hyperparameters;
     private final TrainingConfig training;
@@ -110,39 +102,54 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         if (train.cols() < 1) {
             throw new InvalidDataException("cannot fit " + key + " on data with no feature columns");
         }
-        // Null settings are resolved from the data's shape (never its labels); the model keeps the resolved record.
-        TrainingConfig resolved = training.resolve(train.rows());
+        // Null settings are resolved from the data's shape (never its labels); the model keeps the resolved record,
+        // with the engine it trained on.
+        RepresentationLearner learner = learners.apply(withTraining.apply(training.resolve(train.rows())),
+                train.cols());
+        String engine = engine(learner, training.engine());
+        TrainingConfig resolved = training.resolve(train.rows()).withEngine(engine);
         Record resolvedHp = withTraining.apply(resolved);
-        String settings = key + ": " + training.describeResolution(train.rows());
+        String settings = key + ": " + training.describeResolution(train.rows()) + ", engine " + engine
+                + (TrainingConfig.ENGINE_AUTO.equals(training.engine()) ? " (auto)" : " (given)");
         ctx.listeners().forEach(l -> l.onTrainingSettings(settings));
-        RepresentationLearner learner = learners.apply(resolvedHp, train.cols());
         // Sub-seeds: one stream for the initial weights, another for batch order and μ_R draws.
         java.util.SplittableRandom seeds = new java.util.SplittableRandom(ctx.seed());
         long initSeed = seeds.nextLong();
         long loopSeed = seeds.nextLong();
-        TrainableNetwork net = network(learner, train.cols(), initSeed, resolved);
-        LearnerContext hooks = net instanceof SameDiffNetwork sdn ? sdn.context(train, TrainingLoop.EVAL_BATCH) : null;
-        List<EpochStats> history = TrainingLoop.run(net, learner, hooks, train, resolved, guidance, components,
-                loopSeed, ctx.listeners());
+        TrainableNetwork net = network(learner, train.cols(), initSeed, resolved, engine);
+        List<EpochStats> history = TrainingLoop.run(net, learner, net.hooks(train), train, resolved, guidance,
+                components, loopSeed, ctx.listeners());
         return new ScoreGuidedModel(key, resolvedHp, net, train.cols(), history);
     }
 
     /**
-     * Chooses the engine: the fused SG-AE path when the learner is the plain {@link DenseAutoencoder} with the
-     * paper's MLP scorer and regularizer (the same function, measured several times faster), else the SameDiff
-     * graph. The system property {@code sgm.engine=samediff} forces the graph (for benchmarks and checks), and any
-     * backend other than ND4J's CPU one gets the graph.
+     * Which engine trains: what the backbone provides decides, unless {@code training.engine} says otherwise. The
+     * fast engine needs the backbone's and (when guided) the scorer's tape versions
+     * ({@link RepresentationLearner#tape()}, {@link org.sgm.core.spi.ScoringNetwork#tape()}).
+     *
+     * @param learner the backbone
+     * @param setting {@code training.engine}
+     * @return {@value TrainingConfig#ENGINE_FAST} or {@value TrainingConfig#ENGINE_SAMEDIFF}
      */
-    private TrainableNetwork network(RepresentationLearner learner, int inputDim, long seed, TrainingConfig training) {
-        BlasThreads.pinToOne();
-        boolean forceGraph = "samediff".equals(System.getProperty(ENGINE_PROPERTY))
-                || !CPU_BACKEND.equals(org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName());
-        if (!forceGraph && learner instanceof DenseAutoencoder ae && ae.widths()[0] == inputDim
-                && components.scorer() instanceof MlpScoringNetwork mlp
-                && components.regularizer() instanceof PaperRegularizer) {
-            return new FusedAutoencoderNetwork(ae, mlp, guidance, training, seed, DataType.FLOAT);
+    private String engine(RepresentationLearner learner, String setting) {
+        boolean fast = learner.tape() != null && (!guidance.enabled() || components.scorer().tape() != null);
+        if (TrainingConfig.ENGINE_SAMEDIFF.equals(setting)) {
+            return TrainingConfig.ENGINE_SAMEDIFF;
         }
-        return SameDiffNetwork.build(learner, components, guidance, training, inputDim, seed);
+        if (TrainingConfig.ENGINE_FAST.equals(setting) && !fast) {
+            throw new org.sgm.core.hyper.InvalidHyperparametersException(List.of("training.engine is \"fast\" but "
+                    + key + (learner.tape() == null ? "'s backbone" : "'s scoring network")
+                    + " has no fast version; use \"auto\" or \"samediff\""));
+        }
+        return fast ? TrainingConfig.ENGINE_FAST : TrainingConfig.ENGINE_SAMEDIFF;
+    }
+
+    private TrainableNetwork network(RepresentationLearner learner, int inputDim, long seed, TrainingConfig training,
+            String engine) {
+        BlasThreads.pinToOne();
+        return TrainingConfig.ENGINE_FAST.equals(engine)
+                ? new TapeNetwork(learner, components, guidance, training, inputDim, seed, Precision.FLOAT)
+                : SameDiffNetwork.build(learner, components, guidance, training, inputDim, seed);
     }
 
     /**
@@ -155,8 +162,13 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         // A saved model stores resolved settings, so this changes nothing for one; for hand-written hyperparameters
         // with automatic fields any row count does: the settings only size the optimizer, which scoring never uses.
         TrainingConfig resolved = training.resolve(TrainingLoop.EVAL_BATCH);
-        TrainableNetwork net = network(learners.apply(withTraining.apply(resolved), state.inputDim()),
-                state.inputDim(), 0L, resolved);
+        RepresentationLearner learner = learners.apply(withTraining.apply(resolved), state.inputDim());
+        // Both engines name and shape their arrays alike, so either can load a model the other trained; a model
+        // that trained on SameDiff is scored there, one that trained on the fast engine (or an older file) on the
+        // fast engine where the backbone has one.
+        String engine = engine(learner, TrainingConfig.ENGINE_SAMEDIFF.equals(training.engine())
+                ? TrainingConfig.ENGINE_SAMEDIFF : TrainingConfig.ENGINE_AUTO);
+        TrainableNetwork net = network(learner, state.inputDim(), 0L, resolved, engine);
         java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new java.util.LinkedHashMap<>();
         state.entries().forEach((name, bytes) -> arrays.put(name, org.sgm.core.ModelState.decode(bytes, name)));
         net.load(arrays);

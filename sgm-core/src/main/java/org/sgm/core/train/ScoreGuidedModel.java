@@ -56,6 +56,12 @@ public final class ScoreGuidedModel implements FittedDetector {
         return out;
     }
 
+    /** @return the engine the network runs on: {@code fast} or {@code samediff} */
+    @Override
+    public String engine() {
+        return net.engine();
+    }
+
     @Override
     public List<EpochStats> history() {
         return history;

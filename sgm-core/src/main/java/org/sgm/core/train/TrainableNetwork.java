@@ -2,53 +2,64 @@ package org.sgm.core.train;
 
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.spi.LearnerContext;
 
 /**
- * What the training loop needs from a network: a forward pass and an optimizer step. The loop is written against
- * this interface only, so a faster implementation (a fused path for plain dense networks) can stand in for the
- * SameDiff graph without touching the loop or any backbone.
+ * What the training loop needs from a network: a forward pass and an optimizer step on batches of rows. The loop is
+ * written against this interface only; the two engines implement it: {@link TapeNetwork} (the fast engine) and
+ * {@link SameDiffNetwork} (the declarative one, and the fast engine's oracle).
+ *
+ * <p>Batches are row-major float arrays of which the first {@code rows × inputDim} values are used; a network must
+ * not keep them (the loop refills them).
  */
 public interface TrainableNetwork {
 
     /** @return whether a scoring network is attached (λ_DE &gt; 0) */
     boolean guided();
 
+    /** @return the engine: {@value TrainingConfig#ENGINE_FAST} or {@value TrainingConfig#ENGINE_SAMEDIFF} */
+    String engine();
+
     /**
      * Forward pass without updating anything.
      *
-     * @param x a batch, {@code [n, inputDim]}
-     * @param metric receives the backbone metric of each row at {@code offset…offset+n}
+     * @param x a batch, row-major
+     * @param rows the batch's rows
+     * @param metric receives the backbone metric of each row at {@code offset…offset+rows}
      * @param score receives the score of each row (the metric itself for a plain backbone), or null
      * @param offset where to write
      */
-    void evaluate(INDArray x, float[] metric, float[] score, int offset);
+    void evaluate(float[] x, int rows, float[] metric, float[] score, int offset);
 
     /**
      * Scores only (what a fitted model needs): the scoring network's output, or the metric for a plain backbone.
      * An implementation may skip work the score does not need (a guided autoencoder's decoder).
      *
-     * @param x a batch, {@code [n, inputDim]}
-     * @param score receives the score of each row at {@code offset…offset+n}
+     * @param x a batch, row-major
+     * @param rows the batch's rows
+     * @param score receives the score of each row at {@code offset…offset+rows}
      * @param offset where to write
      */
-    default void score(INDArray x, float[] score, int offset) {
-        int n = (int) x.rows();
-        float[] metric = new float[n];
-        float[] s = new float[n];
-        evaluate(x, metric, s, 0);
-        System.arraycopy(s, 0, score, offset, n);
+    default void score(float[] x, int rows, float[] score, int offset) {
+        float[] metric = new float[rows];
+        float[] s = new float[rows];
+        evaluate(x, rows, metric, s, 0);
+        System.arraycopy(s, 0, score, offset, rows);
     }
 
     /**
-     * One optimizer step (gradient, element-wise clipping, Adam) on a batch.
+     * One optimizer step on a batch: L = L_B + λ_DE·L_SG with pseudo-labels {@code m ≥ τ}, gradients, then the one
+     * {@link Adam} (with clipping).
      *
-     * @param x the batch
+     * @param x the batch, row-major
+     * @param rows the batch's rows
      * @param threshold τ for pseudo-labels
      * @param muRef the reference mean μ_R for this step
      * @param epoch the 1-based epoch
      * @return the losses before the update
      */
-    StepLosses step(INDArray x, double threshold, double muRef, int epoch);
+    StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch);
 
     /** @return every array that defines the fitted network (weights and learner state), by name */
     Map<String, INDArray> state();
@@ -61,6 +72,12 @@ public interface TrainableNetwork {
     void load(Map<String, INDArray> saved);
 
     /**
+     * @param train the training data
+     * @return the context the learner's hooks get, on this engine
+     */
+    LearnerContext hooks(FeatureMatrix train);
+
+    /**
      * Overwrites {@code mine} (a network's live arrays by name) with {@code saved}, after checking that both hold
      * the same names and shapes, so a mismatched file changes nothing.
      *
@@ -68,7 +85,7 @@ public interface TrainableNetwork {
      * @param saved the arrays read from a model file
      * @throws org.sgm.core.io.ModelFileException naming the first missing, extra or mis-shaped array
      */
-    static void assignByName(Map<String, INDArray> mine, Map<String, INDArray> saved) {
+    static void checkNames(Map<String, INDArray> mine, Map<String, INDArray> saved) {
         for (Map.Entry<String, INDArray> e : mine.entrySet()) {
             INDArray value = saved.get(e.getKey());
             if (value == null) {
@@ -87,6 +104,16 @@ public interface TrainableNetwork {
                         "model file has array '" + name + "' that this network does not have");
             }
         }
+    }
+
+    /**
+     * {@link #checkNames}, then assigns every saved array to the live one of the same name.
+     *
+     * @param mine the network's live arrays
+     * @param saved the arrays read from a model file
+     */
+    static void assignByName(Map<String, INDArray> mine, Map<String, INDArray> saved) {
+        checkNames(mine, saved);
         mine.forEach((name, arr) -> arr.assign(saved.get(name)));
     }
 }

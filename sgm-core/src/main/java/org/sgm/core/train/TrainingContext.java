@@ -1,5 +1,9 @@
 package org.sgm.core.train;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.spi.LearnerContext;
 
@@ -30,5 +34,12 @@ abstract class TrainingContext implements LearnerContext {
                     + ", got " + rows.rows() + " × " + rows.cols());
         }
         input = rows;
+    }
+
+    @Override
+    public INDArray evaluate(String variable) {
+        List<INDArray> parts = new ArrayList<>();
+        evaluate(variable, (from, values) -> parts.add(values.dup()));
+        return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
@@ -22,7 +21,8 @@ import org.sgm.core.spi.RepresentationLearner;
  *   <li>after the epoch one forward pass gives the next epoch's metrics and the mean training score; a guided
  *       model stops early once that mean exceeds {@code a / 2}.</li>
  * </ol>
- * Networks must not keep the batch arrays they are given: the loop refills them.
+ * Networks must not keep the batch arrays they are given: the loop refills them. Rows are read batch by batch from
+ * the {@link FeatureMatrix} (a memory-mapped one included), never all at once.
  * A learner's hooks may replace the rows trained on ({@link LearnerContext#replaceInput}); the loop then uses the
  * new rows for the pass and the batches. All randomness comes from the seed given; ND4J's global generator is
  * never used.
@@ -75,7 +75,7 @@ public final class TrainingLoop {
             order[i] = i;
         }
         float[] buffer = new float[(n / steps + 1) * d];
-        BatchArrays batches = new BatchArrays();
+        float[] passBuffer = new float[Math.min(n, EVAL_BATCH) * d];
         List<EpochStats> history = new ArrayList<>();
         String stopReason = "epoch budget of " + training.epochs() + " reached";
         boolean passIsCurrent = false;
@@ -87,7 +87,7 @@ public final class TrainingLoop {
                 passIsCurrent = false;
             }
             if (!passIsCurrent) {
-                forwardPass(net, rows, metric, score, batches);
+                forwardPass(net, rows, metric, score, passBuffer);
             }
             double tau = Double.NaN;
             double flagged = 0;
@@ -110,9 +110,8 @@ public final class TrainingLoop {
                 int from = k * (n / steps) + Math.min(k, n % steps);
                 int to = from + n / steps + (k < n % steps ? 1 : 0);
                 rows.gatherRows(order, from, to, buffer);
-                INDArray x = FeatureMatrix.copyInto(buffer, 0, batches.get(to - from, d));
                 double mu = guided ? components.regularizer().sampleReferenceMean(rng) : 0.0;
-                StepLosses losses = net.step(x, tau, mu, epoch);
+                StepLosses losses = net.step(buffer, to - from, tau, mu, epoch);
                 if (!Double.isFinite(losses.total())) {
                     throw new TrainingDivergedException(String.format(Locale.ROOT,
                             "training diverged in epoch %d, step %d: the loss became %s (backbone %s, guidance %s); "
@@ -124,7 +123,7 @@ public final class TrainingLoop {
                 sumBackbone += losses.backbone();
                 sumGuidance += losses.guidance();
             }
-            forwardPass(net, rows, metric, score, batches);
+            forwardPass(net, rows, metric, score, passBuffer);
             passIsCurrent = true;
             double meanScore = mean(score);
             EpochStats stats = new EpochStats(epoch, sumTotal / steps, sumBackbone / steps, sumGuidance / steps, tau,
@@ -161,7 +160,7 @@ public final class TrainingLoop {
      * @param score receives the score of every row (or null)
      */
     public static void forwardPass(TrainableNetwork net, FeatureMatrix x, float[] metric, float[] score) {
-        forwardPass(net, x, metric, score, new BatchArrays());
+        forwardPass(net, x, metric, score, new float[Math.min(x.rows(), EVAL_BATCH) * x.cols()]);
     }
 
     /**
@@ -172,32 +171,20 @@ public final class TrainingLoop {
      * @param score receives the score of every row
      */
     public static void scorePass(TrainableNetwork net, FeatureMatrix x, float[] score) {
-        BatchArrays batches = new BatchArrays();
+        float[] buffer = new float[Math.min(x.rows(), EVAL_BATCH) * x.cols()];
         for (int from = 0; from < x.rows(); from += EVAL_BATCH) {
             int to = Math.min(x.rows(), from + EVAL_BATCH);
-            net.score(x.rowsInto(from, to, batches.get(to - from, x.cols())), score, from);
+            x.rowsInto(from, to, buffer);
+            net.score(buffer, to - from, score, from);
         }
     }
 
     private static void forwardPass(TrainableNetwork net, FeatureMatrix x, float[] metric, float[] score,
-            BatchArrays batches) {
+            float[] buffer) {
         for (int from = 0; from < x.rows(); from += EVAL_BATCH) {
             int to = Math.min(x.rows(), from + EVAL_BATCH);
-            net.evaluate(x.rowsInto(from, to, batches.get(to - from, x.cols())), metric, score, from);
-        }
-    }
-
-    /**
-     * Reusable batch arrays, one per shape: the loop refills them instead of allocating native memory every step
-     * (garbage native buffers are freed only by GC and showed up as 60–100 % slower epochs).
-     */
-    private static final class BatchArrays {
-        private final java.util.Map<Long, INDArray> arrays = new java.util.HashMap<>();
-
-        INDArray get(int rows, int cols) {
-            return arrays.computeIfAbsent(((long) rows << 32) | cols,
-                    k -> org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT,
-                            rows, cols));
+            x.rowsInto(from, to, buffer);
+            net.evaluate(buffer, to - from, metric, score, from);
         }
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
@@ -24,13 +23,12 @@ import org.sgm.core.testing.SyntheticFixtures;
 class MappedTrainingTest {
     private record Params(int epochs) {}
 
-    @AfterEach
-    void defaultEngine() {
-        System.clearProperty(ScoreGuidedDetector.ENGINE_PROPERTY);
+    private static ScoreGuidedDetector detector(int d, int epochs) {
+        return detector(d, epochs, TrainingConfig.ENGINE_AUTO);
     }
 
-    private static ScoreGuidedDetector detector(int d, int epochs) {
-        TrainingConfig training = new TrainingConfig(epochs, 128, 1e-3, 1.0, false);
+    private static ScoreGuidedDetector detector(int d, int epochs, String engine) {
+        TrainingConfig training = new TrainingConfig(epochs, 128, 1e-3, 1.0, false).withEngine(engine);
         return new ScoreGuidedDetector("sg-ae", new Params(epochs), training, ScoreGuidance.defaults(),
                 ScoreGuidedComponents.paper(), width -> new DenseAutoencoder(new int[] {width, 8, 4}));
     }
@@ -47,9 +45,8 @@ class MappedTrainingTest {
         FeatureMatrix heap = SyntheticFixtures.subspace(1200, 100, 10, 7).x();
         FeatureMatrix file = mapped(heap);
         for (String engine : List.of("auto", "samediff")) {
-            System.setProperty(ScoreGuidedDetector.ENGINE_PROPERTY, engine);
-            FittedDetector a = detector(10, 3).fit(heap, FitContext.of(5));
-            FittedDetector b = detector(10, 3).fit(file, FitContext.of(5));
+            FittedDetector a = detector(10, 3, engine).fit(heap, FitContext.of(5));
+            FittedDetector b = detector(10, 3, engine).fit(file, FitContext.of(5));
             assertEquals(losses(a.history()), losses(b.history()), engine);
             double[] expected = a.score(heap);
             assertArrayEquals(expected, b.score(file), 0.0, engine);

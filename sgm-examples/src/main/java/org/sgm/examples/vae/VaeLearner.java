@@ -11,6 +11,10 @@ import org.sgm.core.spi.Layers;
 import org.sgm.core.spi.LearnerGraph;
 import org.sgm.core.spi.ParamInit;
 import org.sgm.core.spi.RepresentationLearner;
+import org.sgm.core.spi.TapeLayers;
+import org.sgm.core.spi.TapeLearner;
+import org.sgm.core.tape.Tape;
+import org.sgm.core.tape.Tensor;
 
 /**
  * A variational autoencoder as a score-guided backbone (D. P. Kingma, M. Welling, "Auto-Encoding Variational
@@ -21,8 +25,11 @@ import org.sgm.core.spi.RepresentationLearner;
  * seed gives the same model); L_B = mean over batch and features of (x − x̂)² + β·mean KL(q(z|x) ‖ N(0, I)) / d.
  * z (where the scoring network attaches) = μ. m = ‖x − dec(μ)‖₂, deterministic, used to pre-judge rows and as the
  * score of the plain {@code vae}.
+ *
+ * <p>{@link #build} is all a backbone needs; {@link #tape()} adds the same network on the fast engine (optional: it
+ * trains several times faster there), checked against the graph by {@code VaeEngineTest}.
  */
-public final class VaeLearner implements RepresentationLearner {
+public final class VaeLearner implements RepresentationLearner, TapeLearner {
     static final String NOISE = "vaeNoise";
     private final int inputDim;
     private final VaeHyperparameters hp;
@@ -58,6 +65,42 @@ public final class VaeLearner implements RepresentationLearner {
         SDVariable loss = reconstruction.add("vaeLoss", kl.mul(hp.beta()));
         SDVariable metric = sd.identity("vaeReconstructionError", Layers.rowNorm(sd, x.sub(xMean)));
         return new LearnerGraph(mu, k, loss, metric);
+    }
+
+    @Override
+    public TapeLearner tape() {
+        return this;
+    }
+
+    @Override
+    public Tensor latent(Tape t, Tensor x, ParamInit init) {
+        Tensor h = t.relu(TapeLayers.dense(t, "vaeEnc", x, hp.hidden(), init, true));
+        Tensor mu = TapeLayers.dense(t, "vaeMu", h, hp.latent(), init, true);
+        t.output("vaeLogVar", TapeLayers.dense(t, "vaeLogVar", h, hp.latent(), init, true));
+        return mu;
+    }
+
+    @Override
+    public Objective objective(Tape t, Tensor x, Tensor mu, ParamInit init) {
+        int k = hp.latent();
+        double bound1 = 1.0 / Math.sqrt(k);
+        double bound2 = 1.0 / Math.sqrt(hp.hidden());
+        Tensor w1 = t.param("vaeDec0_W", k, hp.hidden(), () -> init.uniform(bound1, k, hp.hidden()));
+        Tensor b1 = t.param("vaeDec0_b", 1, hp.hidden(), () -> init.uniform(bound1, 1, hp.hidden()));
+        Tensor w2 = t.param("vaeDec1_W", hp.hidden(), inputDim, () -> init.uniform(bound2, hp.hidden(), inputDim));
+        Tensor b2 = t.param("vaeDec1_b", 1, inputDim, () -> init.uniform(bound2, 1, inputDim));
+        Tensor xMean = t.dense(t.relu(t.dense(mu, w1, b1)), w2, b2);
+        Tensor metric = TapeLayers.rowNorm(t, t.sub(x, xMean));
+        if (!t.training()) {
+            return new Objective(metric, null);
+        }
+        Tensor logVar = t.named("vaeLogVar");
+        Tensor sample = t.add(mu, t.mul(t.exp(t.mul(logVar, 0.5)), t.stepArray(NOISE, x.rows(), k)));
+        Tensor xSample = t.dense(t.relu(t.dense(sample, w1, b1)), w2, b2);
+        Tensor reconstruction = t.mul(t.sum(t.rowSumSquares(t.sub(x, xSample))), 1.0 / ((double) x.rows() * inputDim));
+        Tensor kl = t.mul(t.mean(t.sumRows(t.sub(t.sub(t.add(logVar, 1.0), t.square(mu)), t.exp(logVar)))),
+                -0.5 / inputDim);
+        return new Objective(metric, t.add(reconstruction, t.mul(kl, hp.beta())));
     }
 
     @Override

@@ -11,6 +11,10 @@ import org.sgm.core.spi.LearnerContext;
 import org.sgm.core.spi.LearnerGraph;
 import org.sgm.core.spi.ParamInit;
 import org.sgm.core.spi.RepresentationLearner;
+import org.sgm.core.spi.TapeLayers;
+import org.sgm.core.spi.TapeLearner;
+import org.sgm.core.tape.Tape;
+import org.sgm.core.tape.Tensor;
 
 /**
  * The DAGMM backbone (METHOD.md §4): a compression autoencoder, an estimation network giving soft memberships of a
@@ -40,7 +44,7 @@ import org.sgm.core.spi.RepresentationLearner;
  * Score-Guided Network", IEEE Transactions on Neural Networks and Learning Systems, 2023,
  * DOI 10.1109/TNNLS.2023.3281501.
  */
-public final class DagmmLearner implements RepresentationLearner {
+public final class DagmmLearner implements RepresentationLearner, TapeLearner {
     /** Name of the latent code z = [z_c, relative error, cosine similarity]. */
     public static final String LATENT = "dagmm_z";
     /** Name of the memberships γ. */
@@ -57,6 +61,8 @@ public final class DagmmLearner implements RepresentationLearner {
     public static final String METRIC = "gmmEnergy";
     /** Guard δ in the norms {@code sqrt(Σv² + δ²)} of the relative error and the cosine similarity. */
     static final double NORM_GUARD = 1e-6;
+    /** Name of the per-row squared reconstruction error on the fast engine. */
+    static final String RESIDUAL_SQUARES = "dagmm_residualSquares";
 
     private final int[] widths;
     private final int estimationHidden;
@@ -120,19 +126,86 @@ public final class DagmmLearner implements RepresentationLearner {
         SDVariable loss = reconstruction.add("dagmmLoss",
                 energy.mul(lambdaEnergy).add(penalty.mul(lambdaCovariance)));
 
-        SDVariable phi = sd.constant(PHI, Nd4j.valueArrayOf(new long[] {components}, 1.0 / components,
-                DataType.FLOAT));
-        SDVariable mu = sd.constant(MU, Nd4j.zeros(DataType.FLOAT, components, dim));
-        INDArray identity = Nd4j.zeros(DataType.FLOAT, components, dim, dim);
+        SDVariable phi = sd.constant(PHI, initialPhi(init.dataType()));
+        SDVariable mu = sd.constant(MU, Nd4j.zeros(init.dataType(), components, dim));
+        SDVariable chol = sd.constant(CHOL, initialChol(init.dataType()));
+        GmmEnergy.Params fixed = GmmEnergy.fromConstants(sd, phi, mu, chol, dim);
+        SDVariable metric = sd.identity(METRIC, GmmEnergy.energy(sd, z, fixed));
+        return new LearnerGraph(z, dim, loss, metric);
+    }
+
+    private INDArray initialPhi(DataType type) {
+        return Nd4j.valueArrayOf(new long[] {components}, 1.0 / components, type);
+    }
+
+    private INDArray initialChol(DataType type) {
+        int dim = latentDim();
+        INDArray identity = Nd4j.zeros(type, components, dim, dim);
         for (int k = 0; k < components; k++) {
             for (int i = 0; i < dim; i++) {
                 identity.putScalar(new long[] {k, i, i}, 1.0);
             }
         }
-        SDVariable chol = sd.constant(CHOL, identity);
-        GmmEnergy.Params fixed = GmmEnergy.fromConstants(sd, phi, mu, chol, dim);
-        SDVariable metric = sd.identity(METRIC, GmmEnergy.energy(sd, z, fixed));
-        return new LearnerGraph(z, dim, loss, metric);
+        return identity;
+    }
+
+    @Override
+    public TapeLearner tape() {
+        return this;
+    }
+
+    @Override
+    public Tensor latent(Tape t, Tensor x, ParamInit init) {
+        Tensor zc = tanhStack(t, "cmp_enc", x, widths, init);
+        int[] back = new int[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            back[i] = widths[widths.length - 1 - i];
+        }
+        Tensor xHat = tanhStack(t, "cmp_dec", zc, back, init);
+        Tensor residualSq = t.output(RESIDUAL_SQUARES, t.rowSumSquares(t.sub(x, xHat)));
+        Tensor normX = guardedNorm(t, t.rowSumSquares(x));
+        Tensor normXHat = guardedNorm(t, t.rowSumSquares(xHat));
+        Tensor relative = t.div(guardedNorm(t, residualSq), normX);
+        Tensor cosine = t.div(t.sumRows(t.mul(x, xHat)), t.mul(normX, normXHat));
+        return t.output(LATENT, t.concatCols(zc, relative, cosine));
+    }
+
+    @Override
+    public Objective objective(Tape t, Tensor x, Tensor z, ParamInit init) {
+        int dim = latentDim();
+        Tensor hidden = t.tanh(TapeLayers.dense(t, "est0", z, estimationHidden, init, true));
+        Tensor gamma = t.output(GAMMA, t.softmaxRows(TapeLayers.dense(t, "est1", hidden, components, init, true)));
+        t.output(LATENT_AND_GAMMA, t.concatCols(z, gamma));
+        Tensor phi = t.constant(PHI, 1, components, () -> initialPhi(init.dataType()));
+        Tensor mu = t.constant(MU, components, dim, () -> Nd4j.zeros(init.dataType(), components, dim));
+        Tensor chol = t.constant(CHOL, components, dim * dim, () -> initialChol(init.dataType()));
+        t.params().setShape(PHI, components);
+        t.params().setShape(CHOL, components, dim, dim);
+        Tensor metric = t.output(METRIC, GmmTape.energy(t, z, GmmTape.fromConstants(t, phi, mu, chol, dim)));
+        if (!t.training()) {
+            return new Objective(metric, null);
+        }
+        GmmTape.Params batch = GmmTape.fromBatch(t, z, gamma, covarianceEpsilon);
+        Tensor reconstruction = t.mean(t.named(RESIDUAL_SQUARES));
+        Tensor energy = t.mean(GmmTape.energy(t, z, batch));
+        Tensor penalty = GmmTape.covariancePenalty(t, batch);
+        Tensor loss = t.add(reconstruction, t.add(t.mul(energy, lambdaEnergy), t.mul(penalty, lambdaCovariance)));
+        return new Objective(metric, loss);
+    }
+
+    private static Tensor tanhStack(Tape t, String name, Tensor in, int[] widths, ParamInit init) {
+        Tensor h = in;
+        for (int i = 0; i + 1 < widths.length; i++) {
+            h = TapeLayers.dense(t, name + i, h, widths[i + 1], init, true);
+            if (i + 2 < widths.length) {
+                h = t.tanh(h);
+            }
+        }
+        return h;
+    }
+
+    private static Tensor guardedNorm(Tape t, Tensor squaredNorm) {
+        return t.sqrt(t.add(squaredNorm, NORM_GUARD * NORM_GUARD));
     }
 
     @Override
@@ -159,38 +232,38 @@ public final class DagmmLearner implements RepresentationLearner {
      */
     GmmStatistics refreshStatistics(LearnerContext ctx) {
         int dim = latentDim();
-        double[][] both = ctx.evaluate(LATENT_AND_GAMMA).castTo(DataType.DOUBLE).toDoubleMatrix();
-        double[][] z = new double[both.length][];
-        double[][] gamma = new double[both.length][];
-        for (int i = 0; i < both.length; i++) {
-            z[i] = Arrays.copyOfRange(both[i], 0, dim);
-            gamma[i] = Arrays.copyOfRange(both[i], dim, both[i].length);
-        }
-        GmmStatistics stats = GmmStatistics.estimate(z, gamma, covarianceEpsilon);
-        store(ctx.graph(), stats);
+        GmmStatistics.Accumulator acc = new GmmStatistics.Accumulator(dim, components);
+        ctx.evaluate(LATENT_AND_GAMMA, (from, values) -> {
+            double[][] rows = values.castTo(DataType.DOUBLE).toDoubleMatrix();
+            for (double[] row : rows) {
+                acc.add(Arrays.copyOfRange(row, 0, dim), Arrays.copyOfRange(row, dim, row.length));
+            }
+        });
+        GmmStatistics stats = acc.finish(covarianceEpsilon);
+        store(ctx, stats);
         return stats;
     }
 
     /**
      * Writes estimates into the metric's constants.
      *
-     * @param sd the graph built by {@link #build}
+     * @param ctx the learner context of the engine that trains
      * @param stats the estimates
      */
-    static void store(SameDiff sd, GmmStatistics stats) {
+    static void store(LearnerContext ctx, GmmStatistics stats) {
         int k = stats.phi().length;
         int dim = stats.mu()[0].length;
-        float[] chol = new float[k * dim * dim];
+        double[] chol = new double[k * dim * dim];
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < dim; i++) {
                 for (int j = 0; j < dim; j++) {
-                    chol[(c * dim + i) * dim + j] = (float) stats.chol()[c][i][j];
+                    chol[(c * dim + i) * dim + j] = stats.chol()[c][i][j];
                 }
             }
         }
-        sd.getVariable(PHI).getArr().assign(Nd4j.create(stats.phi()).castTo(DataType.FLOAT));
-        sd.getVariable(MU).getArr().assign(Nd4j.create(stats.mu()).castTo(DataType.FLOAT));
-        sd.getVariable(CHOL).getArr().assign(Nd4j.create(chol, new long[] {k, dim, dim}, DataType.FLOAT));
+        ctx.assignConstant(PHI, Nd4j.create(stats.phi()));
+        ctx.assignConstant(MU, Nd4j.create(stats.mu()));
+        ctx.assignConstant(CHOL, Nd4j.create(chol, new long[] {k, dim, dim}, DataType.DOUBLE));
     }
 
     private static SDVariable tanhStack(SameDiff sd, String name, SDVariable in, int[] widths, ParamInit init) {

@@ -19,47 +19,90 @@ record GmmStatistics(double[] phi, double[][] mu, double[][][] chol) {
      * @return the estimates
      */
     static GmmStatistics estimate(double[][] z, double[][] gamma, double covEps) {
-        int n = z.length;
-        int dim = z[0].length;
-        int k = gamma[0].length;
-        double[] phi = new double[k];
-        double[][] mu = new double[k][dim];
-        double[][][] chol = new double[k][][];
-        for (int c = 0; c < k; c++) {
-            double nk = 0;
-            for (int i = 0; i < n; i++) {
-                nk += gamma[i][c];
-                for (int a = 0; a < dim; a++) {
-                    mu[c][a] += gamma[i][c] * z[i][a];
+        Accumulator acc = new Accumulator(z[0].length, gamma[0].length);
+        for (int i = 0; i < z.length; i++) {
+            acc.add(z[i], gamma[i]);
+        }
+        return acc.finish(covEps);
+    }
+
+    /**
+     * Weighted means and covariances in one pass over the rows, row by row (West's weighted update, 1979: as stable
+     * as two passes, and nothing per row is kept), so that the statistics of any number of training rows are
+     * gathered batch by batch.
+     */
+    static final class Accumulator {
+        private final int dim;
+        private final int k;
+        private final double[] weight;
+        private final double[][] mean;
+        private final double[][][] scatter;
+        private long rows;
+
+        /**
+         * @param dim D
+         * @param k K
+         */
+        Accumulator(int dim, int k) {
+            this.dim = dim;
+            this.k = k;
+            weight = new double[k];
+            mean = new double[k][dim];
+            scatter = new double[k][dim][dim];
+        }
+
+        /**
+         * @param z one row's latent code, D values
+         * @param gamma its memberships, K values
+         */
+        void add(double[] z, double[] gamma) {
+            rows++;
+            double[] delta = new double[dim];
+            for (int c = 0; c < k; c++) {
+                double w = gamma[c];
+                if (!(w > 0)) {
+                    continue;
                 }
-            }
-            double[][] cov = new double[dim][dim];
-            if (nk > 0) {
+                weight[c] += w;
+                double r = w / weight[c];
                 for (int a = 0; a < dim; a++) {
-                    mu[c][a] /= nk;
+                    delta[a] = z[a] - mean[c][a];
+                    mean[c][a] += r * delta[a];
                 }
-                for (int i = 0; i < n; i++) {
-                    for (int a = 0; a < dim; a++) {
-                        double da = z[i][a] - mu[c][a];
-                        for (int b = 0; b <= a; b++) {
-                            cov[a][b] += gamma[i][c] * da * (z[i][b] - mu[c][b]);
-                        }
+                for (int a = 0; a < dim; a++) {
+                    double after = z[a] - mean[c][a];
+                    for (int b = 0; b <= a; b++) {
+                        scatter[c][a][b] += w * after * delta[b];
                     }
                 }
+            }
+        }
+
+        /**
+         * @param covEps ε added to every covariance diagonal
+         * @return the estimates over every row added
+         */
+        GmmStatistics finish(double covEps) {
+            double[] phi = new double[k];
+            double[][] mu = new double[k][];
+            double[][][] chol = new double[k][][];
+            for (int c = 0; c < k; c++) {
+                double[][] cov = new double[dim][dim];
                 for (int a = 0; a < dim; a++) {
                     for (int b = 0; b <= a; b++) {
-                        cov[a][b] /= nk;
+                        cov[a][b] = weight[c] > 0 ? scatter[c][a][b] / weight[c] : 0;
                         cov[b][a] = cov[a][b];
                     }
                 }
+                for (int a = 0; a < dim; a++) {
+                    cov[a][a] += covEps;
+                }
+                phi[c] = Math.max(weight[c] / rows, MIN_WEIGHT);
+                mu[c] = mean[c].clone();
+                chol[c] = cholesky(cov, covEps);
             }
-            for (int a = 0; a < dim; a++) {
-                cov[a][a] += covEps;
-            }
-            phi[c] = Math.max(nk / n, MIN_WEIGHT);
-            chol[c] = cholesky(cov, covEps);
+            return new GmmStatistics(phi, mu, chol);
         }
-        return new GmmStatistics(phi, mu, chol);
     }
 
     /**

@@ -3,13 +3,16 @@ package org.sgm.models.dsvdd;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sgm.core.spi.Layers;
 import org.sgm.core.spi.LearnerContext;
 import org.sgm.core.spi.LearnerGraph;
 import org.sgm.core.spi.ParamInit;
 import org.sgm.core.spi.RepresentationLearner;
+import org.sgm.core.spi.TapeLayers;
+import org.sgm.core.spi.TapeLearner;
+import org.sgm.core.tape.Tape;
+import org.sgm.core.tape.Tensor;
 
 /**
  * Deep SVDD, one-class objective, as a score-guided backbone (METHOD.md §4).
@@ -35,7 +38,7 @@ import org.sgm.core.spi.RepresentationLearner;
  * Detection with Score-Guided Network", IEEE Transactions on Neural Networks and Learning Systems, 2023,
  * DOI 10.1109/TNNLS.2023.3281501.
  */
-public final class DsvddLearner implements RepresentationLearner {
+public final class DsvddLearner implements RepresentationLearner, TapeLearner {
     /** Graph name of the network output φ_W(x). */
     public static final String OUTPUT = "dsvddOutput";
     /** Graph name of the centre c, a constant of shape {@code [1, repDim]} saved with the model. */
@@ -74,7 +77,7 @@ public final class DsvddLearner implements RepresentationLearner {
     public LearnerGraph build(SameDiff sd, SDVariable x, ParamInit init) {
         int rep = widths[widths.length - 1];
         SDVariable phi = sd.identity(OUTPUT, Layers.mlp(sd, LAYER, x, widths, init, false, false));
-        SDVariable c = sd.constant(CENTER, Nd4j.zeros(DataType.FLOAT, 1, rep));
+        SDVariable c = sd.constant(CENTER, Nd4j.zeros(init.dataType(), 1, rep));
         SDVariable distance = sd.sum(DISTANCE, sd.math.square(phi.sub(c)), false, 1);
         SDVariable loss = sd.mean(distance);
         if (weightDecay > 0) {
@@ -89,17 +92,59 @@ public final class DsvddLearner implements RepresentationLearner {
         return new LearnerGraph(phi, rep, loss, distance);
     }
 
+    @Override
+    public TapeLearner tape() {
+        return this;
+    }
+
+    @Override
+    public Tensor latent(Tape t, Tensor x, ParamInit init) {
+        return t.output(OUTPUT, TapeLayers.mlp(t, LAYER, x, widths, init, false, false));
+    }
+
+    @Override
+    public Objective objective(Tape t, Tensor x, Tensor phi, ParamInit init) {
+        int rep = widths[widths.length - 1];
+        Tensor c = t.constant(CENTER, 1, rep, () -> Nd4j.zeros(init.dataType(), 1, rep));
+        Tensor distance = t.output(DISTANCE, t.rowSumSquares(t.sub(phi, c)));
+        Tensor loss = t.mean(distance);
+        if (weightDecay > 0) {
+            Tensor penalty = null;
+            for (int i = 0; i + 1 < widths.length; i++) {
+                String name = LAYER + i + "_W";
+                Tensor w = t.param(name, widths[i], widths[i + 1], () -> {
+                    throw new IllegalStateException(name + " is declared by the network");
+                });
+                Tensor sq = t.sum(t.square(w));
+                penalty = penalty == null ? sq : t.add(penalty, sq);
+            }
+            loss = t.add(loss, t.mul(penalty, weightDecay / 2));
+        }
+        return new Objective(distance, loss);
+    }
+
     /**
-     * Sets the centre c from the network's initial outputs over the training data.
+     * Sets the centre c from the network's initial outputs over the training data (a running sum over the
+     * batches: no output is kept).
      *
-     * @param ctx the graph and the training data
+     * @param ctx the forward pass and the learner's constants
      */
     @Override
     public void onTrainingStart(LearnerContext ctx) {
-        INDArray out = ctx.evaluate(OUTPUT).castTo(DataType.DOUBLE);
-        double[] centre = awayFromZero(out.mean(0).toDoubleVector(), CENTER_EPS);
-        INDArray c = ctx.graph().getVariable(CENTER).getArr();
-        c.assign(Nd4j.create(centre, new long[] {1, centre.length}, DataType.DOUBLE).castTo(c.dataType()));
+        int rep = widths[widths.length - 1];
+        double[] sum = new double[rep];
+        ctx.evaluate(OUTPUT, (from, values) -> {
+            double[] v = values.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            for (int i = 0; i < v.length; i++) {
+                sum[i % rep] += v[i];
+            }
+        });
+        int n = ctx.input().rows();
+        for (int j = 0; j < rep; j++) {
+            sum[j] /= n;
+        }
+        double[] centre = awayFromZero(sum, CENTER_EPS);
+        ctx.assignConstant(CENTER, Nd4j.create(centre, new long[] {1, rep}, DataType.DOUBLE));
     }
 
     /**

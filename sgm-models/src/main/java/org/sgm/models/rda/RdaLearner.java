@@ -10,6 +10,11 @@ import org.sgm.core.spi.LearnerContext;
 import org.sgm.core.spi.LearnerGraph;
 import org.sgm.core.spi.ParamInit;
 import org.sgm.core.spi.RepresentationLearner;
+import org.sgm.core.spi.TapeLayers;
+import org.sgm.core.spi.TapeLearner;
+import org.sgm.core.tape.Tape;
+import org.sgm.core.tape.Tensor;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Robust Deep Autoencoder backbone, ℓ2,1 variant (METHOD.md §4): the training data is split as X = L + S, an
@@ -36,7 +41,7 @@ import org.sgm.core.spi.RepresentationLearner;
  * G. Hu, L. Li, Y. Xu, Y. Jin, "Enhancing Unsupervised Anomaly Detection with Score-Guided Network", IEEE
  * Transactions on Neural Networks and Learning Systems, 2023, DOI 10.1109/TNNLS.2023.3281501.
  */
-public final class RdaLearner implements RepresentationLearner {
+public final class RdaLearner implements RepresentationLearner, TapeLearner {
     /** Name of the reconstruction L̂ = AE(input). */
     public static final String RECONSTRUCTION = "rda_reconstruction";
     /** Name of the metric ‖x − AE(x)‖₂. */
@@ -45,8 +50,10 @@ public final class RdaLearner implements RepresentationLearner {
     private final int[] widths;
     private final double lambda;
     private final int innerEpochs;
-    private INDArray sparse;
-    private INDArray residualNorms;
+    /** Rows of S that are not zero after the last outer step, and their values (row-major); null before it. */
+    private int[] sparseRows;
+    private float[] sparseValues;
+    private float[] residualNorms;
 
     /**
      * @param widths encoder widths from the input (d) to the bottleneck
@@ -83,6 +90,28 @@ public final class RdaLearner implements RepresentationLearner {
     }
 
     @Override
+    public TapeLearner tape() {
+        return this;
+    }
+
+    @Override
+    public Tensor latent(Tape t, Tensor x, ParamInit init) {
+        return TapeLayers.mlp(t, "enc", x, widths, init, true, true);
+    }
+
+    @Override
+    public Objective objective(Tape t, Tensor x, Tensor z, ParamInit init) {
+        int[] back = new int[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            back[i] = widths[widths.length - 1 - i];
+        }
+        Tensor xHat = t.output(RECONSTRUCTION, TapeLayers.mlp(t, "dec", z, back, init, false, true));
+        Tensor squares = t.rowSumSquares(t.sub(x, xHat));
+        Tensor loss = t.mul(t.sum(squares), 1.0 / ((double) x.rows() * x.cols()));
+        return new Objective(t.output(METRIC, t.sqrt(squares)), loss);
+    }
+
+    @Override
     public String metricDescription() {
         return "reconstruction error ‖x − AE(x)‖₂";
     }
@@ -100,19 +129,55 @@ public final class RdaLearner implements RepresentationLearner {
     }
 
     /**
-     * One outer iteration's update: L̂ = AE(L), S = prox(X − L̂), input ← X − S.
+     * One outer iteration's update: L̂ = AE(L), S = prox(X − L̂), input ← X − S, batch by batch. Only the rows where S
+     * is not zero are stored; the new input shares every other row with X.
      *
      * @param ctx the learner context
      */
     void outerStep(LearnerContext ctx) {
         FeatureMatrix train = ctx.train();
-        INDArray x = train.toINDArray();
-        INDArray lHat = ctx.evaluate(RECONSTRUCTION).castTo(DataType.FLOAT);
-        INDArray residual = x.sub(lHat);
-        residualNorms = residual.norm2(1);
-        sparse = L21Shrinkage.shrinkRows(residual, lambda);
-        float[] low = x.sub(sparse).data().asFloat();
-        ctx.replaceInput(FeatureMatrix.wrap(low, train.rows(), train.columnNames()));
+        int d = train.cols();
+        float[] norms = new float[train.rows()];
+        java.util.List<Integer> rows = new java.util.ArrayList<>();
+        float[][] kept = new float[1][Math.max(16, d * 16)];
+        int[] count = new int[1];
+        float[] x = new float[Math.min(train.rows(), org.sgm.core.train.TrainingLoop.EVAL_BATCH) * d];
+        ctx.evaluate(RECONSTRUCTION, (from, lHat) -> {
+            int n = (int) lHat.rows();
+            train.rowsInto(from, from + n, x);
+            float[] rec = lHat.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            float[] residual = new float[d];
+            for (int i = 0; i < n; i++) {
+                double sq = 0;
+                for (int j = 0; j < d; j++) {
+                    residual[j] = x[i * d + j] - rec[i * d + j];
+                    sq += (double) residual[j] * residual[j];
+                }
+                double norm = Math.sqrt(sq);
+                norms[from + i] = (float) norm;
+                double factor = L21Shrinkage.factor(norm, lambda);
+                if (factor > 0) {
+                    if ((count[0] + 1) * d > kept[0].length) {
+                        kept[0] = java.util.Arrays.copyOf(kept[0], kept[0].length * 2);
+                    }
+                    for (int j = 0; j < d; j++) {
+                        kept[0][count[0] * d + j] = (float) (factor * residual[j]);
+                    }
+                    rows.add(from + i);
+                    count[0]++;
+                }
+            }
+        });
+        residualNorms = norms;
+        sparseRows = rows.stream().mapToInt(Integer::intValue).toArray();
+        sparseValues = java.util.Arrays.copyOf(kept[0], count[0] * d);
+        float[] low = new float[sparseValues.length];
+        for (int k = 0; k < sparseRows.length; k++) {
+            for (int j = 0; j < d; j++) {
+                low[k * d + j] = train.get(sparseRows[k], j) - sparseValues[k * d + j];
+            }
+        }
+        ctx.replaceInput(train.withRows(sparseRows, low));
     }
 
     /** @return the shrinkage threshold λ */
@@ -122,7 +187,22 @@ public final class RdaLearner implements RepresentationLearner {
 
     /** @return the sparse part S of the training rows after the last outer step, {@code [N, d]}, or null before it */
     public INDArray sparsePart() {
-        return sparse == null ? null : sparse.dup();
+        if (residualNorms == null) {
+            return null;
+        }
+        int d = widths[0];
+        INDArray s = Nd4j.zeros(DataType.FLOAT, residualNorms.length, d);
+        for (int k = 0; k < sparseRows.length; k++) {
+            for (int j = 0; j < d; j++) {
+                s.putScalar(sparseRows[k], j, sparseValues[k * d + j]);
+            }
+        }
+        return s;
+    }
+
+    /** @return how many training rows have a non-zero sparse part after the last outer step (0 before it) */
+    public int sparseRowCount() {
+        return sparseRows == null ? 0 : sparseRows.length;
     }
 
     /**
@@ -130,6 +210,7 @@ public final class RdaLearner implements RepresentationLearner {
      *     it
      */
     public INDArray residualNorms() {
-        return residualNorms == null ? null : residualNorms.dup();
+        return residualNorms == null ? null : Nd4j.create(residualNorms.clone(), new long[] {residualNorms.length},
+                DataType.FLOAT);
     }
 }

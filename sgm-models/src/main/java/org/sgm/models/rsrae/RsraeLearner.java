@@ -9,6 +9,10 @@ import org.sgm.core.spi.Layers;
 import org.sgm.core.spi.LearnerGraph;
 import org.sgm.core.spi.ParamInit;
 import org.sgm.core.spi.RepresentationLearner;
+import org.sgm.core.spi.TapeLayers;
+import org.sgm.core.spi.TapeLearner;
+import org.sgm.core.tape.Tape;
+import org.sgm.core.tape.Tensor;
 
 /**
  * The robust subspace recovery autoencoder (RSRAE) as a score-guided backbone (METHOD.md §4).
@@ -44,7 +48,7 @@ import org.sgm.core.spi.RepresentationLearner;
  * Y. Jin, "Enhancing Unsupervised Anomaly Detection with Score-Guided Network", IEEE Transactions on Neural
  * Networks and Learning Systems, 2023, DOI 10.1109/TNNLS.2023.3281501.
  */
-public final class RsraeLearner implements RepresentationLearner {
+public final class RsraeLearner implements RepresentationLearner, TapeLearner {
     /** Graph name of the scalar placeholder w_AE. */
     public static final String WEIGHT_AE = "rsraeWeightAE";
     /** Graph name of the scalar placeholder w_RSR. */
@@ -59,6 +63,10 @@ public final class RsraeLearner implements RepresentationLearner {
     public static final String ORTHOGONALITY = "rsrOrthogonality";
     /** Graph name of the metric m. */
     public static final String METRIC = "rsraeMetric";
+    /** Name of the encoder output y on the fast engine. */
+    static final String Y = "rsraeY";
+    /** Name of the RSR output y·A before renormalisation on the fast engine. */
+    static final String Y_RSR = "rsraeYRsr";
     /** Slope of the leaky ReLU for negative inputs. */
     public static final double LEAKY_SLOPE = 0.2;
     private static final double NORM_EPS = 1e-12;
@@ -124,11 +132,11 @@ public final class RsraeLearner implements RepresentationLearner {
         SDVariable lossAE = sd.mean("rsraeLossAE", reconstructionError);
         SDVariable aT = sd.transpose(a);
         SDVariable projection = sd.mean(norm(sd, y.sub(yRsr.mmul(aT))));
-        SDVariable gram = aT.mmul(a).sub(sd.math.eye(intrinsicDim, intrinsicDim, DataType.FLOAT));
+        SDVariable gram = aT.mmul(a).sub(sd.math.eye(intrinsicDim, intrinsicDim, init.dataType()));
         SDVariable orthogonality = sd.sum(ORTHOGONALITY, sd.math.square(gram));
         SDVariable lossRSR = sd.identity("rsraeLossRSR", projection.mul(lambda1).add(orthogonality.mul(lambda2)));
-        SDVariable wAE = sd.placeHolder(WEIGHT_AE, DataType.FLOAT);
-        SDVariable wRSR = sd.placeHolder(WEIGHT_RSR, DataType.FLOAT);
+        SDVariable wAE = sd.placeHolder(WEIGHT_AE, init.dataType());
+        SDVariable wRSR = sd.placeHolder(WEIGHT_RSR, init.dataType());
         SDVariable loss = sd.identity("rsraeLoss", lossAE.mul(wAE).add(lossRSR.mul(wRSR)));
 
         SDVariable m = switch (metric) {
@@ -140,6 +148,68 @@ public final class RsraeLearner implements RepresentationLearner {
             }
         };
         return new LearnerGraph(z, intrinsicDim, loss, m);
+    }
+
+    @Override
+    public TapeLearner tape() {
+        return this;
+    }
+
+    @Override
+    public Tensor latent(Tape t, Tensor x, ParamInit init) {
+        Tensor h = x;
+        for (int i = 0; i < hidden.length; i++) {
+            h = t.leakyRelu(TapeLayers.dense(t, "rsraeEnc" + i, h, hidden[i], init, true), LEAKY_SLOPE);
+        }
+        int bigD = h.cols();
+        Tensor a = t.param(RSR_MATRIX, bigD, intrinsicDim, () -> init.normal(1 / Math.sqrt(bigD), bigD, intrinsicDim));
+        Tensor yRsr = t.output(Y_RSR, t.matmul(h, a));
+        t.output(Y, h);
+        return t.output(LATENT, t.div(yRsr, t.sqrt(t.add(t.rowSumSquares(yRsr), NORM_EPS))));
+    }
+
+    @Override
+    public Objective objective(Tape t, Tensor x, Tensor z, ParamInit init) {
+        Tensor h = z;
+        for (int i = hidden.length - 1; i >= 0; i--) {
+            h = t.leakyRelu(TapeLayers.dense(t, "rsraeDec" + (hidden.length - 1 - i), h, hidden[i], init, true),
+                    LEAKY_SLOPE);
+        }
+        Tensor xTilde = t.output(RECONSTRUCTION, TapeLayers.dense(t, "rsraeOut", h, inputDim, init, true));
+        Tensor reconstructionError = norm(t, t.sub(x, xTilde));
+        Tensor m = switch (metric) {
+            case L2 -> reconstructionError;
+            case COSINE -> {
+                Tensor dot = t.sumRows(t.mul(x, xTilde));
+                Tensor norms = t.mul(t.add(TapeLayers.rowNorm(t, x), COSINE_EPS),
+                        t.add(TapeLayers.rowNorm(t, xTilde), COSINE_EPS));
+                yield t.neg(t.div(dot, norms));
+            }
+        };
+        t.output(METRIC, m);
+        if (!t.training()) {
+            return new Objective(m, null);
+        }
+        Tensor y = t.named(Y);
+        Tensor yRsr = t.named(Y_RSR);
+        Tensor a = t.param(RSR_MATRIX, y.cols(), intrinsicDim, () -> {
+            throw new IllegalStateException(RSR_MATRIX + " is declared by latent()");
+        });
+        Tensor lossAE = t.mean(reconstructionError);
+        Tensor projection = t.mean(norm(t, t.sub(y, t.matmul(yRsr, a, false, true))));
+        double[] eye = new double[intrinsicDim * intrinsicDim];
+        for (int i = 0; i < intrinsicDim; i++) {
+            eye[i * intrinsicDim + i] = 1;
+        }
+        Tensor gram = t.sub(t.matmul(a, a, true, false), t.input(eye, intrinsicDim, intrinsicDim));
+        Tensor orthogonality = t.sum(t.square(gram));
+        Tensor lossRSR = t.add(t.mul(projection, lambda1), t.mul(orthogonality, lambda2));
+        Tensor loss = t.add(t.mul(lossAE, t.stepScalar(WEIGHT_AE, 1.0)), t.mul(lossRSR, t.stepScalar(WEIGHT_RSR, 1.0)));
+        return new Objective(m, loss);
+    }
+
+    private static Tensor norm(Tape t, Tensor rows) {
+        return t.sqrt(t.add(t.rowSumSquares(rows), NORM_EPS));
     }
 
     /** Row-wise L2 norm with a tiny floor inside the root, so that its gradient stays finite at 0. */

@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.spi.LearnerContext;
+import org.sgm.core.testing.SameDiffContext;
 import org.sgm.core.spi.ParamInit;
 
 /** The metric's GMM constants: estimated over the whole training input, refreshed by the hooks, used by m. */
@@ -31,7 +32,7 @@ class DagmmLearnerTest {
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 5);
         DagmmLearner learner = new DagmmLearner(new int[] {5, 4, 2}, 6, 3, 0.1, 0.005, EPS);
         learner.build(sd, x, new ParamInit(1));
-        LearnerContext ctx = context(sd, data);
+        LearnerContext ctx = new SameDiffContext(sd, data);
 
         learner.onEpochStart(ctx, 1);
         double fresh = worstErrorAgainstReference(sd, data);
@@ -60,34 +61,5 @@ class DagmmLearnerTest {
             worst = Math.max(worst, err);
         }
         return worst;
-    }
-
-    private static LearnerContext context(SameDiff sd, FeatureMatrix data) {
-        return new LearnerContext() {
-            @Override
-            public SameDiff graph() {
-                return sd;
-            }
-
-            @Override
-            public FeatureMatrix train() {
-                return data;
-            }
-
-            @Override
-            public FeatureMatrix input() {
-                return data;
-            }
-
-            @Override
-            public void replaceInput(FeatureMatrix rows) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public INDArray evaluate(String variable) {
-                return sd.output(Map.of("x", data.toINDArray()), variable).get(variable);
-            }
-        };
     }
 }

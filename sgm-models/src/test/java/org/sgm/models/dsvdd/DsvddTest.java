@@ -15,7 +15,6 @@ import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.hyper.InvalidHyperparametersException;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
-import org.sgm.core.spi.LearnerContext;
 import org.sgm.core.testing.SyntheticFixtures;
 import org.sgm.core.train.SameDiffNetwork;
 import org.sgm.core.train.ScoreGuidedComponents;
@@ -61,7 +60,7 @@ class DsvddTest {
                 widths[0], 3L);
         double[] mean = initialOutputMean(net.graph(), train, widths);
 
-        TrainingLoop.run(net, learner, context(net, train), train, training, guidance, ScoreGuidedComponents.paper(),
+        TrainingLoop.run(net, learner, net.hooks(train), train, training, guidance, ScoreGuidedComponents.paper(),
                 1L, List.of());
 
         double[] centre = net.state().get(DsvddLearner.CENTER).castTo(DataType.DOUBLE).toDoubleVector();
@@ -103,34 +102,5 @@ class DsvddTest {
             sum[o] /= x.rows();
         }
         return sum;
-    }
-
-    private static LearnerContext context(SameDiffNetwork net, FeatureMatrix train) {
-        return new LearnerContext() {
-            @Override
-            public SameDiff graph() {
-                return net.graph();
-            }
-
-            @Override
-            public FeatureMatrix train() {
-                return train;
-            }
-
-            @Override
-            public FeatureMatrix input() {
-                return train;
-            }
-
-            @Override
-            public void replaceInput(FeatureMatrix rows) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public INDArray evaluate(String variable) {
-                return net.output(train.toINDArray(), variable).dup();
-            }
-        };
     }
 }

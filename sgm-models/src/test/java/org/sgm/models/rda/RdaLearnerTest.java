@@ -16,6 +16,7 @@ import org.sgm.core.FitContext;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.spi.LearnerContext;
+import org.sgm.core.testing.SameDiffContext;
 import org.sgm.core.spi.ParamInit;
 import org.sgm.core.testing.SyntheticFixtures;
 import org.sgm.core.train.ScoreGuidedComponents;
@@ -33,31 +34,12 @@ class RdaLearnerTest {
         List<Integer> replacedAt = new ArrayList<>();
         int[] epoch = {0};
         FeatureMatrix[] input = {x};
-        LearnerContext ctx = new LearnerContext() {
-            @Override
-            public SameDiff graph() {
-                return sd;
-            }
-
-            @Override
-            public FeatureMatrix train() {
-                return x;
-            }
-
-            @Override
-            public FeatureMatrix input() {
-                return input[0];
-            }
-
+        LearnerContext ctx = new SameDiffContext(sd, x) {
             @Override
             public void replaceInput(FeatureMatrix rows) {
                 replacedAt.add(epoch[0]);
                 input[0] = rows;
-            }
-
-            @Override
-            public INDArray evaluate(String variable) {
-                return sd.output(Map.of("x", input[0].toINDArray()), variable).get(variable);
+                super.replaceInput(rows);
             }
         };
         for (epoch[0] = 1; epoch[0] <= 25; epoch[0]++) {

@@ -13,26 +13,30 @@ import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.core.testing.SyntheticFixtures;
-import org.sgm.core.train.ScoreGuidedComponents;
-import org.sgm.core.train.ScoreGuidedDetector;
+import com.google.inject.Guice;
+import org.sgm.models.SgmModelsModule;
 
-/** ND4J's random generator is process-global; SGM never uses it, so parallel fits equal sequential ones. */
+/**
+ * ND4J's random generator is process-global; SGM never uses it, so parallel fits equal sequential ones, for every
+ * backbone on both engines.
+ */
 class ParallelFitTest {
     private final FeatureMatrix x = SyntheticFixtures.subspace(270, 30, 8, 5).x();
 
-    private double[] fit(String key, long seed) {
-        var registry = new DetectorRegistry(java.util.Map.of("sg-ae", new SgAeProvider(ScoreGuidedComponents.paper()),
-                "ae", new SgAeProvider.Plain(ScoreGuidedComponents.paper())));
-        AnomalyDetector d = registry.create(key,
-                HyperparameterJson.read("{\"training\": {\"epochs\": 4, \"batchSize\": 64, \"earlyStop\": false}}"));
+    private static final DetectorRegistry REGISTRY =
+            Guice.createInjector(new SgmModelsModule()).getInstance(DetectorRegistry.class);
+
+    private double[] fit(String key, long seed, String engine) {
+        AnomalyDetector d = REGISTRY.create(key, HyperparameterJson.read("{\"training\": {\"epochs\": 4, "
+                + "\"batchSize\": 64, \"earlyStop\": false, \"engine\": \"" + engine + "\"}}"));
         return d.fit(x, seed).score(x);
     }
 
-    private void parallelEqualsSequential() throws Exception {
-        String[] keys = {"sg-ae", "ae", "sg-ae", "ae"};
+    private void parallelEqualsSequential(String engine) throws Exception {
+        String[] keys = {"sg-ae", "ae", "sg-dsvdd", "sg-rsrae", "sg-dagmm", "sg-rda"};
         List<double[]> sequential = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
-            sequential.add(fit(keys[i], i));
+            sequential.add(fit(keys[i], i, engine));
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -40,10 +44,11 @@ class ParallelFitTest {
             for (int i = 0; i < keys.length; i++) {
                 String key = keys[i];
                 long seed = i;
-                parallel.add(pool.submit(() -> fit(key, seed)));
+                parallel.add(pool.submit(() -> fit(key, seed, engine)));
             }
             for (int i = 0; i < keys.length; i++) {
-                assertArrayEquals(sequential.get(i), parallel.get(i).get(), 0.0, keys[i] + " seed " + i);
+                assertArrayEquals(sequential.get(i), parallel.get(i).get(), 0.0, keys[i] + " seed " + i + " on "
+                        + engine);
             }
         } finally {
             pool.shutdownNow();
@@ -51,17 +56,12 @@ class ParallelFitTest {
     }
 
     @Test
-    void fusedEngine() throws Exception {
-        parallelEqualsSequential();
+    void fastEngine() throws Exception {
+        parallelEqualsSequential("fast");
     }
 
     @Test
     void sameDiffEngine() throws Exception {
-        System.setProperty(ScoreGuidedDetector.ENGINE_PROPERTY, "samediff");
-        try {
-            parallelEqualsSequential();
-        } finally {
-            System.clearProperty(ScoreGuidedDetector.ENGINE_PROPERTY);
-        }
+        parallelEqualsSequential("samediff");
     }
 }

@@ -1,0 +1,83 @@
+package org.sgm.core.train;
+
+/**
+ * The one optimizer of both engines: element-wise gradient value clipping to [−clip, clip], then Adam
+ * (Kingma &amp; Ba, ICLR 2015) with β1 = 0.9, β2 = 0.999, ε = 1e-8 and the bias correction folded into the step
+ * size, {@code θ −= lr·√(1 − β2ᵗ)/(1 − β1ᵗ) · m / (√v + ε)} (ND4J's form of the update).
+ *
+ * <p>Parameters are addressed by index, each a flat array with its gradient of the same length; the moment
+ * estimates are kept here. Call {@link #update} for every parameter, then {@link #next} once per step.
+ */
+public final class Adam {
+    static final double BETA1 = 0.9;
+    static final double BETA2 = 0.999;
+    static final double EPSILON = 1e-8;
+    private final double learningRate;
+    private final double clip;
+    private final double[][] m;
+    private final double[][] v;
+    private int t = 1;
+
+    /**
+     * @param learningRate the learning rate (&gt; 0)
+     * @param clip the clipping bound (&gt; 0)
+     * @param sizes the number of values of each parameter
+     */
+    public Adam(double learningRate, double clip, int[] sizes) {
+        this.learningRate = learningRate;
+        this.clip = clip;
+        m = new double[sizes.length][];
+        v = new double[sizes.length][];
+        for (int i = 0; i < sizes.length; i++) {
+            m[i] = new double[sizes[i]];
+            v[i] = new double[sizes[i]];
+        }
+    }
+
+    private double stepSize() {
+        return learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
+    }
+
+    /**
+     * Clips the gradient and updates one parameter in place.
+     *
+     * @param index the parameter's index
+     * @param value its values
+     * @param grad its gradient (not modified)
+     */
+    public void update(int index, float[] value, float[] grad) {
+        double alpha = stepSize();
+        double[] mi = m[index];
+        double[] vi = v[index];
+        for (int k = 0; k < value.length; k++) {
+            double g = Math.max(-clip, Math.min(clip, grad[k]));
+            mi[k] = BETA1 * mi[k] + (1 - BETA1) * g;
+            vi[k] = BETA2 * vi[k] + (1 - BETA2) * g * g;
+            value[k] -= (float) (alpha * mi[k] / (Math.sqrt(vi[k]) + EPSILON));
+        }
+    }
+
+    /**
+     * Clips the gradient and updates one parameter in place (double precision).
+     *
+     * @param index the parameter's index
+     * @param value its values
+     * @param grad its gradient (not modified)
+     */
+    public void update(int index, double[] value, double[] grad) {
+        double alpha = stepSize();
+        double[] mi = m[index];
+        double[] vi = v[index];
+        for (int k = 0; k < value.length; k++) {
+            double g = Math.max(-clip, Math.min(clip, grad[k]));
+            mi[k] = BETA1 * mi[k] + (1 - BETA1) * g;
+            vi[k] = BETA2 * vi[k] + (1 - BETA2) * g * g;
+            value[k] -= alpha * mi[k] / (Math.sqrt(vi[k]) + EPSILON);
+        }
+    }
+
+    /** Ends a step: the next updates use the next bias correction. */
+    public void next() {
+        t++;
+    }
+}
