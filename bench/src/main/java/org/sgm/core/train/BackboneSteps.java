@@ -31,14 +31,17 @@ public final class BackboneSteps {
     private BackboneSteps() {}
 
     /**
-     * @param args optional: the number of timed steps per measurement on the fast engine (default 400)
+     * @param args optional: the number of timed steps per measurement on the fast engine (default 400); the models
+     *     (comma-separated keys, default all; the first is the reference of the last column); the engines (default
+     *     {@code fast,samediff})
      */
     public static void main(String[] args) {
         int fastSteps = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         int graphSteps = Math.max(20, fastSteps / 10);
         DetectorRegistry registry = Guice.createInjector(new SgmModelsModule()).getInstance(DetectorRegistry.class);
-        List<String> keys = List.of("sg-ae", "ae", "sg-dsvdd", "dsvdd", "sg-rda", "rda", "sg-rsrae", "rsrae",
-                "sg-dagmm", "dagmm");
+        List<String> keys = args.length > 1 ? List.of(args[1].split(",")) : List.of("sg-ae", "ae", "sg-dsvdd", "dsvdd",
+                "sg-rda", "rda", "sg-rsrae", "rsrae", "sg-dagmm", "dagmm");
+        List<String> engines = args.length > 2 ? List.of(args[2].split(",")) : List.of("fast", "samediff");
         Random rng = new Random(7);
         double[][] rows = new double[4096][D];
         for (double[] r : rows) {
@@ -51,7 +54,7 @@ public final class BackboneSteps {
         Map<String, List<Double>> times = new LinkedHashMap<>();
         for (int rep = 0; rep < 3; rep++) {
             for (String key : keys) {
-                for (String engine : List.of("fast", "samediff")) {
+                for (String engine : engines) {
                     TrainableNetwork net = network(registry, key, engine, data);
                     int steps = engine.equals("fast") ? fastSteps : graphSteps;
                     float[] x = new float[BATCH * D];
@@ -69,12 +72,12 @@ public final class BackboneSteps {
                 }
             }
         }
-        double base = median(times.get("sg-ae|fast"));
-        System.out.println("| model | fast ms/step | SameDiff ms/step | SameDiff / fast | fast / SG-AE fast |");
+        double base = median(times.get(keys.get(0) + "|fast"));
+        System.out.println("| model | fast ms/step | SameDiff ms/step | SameDiff / fast | fast / " + keys.get(0) + " fast |");
         System.out.println("|---|---|---|---|---|");
         for (String key : keys) {
-            double f = median(times.get(key + "|fast"));
-            double s = median(times.get(key + "|samediff"));
+            double f = times.containsKey(key + "|fast") ? median(times.get(key + "|fast")) : Double.NaN;
+            double s = times.containsKey(key + "|samediff") ? median(times.get(key + "|samediff")) : Double.NaN;
             System.out.printf(Locale.ROOT, "| %s | %.3f | %.2f | %.1f× | %.2f× |%n", key, f, s, s / f, f / base);
         }
         System.out.println("(batch " + BATCH + ", " + D + " features, median of 3 interleaved runs of " + fastSteps

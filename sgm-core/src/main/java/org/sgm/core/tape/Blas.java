@@ -40,28 +40,45 @@ final class Blas {
 
     private static void small(boolean transA, boolean transB, int m, int n, int k, double alpha, float[] a, int lda,
             float[] b, int ldb, double beta, float[] c, int ldc) {
+        float al = (float) alpha;
+        float be = (float) beta;
+        float[] row = new float[n];
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += (double) a[transA ? p * lda + i : i * lda + p] * b[transB ? j * ldb + p : p * ldb + j];
+            java.util.Arrays.fill(row, 0f);
+            for (int p = 0; p < k; p++) {
+                float av = a[transA ? p * lda + i : i * lda + p];
+                if (transB) {
+                    for (int j = 0; j < n; j++) {
+                        row[j] += av * b[j * ldb + p];
+                    }
+                } else {
+                    int bo = p * ldb;
+                    for (int j = 0; j < n; j++) {
+                        row[j] += av * b[bo + j];
+                    }
                 }
-                int at = i * ldc + j;
-                c[at] = (float) (alpha * s + (beta == 0 ? 0 : beta * c[at]));
+            }
+            int co = i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[co + j] = al * row[j] + (be == 0 ? 0f : be * c[co + j]);
             }
         }
     }
 
     private static void small(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
             double[] b, int ldb, double beta, double[] c, int ldc) {
+        double[] row = new double[n];
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += a[transA ? p * lda + i : i * lda + p] * b[transB ? j * ldb + p : p * ldb + j];
+            java.util.Arrays.fill(row, 0.0);
+            for (int p = 0; p < k; p++) {
+                double av = a[transA ? p * lda + i : i * lda + p];
+                for (int j = 0; j < n; j++) {
+                    row[j] += av * b[transB ? j * ldb + p : p * ldb + j];
                 }
-                int at = i * ldc + j;
-                c[at] = alpha * s + (beta == 0 ? 0 : beta * c[at]);
+            }
+            int co = i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[co + j] = alpha * row[j] + (beta == 0 ? 0 : beta * c[co + j]);
             }
         }
     }

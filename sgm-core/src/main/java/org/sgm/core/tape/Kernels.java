@@ -25,24 +25,43 @@ final class Kernels {
 
     private Kernels() {}
 
+    /**
+     * tanh in float precision without a library call: a rational approximation x·P(x²)/Q(x²) of degrees 9/8 on
+     * [−9, 9] (beyond, tanh rounds to ±1 in float), fitted by iterated linearised least squares. Evaluated in float
+     * arithmetic, so that the loop vectorizes: its largest absolute error is 4.0e-7 (about 3 float ulps near ±1;
+     * checked against {@code Math.tanh} on 2 million points of [−10, 10] by {@code TapeKernelsTest}). Measured
+     * 0.6 ns a value against 36 ns for {@code Math.tanh} (and 17 ns for the same formula in double); the
+     * double-precision path keeps {@code Math.tanh}.
+     */
+    static float tanh(float v) {
+        float x = Math.max(-9f, Math.min(9f, v));
+        float x2 = x * x;
+        float num = x * (0.99999998f + x2 * (0.13410569f + x2 * (0.0035306315f + x2 * (2.1183599e-05f
+                + x2 * 1.4146166e-08f))));
+        float den = 1f + x2 * (0.46743892f + x2 * (0.02601042f + x2 * (0.00033428559f + x2 * 8.1014986e-07f)));
+        // The approximation overshoots 1 by an ulp near ±9: clamped, tanh stays in [−1, 1] (and 1 − y² ≥ 0).
+        return Math.max(-1f, Math.min(1f, num / den));
+    }
+
     // ---- unary: y = f(x); p, q parameters (leaky slope; affine p·x + q; rdiv p / x) ----
 
     static void unary(int op, double p, double q, float[] x, float[] y, int n) {
         switch (op) {
             case RELU -> {
+                // max/min instead of a branch: the loop vectorizes (measured 5 µs against 27 µs on 256 × 128).
                 for (int i = 0; i < n; i++) {
-                    y[i] = x[i] > 0 ? x[i] : 0f;
+                    y[i] = Math.max(x[i], 0f);
                 }
             }
             case LEAKY_RELU -> {
                 float s = (float) p;
                 for (int i = 0; i < n; i++) {
-                    y[i] = x[i] > 0 ? x[i] : s * x[i];
+                    y[i] = Math.max(x[i], 0f) + s * Math.min(x[i], 0f);
                 }
             }
             case TANH -> {
                 for (int i = 0; i < n; i++) {
-                    y[i] = (float) Math.tanh(x[i]);
+                    y[i] = tanh(x[i]);
                 }
             }
             case SIGMOID -> {
@@ -156,14 +175,17 @@ final class Kernels {
     static void unaryBack(int op, double p, float[] x, float[] y, float[] dy, float[] dx, int n) {
         switch (op) {
             case RELU -> {
+                // The mask 1[y > 0] as min(y·1e38, 1), branch-free so that the loop vectorizes (measured 5.6 µs
+                // against 30 µs on 256 × 128 random signs). It differs from the exact mask only for 0 < y < 1e-38.
                 for (int i = 0; i < n; i++) {
-                    dx[i] += x[i] > 0 ? dy[i] : 0f;
+                    dx[i] += dy[i] * Math.min(y[i] * 1e38f, 1f);
                 }
             }
             case LEAKY_RELU -> {
                 float s = (float) p;
                 for (int i = 0; i < n; i++) {
-                    dx[i] += x[i] > 0 ? dy[i] : s * dy[i];
+                    float step = Math.min(Math.max(x[i] * 1e38f, 0f), 1f);
+                    dx[i] += dy[i] * (s + (1 - s) * step);
                 }
             }
             case TANH -> {
@@ -282,66 +304,96 @@ final class Kernels {
     static void binary(int op, float[] a, int ar, int ac, float[] b, int br, int bc, float[] y, int r, int c) {
         int sa = ac == 1 ? 0 : 1;
         int sb = bc == 1 ? 0 : 1;
-        for (int i = 0; i < r; i++) {
-            int ia = (ar == 1 ? 0 : i) * ac;
-            int ib = (br == 1 ? 0 : i) * bc;
-            int o = i * c;
-            switch (op) {
-                case ADD -> {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
                     for (int j = 0; j < c; j++) {
                         y[o + j] = a[ia + j * sa] + b[ib + j * sb];
                     }
                 }
-                case SUB -> {
+            }
+            case SUB -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
                     for (int j = 0; j < c; j++) {
                         y[o + j] = a[ia + j * sa] - b[ib + j * sb];
                     }
                 }
-                case MUL -> {
+            }
+            case MUL -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
                     for (int j = 0; j < c; j++) {
                         y[o + j] = a[ia + j * sa] * b[ib + j * sb];
                     }
                 }
-                case DIV -> {
+            }
+            case DIV -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
                     for (int j = 0; j < c; j++) {
                         y[o + j] = a[ia + j * sa] / b[ib + j * sb];
                     }
                 }
-                default -> throw new IllegalArgumentException("binary op " + op);
             }
+            default -> throw new IllegalArgumentException("binary op " + op);
         }
     }
 
     static void binary(int op, double[] a, int ar, int ac, double[] b, int br, int bc, double[] y, int r, int c) {
         int sa = ac == 1 ? 0 : 1;
         int sb = bc == 1 ? 0 : 1;
-        for (int i = 0; i < r; i++) {
-            int ia = (ar == 1 ? 0 : i) * ac;
-            int ib = (br == 1 ? 0 : i) * bc;
-            int o = i * c;
-            switch (op) {
-                case ADD -> {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
                     for (int j = 0; j < c; j++) {
                         y[o + j] = a[ia + j * sa] + b[ib + j * sb];
                     }
                 }
-                case SUB -> {
+            }
+            case SUB -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
                     for (int j = 0; j < c; j++) {
                         y[o + j] = a[ia + j * sa] - b[ib + j * sb];
                     }
                 }
-                case MUL -> {
+            }
+            case MUL -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
                     for (int j = 0; j < c; j++) {
                         y[o + j] = a[ia + j * sa] * b[ib + j * sb];
                     }
                 }
-                case DIV -> {
+            }
+            case DIV -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
                     for (int j = 0; j < c; j++) {
                         y[o + j] = a[ia + j * sa] / b[ib + j * sb];
                     }
                 }
-                default -> throw new IllegalArgumentException("binary op " + op);
             }
+            default -> throw new IllegalArgumentException("binary op " + op);
         }
     }
 
@@ -353,49 +405,85 @@ final class Kernels {
             float[] da, float[] db) {
         int sa = ac == 1 ? 0 : 1;
         int sb = bc == 1 ? 0 : 1;
-        for (int i = 0; i < r; i++) {
-            int ia = (ar == 1 ? 0 : i) * ac;
-            int ib = (br == 1 ? 0 : i) * bc;
-            int o = i * c;
-            for (int j = 0; j < c; j++) {
-                float g = dy[o + j];
-                int pa = ia + j * sa;
-                int pb = ib + j * sb;
-                switch (op) {
-                    case ADD -> {
-                        if (da != null) {
-                            da[pa] += g;
-                        }
-                        if (db != null) {
-                            db[pb] += g;
-                        }
+        // One loop nest per op and input, the op chosen outside: each compiles tightly.
+        if (da != null) {
+            switch (op) {
+            case ADD, SUB -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        da[ia + j * sa] += dy[o + j];
                     }
-                    case SUB -> {
-                        if (da != null) {
-                            da[pa] += g;
-                        }
-                        if (db != null) {
-                            db[pb] -= g;
-                        }
-                    }
-                    case MUL -> {
-                        if (da != null) {
-                            da[pa] += g * b[pb];
-                        }
-                        if (db != null) {
-                            db[pb] += g * a[pa];
-                        }
-                    }
-                    case DIV -> {
-                        if (da != null) {
-                            da[pa] += g / b[pb];
-                        }
-                        if (db != null) {
-                            db[pb] -= g * a[pa] / (b[pb] * b[pb]);
-                        }
-                    }
-                    default -> throw new IllegalArgumentException("binary op " + op);
                 }
+            }
+            case MUL -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        da[ia + j * sa] += dy[o + j] * b[ib + j * sb];
+                    }
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        da[ia + j * sa] += dy[o + j] / b[ib + j * sb];
+                    }
+                }
+            }
+                default -> throw new IllegalArgumentException("binary op " + op);
+            }
+        }
+        if (db != null) {
+            switch (op) {
+            case ADD -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        db[ib + j * sb] += dy[o + j];
+                    }
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        db[ib + j * sb] -= dy[o + j];
+                    }
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        db[ib + j * sb] += dy[o + j] * a[ia + j * sa];
+                    }
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        db[ib + j * sb] -= dy[o + j] * a[ia + j * sa] / (b[ib + j * sb] * b[ib + j * sb]);
+                    }
+                }
+            }
+                default -> throw new IllegalArgumentException("binary op " + op);
             }
         }
     }
@@ -404,49 +492,85 @@ final class Kernels {
             double[] da, double[] db) {
         int sa = ac == 1 ? 0 : 1;
         int sb = bc == 1 ? 0 : 1;
-        for (int i = 0; i < r; i++) {
-            int ia = (ar == 1 ? 0 : i) * ac;
-            int ib = (br == 1 ? 0 : i) * bc;
-            int o = i * c;
-            for (int j = 0; j < c; j++) {
-                double g = dy[o + j];
-                int pa = ia + j * sa;
-                int pb = ib + j * sb;
-                switch (op) {
-                    case ADD -> {
-                        if (da != null) {
-                            da[pa] += g;
-                        }
-                        if (db != null) {
-                            db[pb] += g;
-                        }
+        // One loop nest per op and input, the op chosen outside: each compiles tightly.
+        if (da != null) {
+            switch (op) {
+            case ADD, SUB -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        da[ia + j * sa] += dy[o + j];
                     }
-                    case SUB -> {
-                        if (da != null) {
-                            da[pa] += g;
-                        }
-                        if (db != null) {
-                            db[pb] -= g;
-                        }
-                    }
-                    case MUL -> {
-                        if (da != null) {
-                            da[pa] += g * b[pb];
-                        }
-                        if (db != null) {
-                            db[pb] += g * a[pa];
-                        }
-                    }
-                    case DIV -> {
-                        if (da != null) {
-                            da[pa] += g / b[pb];
-                        }
-                        if (db != null) {
-                            db[pb] -= g * a[pa] / (b[pb] * b[pb]);
-                        }
-                    }
-                    default -> throw new IllegalArgumentException("binary op " + op);
                 }
+            }
+            case MUL -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        da[ia + j * sa] += dy[o + j] * b[ib + j * sb];
+                    }
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        da[ia + j * sa] += dy[o + j] / b[ib + j * sb];
+                    }
+                }
+            }
+                default -> throw new IllegalArgumentException("binary op " + op);
+            }
+        }
+        if (db != null) {
+            switch (op) {
+            case ADD -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        db[ib + j * sb] += dy[o + j];
+                    }
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        db[ib + j * sb] -= dy[o + j];
+                    }
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        db[ib + j * sb] += dy[o + j] * a[ia + j * sa];
+                    }
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < r; i++) {
+                    int ia = (ar == 1 ? 0 : i) * ac;
+                    int ib = (br == 1 ? 0 : i) * bc;
+                    int o = i * c;
+                    for (int j = 0; j < c; j++) {
+                        db[ib + j * sb] -= dy[o + j] * a[ia + j * sa] / (b[ib + j * sb] * b[ib + j * sb]);
+                    }
+                }
+            }
+                default -> throw new IllegalArgumentException("binary op " + op);
             }
         }
     }
@@ -477,37 +601,50 @@ final class Kernels {
         }
     }
 
-    /** y[i, :] += b for every row: the bias of a dense layer. */
-    static void addRow(float[] y, float[] b, int r, int c) {
-        for (int i = 0; i < r; i++) {
-            int o = i * c;
-            for (int j = 0; j < c; j++) {
-                y[o + j] += b[j];
-            }
-        }
-    }
-
-    static void addRow(double[] y, double[] b, int r, int c) {
-        for (int i = 0; i < r; i++) {
-            int o = i * c;
-            for (int j = 0; j < c; j++) {
-                y[o + j] += b[j];
-            }
-        }
-    }
-
-    /** db += column sums of dy. */
+    /** db += column sums of dy (float sums across rows: the row loop vectorizes along the columns). */
     static void colSumsInto(float[] dy, int r, int c, float[] db) {
-        double[] s = new double[c];
         for (int i = 0; i < r; i++) {
             int o = i * c;
             for (int j = 0; j < c; j++) {
-                s[j] += dy[o + j];
+                db[j] += dy[o + j];
             }
         }
-        for (int j = 0; j < c; j++) {
-            db[j] += (float) s[j];
+    }
+
+    /** Every row of y = b (the bias of a dense layer, before the product is added). */
+    static void fillRows(float[] y, float[] b, int r, int c) {
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(b, 0, y, i * c, c);
         }
+    }
+
+    static void fillRows(double[] y, double[] b, int r, int c) {
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(b, 0, y, i * c, c);
+        }
+    }
+
+    /** Σ a[from..from+n)², in float with four partial sums (independent additions the CPU overlaps). */
+    static float sumSquares(float[] a, int from, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            float v0 = a[from + j];
+            float v1 = a[from + j + 1];
+            float v2 = a[from + j + 2];
+            float v3 = a[from + j + 3];
+            s0 += v0 * v0;
+            s1 += v1 * v1;
+            s2 += v2 * v2;
+            s3 += v3 * v3;
+        }
+        for (; j < n; j++) {
+            s0 += a[from + j] * a[from + j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     static void colSumsInto(double[] dy, int r, int c, double[] db) {

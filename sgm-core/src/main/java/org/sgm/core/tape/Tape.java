@@ -1,6 +1,5 @@
 package org.sgm.core.tape;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,10 +33,16 @@ public final class Tape {
     private final Map<String, Tensor> outputs = new LinkedHashMap<>();
     private final Map<String, Double> stepScalars = new HashMap<>();
     private final Map<String, INDArray> stepArrays = new HashMap<>();
-    private final Map<Integer, ArrayDeque<float[]>> freeF = new HashMap<>();
-    private final Map<Integer, ArrayDeque<double[]>> freeD = new HashMap<>();
-    private final List<float[]> usedF = new ArrayList<>();
-    private final List<double[]> usedD = new ArrayList<>();
+    /** The arrays of one kind of pass (training or not, batch rows), reused in order by the next such pass. */
+    private static final class Arena {
+        final List<float[]> f = new ArrayList<>();
+        final List<double[]> d = new ArrayList<>();
+        int nextF;
+        int nextD;
+    }
+
+    private final Map<Long, Arena> arenas = new HashMap<>();
+    private Arena arena;
 
     /**
      * @param params the named parameters and constants, in the tape's precision
@@ -67,14 +72,10 @@ public final class Tape {
         outputs.clear();
         stepScalars.clear();
         stepArrays.clear();
-        for (float[] a : usedF) {
-            freeF.computeIfAbsent(a.length, k -> new ArrayDeque<>()).push(a);
-        }
-        for (double[] a : usedD) {
-            freeD.computeIfAbsent(a.length, k -> new ArrayDeque<>()).push(a);
-        }
-        usedF.clear();
-        usedD.clear();
+        // A pass of the same kind makes the same operations on the same shapes: its k-th array is the k-th array of
+        // the last such pass, so arrays are reused by position, without any lookup. The arena is picked by the
+        // first input's rows.
+        arena = null;
         recording = withGradients;
     }
 
@@ -134,6 +135,7 @@ public final class Tape {
      * @return the input as a tensor (no gradient)
      */
     public Tensor input(float[] data, int rows, int cols) {
+        pickArena(rows);
         int n = rows * cols;
         if (data.length < n) {
             throw new IllegalArgumentException("input has " + data.length + " values, expected " + n);
@@ -157,6 +159,7 @@ public final class Tape {
      * @return the input as a tensor (no gradient)
      */
     public Tensor input(double[] data, int rows, int cols) {
+        pickArena(rows);
         int n = rows * cols;
         if (single) {
             float[] f = allocF(n);
@@ -340,16 +343,18 @@ public final class Tape {
         int in = w.rows;
         int o = w.cols;
         Tensor y = out(n, o, x.needsGrad || w.needsGrad || b != null && b.needsGrad);
+        // The bias is written into every row first and the product added to it (β = 1): JavaCPP copies the output
+        // array into native memory in any case, so this costs one row copy instead of a separate pass adding b.
         if (single) {
-            Blas.gemm(false, false, n, o, in, 1, x.f, in, w.f, o, 0, y.f, o);
             if (b != null) {
-                Kernels.addRow(y.f, b.f, n, o);
+                Kernels.fillRows(y.f, b.f, n, o);
             }
+            Blas.gemm(false, false, n, o, in, 1, x.f, in, w.f, o, b != null ? 1 : 0, y.f, o);
         } else {
-            Blas.gemm(false, false, n, o, in, 1, x.d, in, w.d, o, 0, y.d, o);
             if (b != null) {
-                Kernels.addRow(y.d, b.d, n, o);
+                Kernels.fillRows(y.d, b.d, n, o);
             }
+            Blas.gemm(false, false, n, o, in, 1, x.d, in, w.d, o, b != null ? 1 : 0, y.d, o);
         }
         if (y.needsGrad) {
             record(y, () -> {
@@ -716,11 +721,7 @@ public final class Tape {
             double s = 0;
             int o = i * c;
             if (single) {
-                for (int j = 0; j < c; j++) {
-                    float v = a.f[o + j];
-                    s += v * v;
-                }
-                y.f[i] = (float) s;
+                y.f[i] = Kernels.sumSquares(a.f, o, c);
             } else {
                 for (int j = 0; j < c; j++) {
                     double v = a.d[o + j];
@@ -1023,18 +1024,44 @@ public final class Tape {
         return t.gd;
     }
 
+    private void pickArena(int rows) {
+        if (arena == null) {
+            arena = arenas.computeIfAbsent(((long) rows << 1) | (recording ? 1 : 0), k -> new Arena());
+            arena.nextF = 0;
+            arena.nextD = 0;
+        }
+    }
+
     private float[] allocF(int n) {
-        ArrayDeque<float[]> free = freeF.get(n);
-        float[] a = free == null || free.isEmpty() ? new float[n] : free.pop();
-        usedF.add(a);
-        return a;
+        pickArena(-1);
+        Arena a = arena;
+        if (a.nextF < a.f.size() && a.f.get(a.nextF).length == n) {
+            return a.f.get(a.nextF++);
+        }
+        float[] fresh = new float[n];
+        if (a.nextF < a.f.size()) {
+            a.f.set(a.nextF, fresh);
+        } else {
+            a.f.add(fresh);
+        }
+        a.nextF++;
+        return fresh;
     }
 
     private double[] allocD(int n) {
-        ArrayDeque<double[]> free = freeD.get(n);
-        double[] a = free == null || free.isEmpty() ? new double[n] : free.pop();
-        usedD.add(a);
-        return a;
+        pickArena(-1);
+        Arena a = arena;
+        if (a.nextD < a.d.size() && a.d.get(a.nextD).length == n) {
+            return a.d.get(a.nextD++);
+        }
+        double[] fresh = new double[n];
+        if (a.nextD < a.d.size()) {
+            a.d.set(a.nextD, fresh);
+        } else {
+            a.d.add(fresh);
+        }
+        a.nextD++;
+        return fresh;
     }
 
     private static String shape(Tensor t) {
