@@ -1,6 +1,5 @@
 package org.sgm.models.dagmm;
 
-import java.util.Arrays;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -233,10 +232,16 @@ public final class DagmmLearner implements RepresentationLearner, TapeLearner {
     GmmStatistics refreshStatistics(LearnerContext ctx) {
         int dim = latentDim();
         GmmStatistics.Accumulator acc = new GmmStatistics.Accumulator(dim, components);
+        double[] z = new double[dim];
+        double[] gamma = new double[components];
         ctx.evaluate(LATENT_AND_GAMMA, (from, values) -> {
-            double[][] rows = values.castTo(DataType.DOUBLE).toDoubleMatrix();
-            for (double[] row : rows) {
-                acc.add(Arrays.copyOfRange(row, 0, dim), Arrays.copyOfRange(row, dim, row.length));
+            // One flat copy of the batch (INDArray.toDoubleMatrix makes an ND4J call per row).
+            double[] flat = values.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            int width = dim + components;
+            for (int r = 0; r < flat.length / width; r++) {
+                System.arraycopy(flat, r * width, z, 0, dim);
+                System.arraycopy(flat, r * width + dim, gamma, 0, components);
+                acc.add(z, gamma);
             }
         });
         GmmStatistics stats = acc.finish(covarianceEpsilon);

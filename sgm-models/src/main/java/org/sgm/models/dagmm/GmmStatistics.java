@@ -37,6 +37,7 @@ record GmmStatistics(double[] phi, double[][] mu, double[][][] chol) {
         private final double[] weight;
         private final double[][] mean;
         private final double[][][] scatter;
+        private final double[] delta;
         private long rows;
 
         /**
@@ -49,6 +50,7 @@ record GmmStatistics(double[] phi, double[][] mu, double[][][] chol) {
             weight = new double[k];
             mean = new double[k][dim];
             scatter = new double[k][dim][dim];
+            delta = new double[dim];
         }
 
         /**
@@ -57,7 +59,6 @@ record GmmStatistics(double[] phi, double[][] mu, double[][][] chol) {
          */
         void add(double[] z, double[] gamma) {
             rows++;
-            double[] delta = new double[dim];
             for (int c = 0; c < k; c++) {
                 double w = gamma[c];
                 if (!(w > 0)) {
