@@ -55,7 +55,7 @@ class EngineOracleTest {
 
     @Test
     void dagmmWithTheDefaultShape() {
-        EngineOracle.check(d -> new DagmmLearner(new int[] {d, 60, 30, 10, 1}, 10, 4, 0.1, 0.005, 1e-6), data,
+        EngineOracle.check(d -> new DagmmLearner(new int[] {d, 60, 30, 10, 1}, 10, 4, 0.1, 0.005, 1e-6, 1.0), data,
                 GUIDED, 7);
     }
 }

@@ -14,8 +14,14 @@ package org.sgm.core.hyper;
  *     paper's value ({@link #percentile()})
  * @param contamination the expected fraction of anomalies in the training data, in (0, 0.5], if the user knows it;
  *     null (the default) if not. Sets ε when ε is not given; giving both is refused
+ * @param warmup the fraction of the fit's optimizer steps, at its start, that train the backbone alone (L_B, no
+ *     scorer, no pre-judging), in [0, 1); the guidance then starts with τ from the trained metric. The paper: 0
+ * @param refreshEvery how often τ is re-estimated inside an epoch, in optimizer steps, from the current weights on a
+ *     sample of rows (≥ 0; 0: only at the start of each epoch, as the paper does). A fit on a large file is one or
+ *     a few long epochs, whose τ would otherwise stay the one of the weights at their start
  */
-public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Double epsilon, Double contamination) {
+public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Double epsilon, Double contamination,
+        double warmup, int refreshEvery) {
 
     /** The paper's ε, used when neither ε nor a contamination is given. */
     public static final double PAPER_EPSILON = 90;
@@ -33,10 +39,27 @@ public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Do
     }
 
     /**
-     * @return the defaults: λ_DE 0.01, λ_out 20, a 6, ε from an optional contamination (90 without one)
+     * Settings without warm-up, τ re-estimated at epoch starts only (the paper's schedule).
+     *
+     * @param lambdaDE weight λ_DE
+     * @param lambdaOut weight λ_out
+     * @param margin the margin a
+     * @param epsilon the percentile ε, or null
+     * @param contamination the expected contamination, or null
+     */
+    public ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Double epsilon, Double contamination) {
+        this(lambdaDE, lambdaOut, margin, epsilon, contamination, 0.0, 0);
+    }
+
+    /** The automatic τ refresh interval in optimizer steps ({@link #refreshEvery}). */
+    public static final int AUTO_REFRESH_EVERY = 16;
+
+    /**
+     * @return the defaults: λ_DE 0.01, λ_out 20, a 6, ε from an optional contamination (90 without one), no
+     *     warm-up, τ re-estimated every {@value #AUTO_REFRESH_EVERY} steps inside an epoch (docs/defaults.md)
      */
     public static ScoreGuidance defaults() {
-        return new ScoreGuidance(0.01, 20, 6, null, null);
+        return new ScoreGuidance(0.01, 20, 6, null, null, 0.0, AUTO_REFRESH_EVERY);
     }
 
     /** @return the paper's settings: λ_DE 0.01, λ_out 20, a 6, ε 90 */
@@ -70,7 +93,7 @@ public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Do
      * @return a copy with another λ_DE
      */
     public ScoreGuidance withLambdaDE(double lambda) {
-        return new ScoreGuidance(lambda, lambdaOut, margin, epsilon, contamination);
+        return new ScoreGuidance(lambda, lambdaOut, margin, epsilon, contamination, warmup, refreshEvery);
     }
 
     /**
@@ -86,6 +109,8 @@ public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Do
         v.require(epsilon == null || epsilon > 0 && epsilon < 100, prefix + "epsilon", "must be in (0, 100)", epsilon);
         v.require(contamination == null || contamination > 0 && contamination <= 0.5, prefix + "contamination",
                 "must be in (0, 0.5]", contamination);
+        v.require(warmup >= 0 && warmup < 1, prefix + "warmup", "must be in [0, 1)", warmup);
+        v.require(refreshEvery >= 0, prefix + "refreshEvery", "must be ≥ 0", refreshEvery);
         if (epsilon != null && contamination != null) {
             v.add(prefix + "epsilon and " + prefix + "contamination both given; give one (contamination c sets "
                     + "ε = 100·(1 − c))");

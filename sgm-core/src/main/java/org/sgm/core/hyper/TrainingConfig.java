@@ -17,7 +17,7 @@ import java.util.Locale;
  * @param epochs the maximum number of epochs (≥ 1); null: {@code ceil(steps / steps per epoch)}, at most
  *     {@value #AUTO_MAX_EPOCHS}
  * @param batchSize minibatch size (≥ 1), capped at the number of training rows; null: {@link #autoBatchSize}
- * @param learningRate Adam's learning rate (&gt; 0); null: {@link #autoLearningRate}
+ * @param learningRate Adam's learning rate (&gt; 0); null: {@link #autoLearningRate(int)}
  * @param gradientClip element-wise gradient value clipping (&gt; 0); default 1.0
  * @param earlyStop stop once the mean training score exceeds {@code margin / 2} (score-guided models only);
  *     default false (the paper preset: true)
@@ -50,8 +50,10 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
     public static final int AUTO_MAX_BATCH = 256;
     /** The automatic batch size aims at this many batches per epoch. */
     public static final int AUTO_BATCHES_PER_EPOCH = 16;
-    /** The automatic learning rate (Adam's usual default). */
+    /** The automatic learning rate of files up to {@link #AUTO_LR_ROWS} rows (Adam's usual default). */
     public static final double AUTO_LEARNING_RATE = 1e-3;
+    /** Above this many training rows the automatic learning rate falls as 1/√n ({@link #autoLearningRate(int)}). */
+    public static final int AUTO_LR_ROWS = 4096;
 
     /**
      * Explicit settings, no step budget (every field given).
@@ -112,11 +114,20 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
     }
 
     /**
-     * The automatic learning rate: {@value #AUTO_LEARNING_RATE}, Adam's customary rate for the batch sizes the rule
-     * gives (32 to 256); the paper's 1e-4 goes with its batch of 1024.
+     * The automatic learning rate for {@code n} training rows: {@value #AUTO_LEARNING_RATE} (Adam's customary rate
+     * for the batch sizes the rule gives, 32 to 256) up to {@value #AUTO_LR_ROWS} rows, then
+     * {@code 1e-3·√(AUTO_LR_ROWS / n)}: the step budget covers fewer and fewer epochs of a larger file, and a smaller
+     * rate keeps the autoencoders from learning to reconstruct the anomalies there, as the paper's early stop does
+     * (measured on the tuning set's two files above 10,000 training rows; docs/defaults.md).
      *
+     * @param n training rows (≥ 1)
      * @return Adam's learning rate
      */
+    public static double autoLearningRate(int n) {
+        return n <= AUTO_LR_ROWS ? AUTO_LEARNING_RATE : AUTO_LEARNING_RATE * Math.sqrt((double) AUTO_LR_ROWS / n);
+    }
+
+    /** @return the automatic learning rate of a small file ({@value #AUTO_LEARNING_RATE}) */
     public static double autoLearningRate() {
         return AUTO_LEARNING_RATE;
     }
@@ -138,7 +149,7 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
             throw new IllegalArgumentException("cannot resolve training settings for " + n + " rows");
         }
         int batch = batchSize != null ? batchSize : autoBatchSize(n);
-        double lr = learningRate != null ? learningRate : autoLearningRate();
+        double lr = learningRate != null ? learningRate : autoLearningRate(n);
         int e;
         if (epochs != null) {
             e = epochs;
@@ -172,7 +183,8 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
         return String.format(Locale.ROOT, "batch %d (%s), lr %s (%s), %d epochs × %d steps = %d steps (%s)",
                 Math.min(r.batchSize, n), batchSize == null ? "auto"
                         : batchSize > n ? "given " + batchSize + ", capped at the " + n + " rows" : "given",
-                r.learningRate,
+                new java.math.BigDecimal(r.learningRate).round(new java.math.MathContext(3)).stripTrailingZeros()
+                        .toPlainString(),
                 learningRate == null ? "auto" : "given", r.epochs, perEpoch, (long) r.epochs * perEpoch,
                 epochs != null ? "epochs given" : "auto: budget " + (steps != null ? steps : AUTO_STEPS)
                         + (steps != null ? " given" : "") + ", at most " + AUTO_MAX_EPOCHS + " epochs");

@@ -54,11 +54,14 @@ public final class SameDiffNetwork implements TrainableNetwork {
     private final java.util.SplittableRandom stepRng;
     private final int inputDim;
     private final Map<Integer, INDArray> batches = new HashMap<>();
+    /** The scorer's parameters (updated only when a step guides); empty for a plain backbone. */
+    private final java.util.Set<String> scorerParams;
     private long iteration;
 
     private SameDiffNetwork(RepresentationLearner learner, SameDiff sd, boolean guided, String metricName,
             String scoreName, String lossName, String backboneLossName, ScoreGuidedComponents components,
-            ScoreGuidance guidance, TrainingConfig training, int inputDim, DataType dtype, long seed) {
+            ScoreGuidance guidance, TrainingConfig training, int inputDim, DataType dtype, long seed,
+            java.util.Set<String> backboneVariables) {
         this.dtype = dtype;
         this.stepRng = new java.util.SplittableRandom(seed).split();
         this.learner = learner;
@@ -78,6 +81,9 @@ public final class SameDiffNetwork implements TrainableNetwork {
             }
         }
         this.params = List.copyOf(p);
+        java.util.Set<String> scorer = new java.util.HashSet<>(params);
+        scorer.removeAll(backboneVariables);
+        this.scorerParams = java.util.Set.copyOf(scorer);
         int[] sizes = new int[params.size()];
         for (int i = 0; i < sizes.length; i++) {
             sizes[i] = Math.toIntExact(sd.getVariable(params.get(i)).getArr().length());
@@ -125,15 +131,24 @@ public final class SameDiffNetwork implements TrainableNetwork {
         if (!guidance.enabled()) {
             sd.setLossVariables(backboneLoss);
             return new SameDiffNetwork(learner, sd, false, g.metric().name(), g.metric().name(), backboneLoss.name(),
-                    backboneLoss.name(), components, guidance, training, inputDim, dtype, seed);
+                    backboneLoss.name(), components, guidance, training, inputDim, dtype, seed, variableNames(sd));
         }
+        java.util.Set<String> backboneVariables = variableNames(sd);
         SDVariable score = components.scorer().build(sd, g.latent(), g.latentDim(), init);
         // The guidance enters as Σ s ⊙ g with g = λ_DE·∂L_SG/∂s fed per step: its gradient is the chain rule's.
         SDVariable scoreGradient = sd.placeHolder(SCORE_GRADIENT, dtype, -1);
         SDVariable loss = backboneLoss.add("totalLoss", sd.sum(score.mul(scoreGradient)));
         sd.setLossVariables(loss);
         return new SameDiffNetwork(learner, sd, true, g.metric().name(), score.name(), loss.name(), backboneLoss.name(),
-                components, guidance, training, inputDim, dtype, seed);
+                components, guidance, training, inputDim, dtype, seed, backboneVariables);
+    }
+
+    private static java.util.Set<String> variableNames(SameDiff sd) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (SDVariable v : sd.variables()) {
+            names.add(v.name());
+        }
+        return names;
     }
 
     /** @return the graph, for tests */
@@ -191,9 +206,12 @@ public final class SameDiffNetwork implements TrainableNetwork {
     }
 
     @Override
-    public StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch) {
-        Gradients gr = gradients(x, rows, threshold, muRef);
+    public StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch, boolean guide) {
+        Gradients gr = gradients(x, rows, threshold, muRef, guide);
         for (int i = 0; i < params.size(); i++) {
+            if (guided && !guide && scorerParams.contains(params.get(i))) {
+                continue; // a warm-up step trains the backbone only
+            }
             INDArray value = sd.getVariable(params.get(i)).getArr();
             INDArray g = gr.grads().get(params.get(i));
             if (dtype == DataType.FLOAT) {
@@ -206,7 +224,6 @@ public final class SameDiffNetwork implements TrainableNetwork {
                 ((DoublePointer) value.data().addressPointer()).put(v, 0, v.length);
             }
         }
-        adam.next();
         iteration++;
         return gr.losses();
     }
@@ -229,13 +246,20 @@ public final class SameDiffNetwork implements TrainableNetwork {
      * @return the losses and the gradient of every parameter
      */
     Gradients gradients(float[] x, int rows, double threshold, double muRef) {
+        return gradients(x, rows, threshold, muRef, true);
+    }
+
+    private Gradients gradients(float[] x, int rows, double threshold, double muRef, boolean guide) {
         INDArray in = batch(x, rows);
         Map<String, INDArray> ph = new LinkedHashMap<>();
         ph.put(INPUT, in);
         learner.stepInputs(iteration).forEach((name, value) -> ph.put(name, Nd4j.scalar(dtype, value)));
         learner.stepArrays(rows, stepRng).forEach((name, value) -> ph.put(name, value.castTo(dtype)));
         double guidanceLoss = 0;
-        if (guided) {
+        if (guided && !guide) {
+            // A warm-up step: the guidance term's weight is 0 (its fed gradient all zeros).
+            ph.put(SCORE_GRADIENT, Nd4j.zeros(dtype, rows));
+        } else if (guided) {
             Map<String, INDArray> out = sd.output(Map.of(INPUT, in), metricName, scoreName);
             double[] m = out.get(metricName).castTo(DataType.DOUBLE).data().asDouble();
             double[] s = out.get(scoreName).castTo(DataType.DOUBLE).data().asDouble();
@@ -252,8 +276,8 @@ public final class SameDiffNetwork implements TrainableNetwork {
         }
         OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of(backboneLossName), params);
         double backboneLoss = og.getOutputs().get(backboneLossName).getDouble(0);
-        StepLosses losses = new StepLosses(backboneLoss + guidance.lambdaDE() * guidanceLoss, backboneLoss,
-                guidanceLoss);
+        double lambda = guided && guide ? guidance.lambdaDE() : 0;
+        StepLosses losses = new StepLosses(backboneLoss + lambda * guidanceLoss, backboneLoss, guidanceLoss);
         return new Gradients(losses, og.getGradients());
     }
 

@@ -42,9 +42,12 @@ final class TapeNetwork implements TrainableNetwork {
     private final ParamInit init;
     private final Adam adam;
     private final List<Params.Entry> trainable;
+    /** The backbone's parameters come first in {@link #trainable}; the scorer's follow. */
+    private final int backboneParams;
     private final int inputDim;
     private final SplittableRandom stepRng;
     private long iteration;
+
 
     /**
      * @param learner the backbone; {@link RepresentationLearner#tape()} must not be null
@@ -77,6 +80,7 @@ final class TapeNetwork implements TrainableNetwork {
         Tensor x = tape.input(new float[2 * inputDim], 2, inputDim);
         Tensor z = backbone.latent(tape, x, init);
         backbone.objective(tape, x, z, init);
+        this.backboneParams = params.trainable().size();
         if (guided) {
             scorer.score(tape, z, init);
         }
@@ -132,9 +136,11 @@ final class TapeNetwork implements TrainableNetwork {
     }
 
     @Override
-    public StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch) {
-        StepLosses losses = gradients(x, rows, threshold, muRef);
-        for (int i = 0; i < trainable.size(); i++) {
+    public StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch, boolean guide) {
+        StepLosses losses = gradients(x, rows, threshold, muRef, guide);
+        // A warm-up step trains the backbone only: the scorer's parameters and their optimizer state are left alone.
+        int updated = guided && !guide ? backboneParams : trainable.size();
+        for (int i = 0; i < updated; i++) {
             Params.Entry e = trainable.get(i);
             if (e.floats() != null) {
                 adam.update(i, e.floats(), e.gradFloats());
@@ -142,7 +148,6 @@ final class TapeNetwork implements TrainableNetwork {
                 adam.update(i, e.doubles(), e.gradDoubles());
             }
         }
-        adam.next();
         iteration++;
         tape.reset();
         return losses;
@@ -158,6 +163,10 @@ final class TapeNetwork implements TrainableNetwork {
      * @return the losses
      */
     StepLosses gradients(float[] x, int rows, double threshold, double muRef) {
+        return gradients(x, rows, threshold, muRef, true);
+    }
+
+    private StepLosses gradients(float[] x, int rows, double threshold, double muRef, boolean guide) {
         tape.reset(true);
         params.zeroGrad();
         learner.stepInputs(iteration).forEach(tape::feedScalar);
@@ -167,7 +176,7 @@ final class TapeNetwork implements TrainableNetwork {
         TapeLearner.Objective o = backbone.objective(tape, in, z, init);
         double backboneLoss = o.loss().scalar();
         double guidanceLoss = 0;
-        if (guided) {
+        if (guided && guide) {
             Tensor s = scorer.score(tape, z, init);
             double[] scores = s.toDoubles();
             boolean[] flags = new boolean[rows];
@@ -182,7 +191,8 @@ final class TapeNetwork implements TrainableNetwork {
             tape.addGradient(s, dScore);
         }
         tape.backward(o.loss());
-        return new StepLosses(backboneLoss + guidance.lambdaDE() * guidanceLoss, backboneLoss, guidanceLoss);
+        double lambda = guided && guide ? guidance.lambdaDE() : 0;
+        return new StepLosses(backboneLoss + lambda * guidanceLoss, backboneLoss, guidanceLoss);
     }
 
     @Override

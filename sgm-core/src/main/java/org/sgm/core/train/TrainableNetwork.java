@@ -59,7 +59,22 @@ public interface TrainableNetwork {
      * @param epoch the 1-based epoch
      * @return the losses before the update
      */
-    StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch);
+    default StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch) {
+        return step(x, rows, threshold, muRef, epoch, true);
+    }
+
+    /**
+     * One optimizer step, with or without the score-guided term.
+     *
+     * @param x the batch, row-major
+     * @param rows the batch's rows
+     * @param threshold τ for pseudo-labels (unused without the guidance)
+     * @param muRef the reference mean μ_R for this step
+     * @param epoch the 1-based epoch
+     * @param guide false: a warm-up step on L_B alone (the scorer is left as it is); ignored by a plain backbone
+     * @return the losses before the update
+     */
+    StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch, boolean guide);
 
     /** @return every array that defines the fitted network (weights and learner state), by name */
     Map<String, INDArray> state();

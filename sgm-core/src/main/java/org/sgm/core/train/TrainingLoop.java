@@ -79,6 +79,11 @@ public final class TrainingLoop {
         List<EpochStats> history = new ArrayList<>();
         String stopReason = "epoch budget of " + training.epochs() + " reached";
         boolean passIsCurrent = false;
+        // The warm-up: the first steps train the backbone alone; the guidance starts with τ from the trained metric.
+        long warmupSteps = guided ? Math.round(guidance.warmup() * training.epochs() * (double) steps) : 0;
+        int refresh = guidance.refreshEvery();
+        long step = 0;
+        SplittableRandom sampling = new SplittableRandom(seed ^ 0x5DEECE66DL); // τ samples; leaves rng alone
         for (int epoch = 1; epoch <= training.epochs(); epoch++) {
             long start = System.nanoTime();
             if (context != null) {
@@ -105,13 +110,17 @@ public final class TrainingLoop {
             double sumTotal = 0;
             double sumBackbone = 0;
             double sumGuidance = 0;
-            for (int k = 0; k < steps; k++) {
+            for (int k = 0; k < steps; k++, step++) {
                 // np.array_split semantics: the first n % steps batches get one extra row.
                 int from = k * (n / steps) + Math.min(k, n % steps);
                 int to = from + n / steps + (k < n % steps ? 1 : 0);
+                boolean guide = guided && step >= warmupSteps;
+                if (guide && k > 0 && (step == warmupSteps || refresh > 0 && k % refresh == 0)) {
+                    tau = sampledThreshold(net, rows, guidance, components, sampling, passBuffer);
+                }
                 rows.gatherRows(order, from, to, buffer);
                 double mu = guided ? components.regularizer().sampleReferenceMean(rng) : 0.0;
-                StepLosses losses = net.step(buffer, to - from, tau, mu, epoch);
+                StepLosses losses = net.step(buffer, to - from, tau, mu, epoch, guide);
                 if (!Double.isFinite(losses.total())) {
                     throw new TrainingDivergedException(String.format(Locale.ROOT,
                             "training diverged in epoch %d, step %d: the loss became %s (backbone %s, guidance %s); "
@@ -136,7 +145,7 @@ public final class TrainingLoop {
                                 + "(now %s) or check the input for extreme values",
                         epoch, meanScore, training.learningRate()));
             }
-            if (guided && training.earlyStop() && meanScore > guidance.margin() / 2) {
+            if (guided && step > warmupSteps && training.earlyStop() && meanScore > guidance.margin() / 2) {
                 stopReason = String.format(Locale.ROOT, "early stop after epoch %d: mean training score %.3f > a/2 = %.3f",
                         epoch, meanScore, guidance.margin() / 2);
                 break;
@@ -186,6 +195,32 @@ public final class TrainingLoop {
             x.rowsInto(from, to, buffer);
             net.evaluate(buffer, to - from, metric, score, from);
         }
+    }
+
+    /** Rows whose metric re-estimates τ inside an epoch (all rows when there are no more). */
+    public static final int THRESHOLD_SAMPLE = 4096;
+
+    /**
+     * τ from the current weights inside an epoch: on all rows when there are at most {@value #THRESHOLD_SAMPLE},
+     * else on that many rows drawn with replacement from the seeded generator.
+     */
+    private static double sampledThreshold(TrainableNetwork net, FeatureMatrix rows, ScoreGuidance guidance,
+            ScoreGuidedComponents components, SplittableRandom rng, float[] buffer) {
+        int n = rows.rows();
+        if (n <= THRESHOLD_SAMPLE) {
+            float[] metric = new float[n];
+            forwardPass(net, rows, metric, null, buffer);
+            return components.labeler().threshold(metric, guidance);
+        }
+        int[] idx = new int[THRESHOLD_SAMPLE];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = rng.nextInt(n);
+        }
+        float[] sample = new float[THRESHOLD_SAMPLE * rows.cols()];
+        rows.gatherRows(idx, 0, idx.length, sample);
+        float[] metric = new float[THRESHOLD_SAMPLE];
+        net.evaluate(sample, THRESHOLD_SAMPLE, metric, null, 0);
+        return components.labeler().threshold(metric, guidance);
     }
 
     private static void shuffle(int[] a, SplittableRandom rng) {

@@ -39,7 +39,21 @@ class ScoreGuidanceTest {
         assertTrue(both.get(0).startsWith("guidance.epsilon and guidance.contamination both given"), both.get(0));
         assertTrue(violations(new ScoreGuidance(0.01, 20, 6, null, 0.7)).get(0).startsWith("guidance.contamination"));
         assertTrue(violations(new ScoreGuidance(0.01, 20, 6, null, 0.0)).get(0).startsWith("guidance.contamination"));
-        assertEquals(new ScoreGuidance(0.01, 20, 6, null, 0.1), HyperparameterJson.read(ScoreGuidance.class,
+        assertEquals(new ScoreGuidance(0.01, 20, 6, null, 0.1, 0.0, 16), HyperparameterJson.read(ScoreGuidance.class,
                 ScoreGuidance.defaults(), HyperparameterJson.read("{\"contamination\": 0.1}")));
+    }
+
+    @Test
+    void warmupAndRefreshAreCheckedAndThePaperKeepsItsSchedule() {
+        assertEquals(16, ScoreGuidance.defaults().refreshEvery());
+        assertEquals(0, ScoreGuidance.paper().refreshEvery(), "the paper: τ at epoch starts only");
+        assertEquals(0.0, ScoreGuidance.paper().warmup());
+        assertEquals(16, ScoreGuidance.defaults().withLambdaDE(0).refreshEvery(), "the plain twin keeps it");
+        assertTrue(violations(new ScoreGuidance(0.01, 20, 6, null, null, 1.0, 0)).get(0)
+                .startsWith("guidance.warmup must be in [0, 1)"));
+        assertTrue(violations(new ScoreGuidance(0.01, 20, 6, null, null, 0.0, -1)).get(0)
+                .startsWith("guidance.refreshEvery must be ≥ 0"));
+        assertEquals(new ScoreGuidance(0.01, 20, 6, null, null, 0.25, 4), HyperparameterJson.read(ScoreGuidance.class,
+                ScoreGuidance.defaults(), HyperparameterJson.read("{\"warmup\": 0.25, \"refreshEvery\": 4}")));
     }
 }

@@ -93,8 +93,20 @@ class TrainingConfigTest {
     void theDescriptionSaysWhatWasChosenAndWhy() {
         assertEquals("batch 64 (auto), lr 0.001 (auto), 30 epochs × 17 steps = 510 steps (auto: budget 500, at most "
                 + "100 epochs)", AUTO.describeResolution(1100));
-        assertEquals("batch 378 (given 1024, capped at the 378 rows), lr 1.0E-4 (given), 100 epochs × 1 steps = 100 "
+        assertEquals("batch 378 (given 1024, capped at the 378 rows), lr 0.0001 (given), 100 epochs × 1 steps = 100 "
                 + "steps (epochs given)", TrainingConfig.paper().describeResolution(378));
+        assertEquals("batch 256 (auto), lr 0.000389 (auto), 5 epochs × 105 steps = 525 steps (auto: budget 500, at most "
+                + "100 epochs)", AUTO.describeResolution(27_000));
+    }
+
+    @Test
+    void theAutomaticLearningRateFallsAsOneOverRootNAboveFourThousandRows() {
+        assertEquals(1e-3, AUTO.resolve(100).learningRate());
+        assertEquals(1e-3, AUTO.resolve(4096).learningRate());
+        assertEquals(5e-4, AUTO.resolve(4 * 4096).learningRate(), 1e-15);
+        assertEquals(1e-4, AUTO.resolve(100 * 4096).learningRate(), 1e-15);
+        assertEquals(3e-3, new TrainingConfig(null, null, 3e-3, 1.0, false, null).resolve(100_000).learningRate(),
+                "a given rate is kept");
     }
 
     @Test

@@ -19,4 +19,33 @@ class DenseAutoencoderEngineTest {
         EngineOracle.check(d -> new DenseAutoencoder(new int[] {d, 16, 8, 3}),
                 SyntheticFixtures.subspace(250, 20, 20, 4).x(), ScoreGuidance.defaults(), 5);
     }
+
+    @Test
+    void aWarmupStepTrainsTheBackboneAndLeavesTheScorerAlone() {
+        org.sgm.core.data.FeatureMatrix data = SyntheticFixtures.subspace(120, 10, 8, 2).x();
+        float[] x = new float[64 * 8];
+        data.rowsInto(0, 64, x);
+        org.sgm.core.hyper.TrainingConfig training = new org.sgm.core.hyper.TrainingConfig(1, 64, 1e-2, 1.0, false);
+        TrainableNetwork[] nets = {
+            new TapeNetwork(new DenseAutoencoder(new int[] {8, 4}), ScoreGuidedComponents.paper(),
+                    ScoreGuidance.defaults(), training, 8, 3, org.sgm.core.tape.Precision.FLOAT),
+            SameDiffNetwork.build(new DenseAutoencoder(new int[] {8, 4}), ScoreGuidedComponents.paper(),
+                    ScoreGuidance.defaults(), training, 8, 3)};
+        for (TrainableNetwork net : nets) {
+            java.util.Map<String, float[]> before = copy(net.state());
+            net.step(x, 64, 1.0, 0.0, 1, false);
+            java.util.Map<String, float[]> after = copy(net.state());
+            before.forEach((name, v) -> {
+                boolean same = java.util.Arrays.equals(v, after.get(name));
+                org.junit.jupiter.api.Assertions.assertEquals(name.startsWith("scorer"), same,
+                        net.engine() + ": " + name + (same ? " did not change" : " changed"));
+            });
+        }
+    }
+
+    private static java.util.Map<String, float[]> copy(java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> s) {
+        java.util.Map<String, float[]> out = new java.util.LinkedHashMap<>();
+        s.forEach((k, v) -> out.put(k, v.dup().data().asFloat()));
+        return out;
+    }
 }

@@ -26,12 +26,17 @@ import org.sgm.core.hyper.Violations;
  * @param covarianceEpsilon ε added to every covariance diagonal (&gt; 0); default 1e-6, the smallest value that is
  *     not lost in float32 next to variances of order 1 (the original PyTorch code's 1e-12 is below float32's
  *     resolution there)
+ * @param normGuard δ in the norms {@code sqrt(Σv² + δ²)} of the relative reconstruction error ‖x − x̂‖/‖x‖ and the
+ *     cosine similarity (&gt; 0); default 1 (one standard deviation of a z-scored row's norm), {@code @paper} 1e-6.
+ *     With z-scored features the rows nearest the origin are the most typical ones, and a vanishing guard gives
+ *     them the largest relative errors, so the highest energies (and SG-DAGMM's pseudo-anomalies) were central
+ *     normal rows (docs/models/sg-dagmm.md)
  * @param scorerHidden hidden width of the scoring network; default 10
  * @param training optimisation settings; SG paper defaults
  * @param guidance guidance settings; SG paper defaults (λ_DE = 0 for the plain {@code dagmm})
  */
 public record DagmmHyperparameters(List<Integer> hiddenDims, int latentDim, int estimationHidden, int components,
-        double lambdaEnergy, double lambdaCovariance, double covarianceEpsilon, int scorerHidden,
+        double lambdaEnergy, double lambdaCovariance, double covarianceEpsilon, double normGuard, int scorerHidden,
         TrainingConfig training, ScoreGuidance guidance) implements ScoreGuidedHyperparameters<DagmmHyperparameters> {
 
     /**
@@ -61,6 +66,7 @@ public record DagmmHyperparameters(List<Integer> hiddenDims, int latentDim, int 
                 lambdaCovariance);
         v.require(covarianceEpsilon > 0 && Double.isFinite(covarianceEpsilon), "covarianceEpsilon", "must be > 0",
                 covarianceEpsilon);
+        v.require(normGuard > 0 && Double.isFinite(normGuard), "normGuard", "must be > 0", normGuard);
         ScoreGuidedHyperparameters.checkShared(v, training, guidance, scorerHidden);
         v.throwIfAny();
     }
@@ -70,7 +76,9 @@ public record DagmmHyperparameters(List<Integer> hiddenDims, int latentDim, int 
      *     ({@link TrainingConfig#defaults()}; docs/defaults.md)
      */
     public static DagmmHyperparameters defaults() {
-        return paper().withTraining(TrainingConfig.defaults()).withGuidance(ScoreGuidance.defaults());
+        DagmmHyperparameters p = paper().withTraining(TrainingConfig.defaults()).withGuidance(ScoreGuidance.defaults());
+        return new DagmmHyperparameters(p.hiddenDims, p.latentDim, p.estimationHidden, p.components, p.lambdaEnergy,
+                p.lambdaCovariance, p.covarianceEpsilon, 1.0, p.scorerHidden, p.training, p.guidance);
     }
 
     /**
@@ -78,7 +86,7 @@ public record DagmmHyperparameters(List<Integer> hiddenDims, int latentDim, int 
      *     guidance
      */
     public static DagmmHyperparameters paper() {
-        return new DagmmHyperparameters(List.of(60, 30, 10), 1, 10, 4, 0.1, 0.005, 1e-6, 10,
+        return new DagmmHyperparameters(List.of(60, 30, 10), 1, 10, 4, 0.1, 0.005, 1e-6, 1e-6, 10,
                 TrainingConfig.paper(), ScoreGuidance.paper());
     }
 
@@ -99,12 +107,12 @@ public record DagmmHyperparameters(List<Integer> hiddenDims, int latentDim, int 
     @Override
     public DagmmHyperparameters withGuidance(ScoreGuidance g) {
         return new DagmmHyperparameters(hiddenDims, latentDim, estimationHidden, components, lambdaEnergy,
-                lambdaCovariance, covarianceEpsilon, scorerHidden, training, g);
+                lambdaCovariance, covarianceEpsilon, normGuard, scorerHidden, training, g);
     }
 
     @Override
     public DagmmHyperparameters withTraining(TrainingConfig t) {
         return new DagmmHyperparameters(hiddenDims, latentDim, estimationHidden, components, lambdaEnergy,
-                lambdaCovariance, covarianceEpsilon, scorerHidden, t, guidance);
+                lambdaCovariance, covarianceEpsilon, normGuard, scorerHidden, t, guidance);
     }
 }

@@ -58,7 +58,7 @@ public final class DagmmLearner implements RepresentationLearner, TapeLearner {
     public static final String CHOL = "dagmm_chol";
     /** Name of the metric, the sample energy under the training-set GMM. */
     public static final String METRIC = "gmmEnergy";
-    /** Guard δ in the norms {@code sqrt(Σv² + δ²)} of the relative error and the cosine similarity. */
+    /** The original guard δ in the norms {@code sqrt(Σv² + δ²)} of the relative error and the cosine similarity. */
     static final double NORM_GUARD = 1e-6;
     /** Name of the per-row squared reconstruction error on the fast engine. */
     static final String RESIDUAL_SQUARES = "dagmm_residualSquares";
@@ -69,6 +69,7 @@ public final class DagmmLearner implements RepresentationLearner, TapeLearner {
     private final double lambdaEnergy;
     private final double lambdaCovariance;
     private final double covarianceEpsilon;
+    private final double normGuard;
 
     /**
      * @param widths compression-encoder widths from the input (d) to the bottleneck z_c
@@ -80,6 +81,20 @@ public final class DagmmLearner implements RepresentationLearner, TapeLearner {
      */
     public DagmmLearner(int[] widths, int estimationHidden, int components, double lambdaEnergy,
             double lambdaCovariance, double covarianceEpsilon) {
+        this(widths, estimationHidden, components, lambdaEnergy, lambdaCovariance, covarianceEpsilon, NORM_GUARD);
+    }
+
+    /**
+     * @param widths compression-encoder widths from the input (d) to the bottleneck z_c
+     * @param estimationHidden hidden width of the estimation network
+     * @param components number of mixture components K
+     * @param lambdaEnergy λ1, weight of the mean energy in L_B
+     * @param lambdaCovariance λ2, weight of the penalty on small variances
+     * @param covarianceEpsilon ε added to every covariance diagonal
+     * @param normGuard δ in the norms of the relative error and the cosine similarity
+     */
+    public DagmmLearner(int[] widths, int estimationHidden, int components, double lambdaEnergy,
+            double lambdaCovariance, double covarianceEpsilon, double normGuard) {
         if (widths.length < 2) {
             throw new IllegalArgumentException("the compression network needs an input and a bottleneck width");
         }
@@ -89,6 +104,7 @@ public final class DagmmLearner implements RepresentationLearner, TapeLearner {
         this.lambdaEnergy = lambdaEnergy;
         this.lambdaCovariance = lambdaCovariance;
         this.covarianceEpsilon = covarianceEpsilon;
+        this.normGuard = normGuard;
     }
 
     /** @return the width D of z: the bottleneck plus the two reconstruction features */
@@ -203,8 +219,8 @@ public final class DagmmLearner implements RepresentationLearner, TapeLearner {
         return h;
     }
 
-    private static Tensor guardedNorm(Tape t, Tensor squaredNorm) {
-        return t.sqrt(t.add(squaredNorm, NORM_GUARD * NORM_GUARD));
+    private Tensor guardedNorm(Tape t, Tensor squaredNorm) {
+        return t.sqrt(t.add(squaredNorm, normGuard * normGuard));
     }
 
     @Override
@@ -282,7 +298,7 @@ public final class DagmmLearner implements RepresentationLearner, TapeLearner {
         return h;
     }
 
-    private static SDVariable guardedNorm(SameDiff sd, SDVariable squaredNorm) {
-        return sd.math.sqrt(squaredNorm.add(NORM_GUARD * NORM_GUARD));
+    private SDVariable guardedNorm(SameDiff sd, SDVariable squaredNorm) {
+        return sd.math.sqrt(squaredNorm.add(normGuard * normGuard));
     }
 }

@@ -35,7 +35,7 @@ public class DagmmProvider extends BackboneProvider<DagmmHyperparameters> {
     @Override
     protected RepresentationLearner createLearner(DagmmHyperparameters hp, int inputDim) {
         return new DagmmLearner(hp.encoderWidths(inputDim), hp.estimationHidden(), hp.components(), hp.lambdaEnergy(),
-                hp.lambdaCovariance(), hp.covarianceEpsilon());
+                hp.lambdaCovariance(), hp.covarianceEpsilon(), hp.normGuard());
     }
 
     /** Plain DAGMM: SG-DAGMM with λ_DE = 0, scored by the sample energy under the training-set GMM. */

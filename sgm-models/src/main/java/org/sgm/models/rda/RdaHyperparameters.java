@@ -17,9 +17,13 @@ import org.sgm.models.sgae.HiddenDims;
  * @param hiddenDims encoder widths after the input, bottleneck last (the decoder mirrors them); empty = SG-AE's
  *     "auto" rule ({@link org.sgm.models.sgae.HiddenDims#auto}); default empty
  * @param lambdaScale the ℓ2,1 threshold relative to the typical norm of a standardised row: λ = lambdaScale·√d
- *     (&gt; 0); default 1. A z-scored row has E‖x‖² = d, so by default a row gets a non-zero sparse part when the
+ *     (&gt; 0), used when {@code lambdaPercentile} is null (the paper preset); default 1. A z-scored row has E‖x‖² = d, so by default a row gets a non-zero sparse part when the
  *     autoencoder leaves more of it unexplained than the whole norm of a typical row. The original tunes λ per data
  *     set; this default needs neither labels nor a quantile of the data
+ * @param lambdaPercentile when given (in (0, 100)), λ is instead re-chosen at every outer step as this percentile of
+ *     the rows' residual norms ‖X − L̂‖₂ there, so that the sparse part S holds about the top {@code 100 −
+ *     lambdaPercentile} % of the rows whatever the data's scale (a label-free rule; lambdaScale is then unused);
+ *     null: λ = lambdaScale·√d. Default 90 ({@link #AUTO_LAMBDA_PERCENTILE}); the paper preset: null
  * @param innerEpochs epochs of autoencoder training per outer iteration (≥ 1); null (the default): a tenth of the
  *     epoch count, at least 1 ({@link #innerEpochs(int)}), so that every fit makes about {@value #AUTO_OUTER}
  *     outer iterations whatever its epoch count; the paper preset: 10
@@ -27,8 +31,16 @@ import org.sgm.models.sgae.HiddenDims;
  * @param training optimisation settings; SG paper defaults
  * @param guidance guidance settings; SG paper defaults (λ_DE = 0 for the plain {@code rda})
  */
-public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, Integer innerEpochs, int scorerHidden,
+public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, Double lambdaPercentile,
+        Integer innerEpochs, int scorerHidden,
         TrainingConfig training, ScoreGuidance guidance) implements ScoreGuidedHyperparameters<RdaHyperparameters> {
+
+    /**
+     * The default λ rule: the 90th percentile of the residual row norms at each outer step (about the top 10 % of
+     * the rows get a sparse part). With the fixed λ = √d the sparse part stayed zero on the large files and RDA
+     * equalled the plain autoencoder (docs/defaults.md).
+     */
+    public static final double AUTO_LAMBDA_PERCENTILE = 90;
 
     /** Outer iterations an automatic {@code innerEpochs} aims at. */
     public static final int AUTO_OUTER = 10;
@@ -38,6 +50,8 @@ public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, I
         Violations v = new Violations();
         hiddenDims = HiddenDims.check(hiddenDims, v);
         v.require(lambdaScale > 0 && Double.isFinite(lambdaScale), "lambdaScale", "must be > 0", lambdaScale);
+        v.require(lambdaPercentile == null || lambdaPercentile > 0 && lambdaPercentile < 100, "lambdaPercentile",
+                "must be in (0, 100)", lambdaPercentile);
         v.require(innerEpochs == null || innerEpochs >= 1, "innerEpochs", "must be ≥ 1",
                 innerEpochs);
         ScoreGuidedHyperparameters.checkShared(v, training, guidance, scorerHidden);
@@ -50,8 +64,8 @@ public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, I
      */
     public static RdaHyperparameters defaults() {
         RdaHyperparameters p = paper();
-        return new RdaHyperparameters(p.hiddenDims, p.lambdaScale, null, p.scorerHidden, TrainingConfig.defaults(),
-                ScoreGuidance.defaults());
+        return new RdaHyperparameters(p.hiddenDims, p.lambdaScale, AUTO_LAMBDA_PERCENTILE, null, p.scorerHidden,
+                TrainingConfig.defaults(), ScoreGuidance.defaults());
     }
 
     /**
@@ -64,7 +78,7 @@ public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, I
 
     /** @return auto widths, λ = √d, 10 inner epochs, a 10-unit scorer, the SG paper's training and guidance */
     public static RdaHyperparameters paper() {
-        return new RdaHyperparameters(List.of(), 1.0, 10, 10, TrainingConfig.paper(), ScoreGuidance.paper());
+        return new RdaHyperparameters(List.of(), 1.0, null, 10, 10, TrainingConfig.paper(), ScoreGuidance.paper());
     }
 
     /**
@@ -77,11 +91,11 @@ public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, I
 
     @Override
     public RdaHyperparameters withGuidance(ScoreGuidance g) {
-        return new RdaHyperparameters(hiddenDims, lambdaScale, innerEpochs, scorerHidden, training, g);
+        return new RdaHyperparameters(hiddenDims, lambdaScale, lambdaPercentile, innerEpochs, scorerHidden, training, g);
     }
 
     @Override
     public RdaHyperparameters withTraining(TrainingConfig t) {
-        return new RdaHyperparameters(hiddenDims, lambdaScale, innerEpochs, scorerHidden, t, guidance);
+        return new RdaHyperparameters(hiddenDims, lambdaScale, lambdaPercentile, innerEpochs, scorerHidden, t, guidance);
     }
 }

@@ -49,6 +49,8 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
 
     private final int[] widths;
     private final double lambda;
+    private final Double lambdaPercentile;
+    private double lastLambda = Double.NaN;
     private final int innerEpochs;
     /** Rows of S that are not zero after the last outer step, and their values (row-major); null before it. */
     private int[] sparseRows;
@@ -61,6 +63,17 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
      * @param innerEpochs epochs of autoencoder training between two outer steps, ≥ 1
      */
     public RdaLearner(int[] widths, double lambda, int innerEpochs) {
+        this(widths, lambda, null, innerEpochs);
+    }
+
+    /**
+     * @param widths encoder widths from the input (d) to the bottleneck
+     * @param lambda the absolute shrinkage threshold λ &gt; 0, used when {@code lambdaPercentile} is null
+     * @param lambdaPercentile if not null, λ is re-chosen at every outer step as this percentile of the residual row
+     *     norms
+     * @param innerEpochs epochs of autoencoder training between two outer steps, ≥ 1
+     */
+    public RdaLearner(int[] widths, double lambda, Double lambdaPercentile, int innerEpochs) {
         if (widths.length < 2) {
             throw new IllegalArgumentException("an autoencoder needs at least one hidden layer");
         }
@@ -72,6 +85,7 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
         }
         this.widths = widths.clone();
         this.lambda = lambda;
+        this.lambdaPercentile = lambdaPercentile;
         this.innerEpochs = innerEpochs;
     }
 
@@ -137,6 +151,28 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
     void outerStep(LearnerContext ctx) {
         FeatureMatrix train = ctx.train();
         int d = train.cols();
+        double threshold = lambda;
+        if (lambdaPercentile != null) {
+            // A first pass for the residual norms, whose percentile is this step's λ.
+            float[] all = new float[train.rows()];
+            float[] xs = new float[Math.min(train.rows(), org.sgm.core.train.TrainingLoop.EVAL_BATCH) * d];
+            ctx.evaluate(RECONSTRUCTION, (from, lHat) -> {
+                int n = (int) lHat.rows();
+                train.rowsInto(from, from + n, xs);
+                float[] rec = lHat.castTo(DataType.FLOAT).dup('c').data().asFloat();
+                for (int i = 0; i < n; i++) {
+                    double sq = 0;
+                    for (int j = 0; j < d; j++) {
+                        double r = xs[i * d + j] - rec[i * d + j];
+                        sq += r * r;
+                    }
+                    all[from + i] = (float) Math.sqrt(sq);
+                }
+            });
+            threshold = Math.max(Double.MIN_NORMAL, org.sgm.core.spi.PercentileLabeler.percentile(all, lambdaPercentile));
+        }
+        double lambda = threshold;
+        lastLambda = threshold;
         float[] norms = new float[train.rows()];
         java.util.List<Integer> rows = new java.util.ArrayList<>();
         float[][] kept = new float[1][Math.max(16, d * 16)];
@@ -180,9 +216,9 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
         ctx.replaceInput(train.withRows(sparseRows, low));
     }
 
-    /** @return the shrinkage threshold λ */
+    /** @return the shrinkage threshold λ of the last outer step (the fixed λ before the first) */
     public double lambda() {
-        return lambda;
+        return Double.isNaN(lastLambda) ? lambda : lastLambda;
     }
 
     /** @return the sparse part S of the training rows after the last outer step, {@code [N, d]}, or null before it */

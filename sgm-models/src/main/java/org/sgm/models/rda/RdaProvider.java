@@ -42,7 +42,7 @@ public class RdaProvider extends BackboneProvider<RdaHyperparameters> {
     @Override
     protected RepresentationLearner createLearner(RdaHyperparameters hp, int inputDim) {
         return new RdaLearner(HiddenDims.resolve(inputDim, hp.hiddenDims()), hp.lambda(inputDim),
-                hp.innerEpochs(hp.training().resolve(1).epochs()));
+                hp.lambdaPercentile(), hp.innerEpochs(hp.training().resolve(1).epochs()));
     }
 
     /** Plain RDA: SG-RDA with λ_DE = 0, scored by the reconstruction error ‖x − AE(x)‖₂. */

@@ -16,7 +16,7 @@ class DagmmHyperparametersTest {
 
     @Test
     void roundTripsThroughJson() {
-        DagmmHyperparameters custom = new DagmmHyperparameters(List.of(12, 6), 2, 8, 3, 0.2, 0.01, 1e-5, 7,
+        DagmmHyperparameters custom = new DagmmHyperparameters(List.of(12, 6), 2, 8, 3, 0.2, 0.01, 1e-5, 0.5, 7,
                 new TrainingConfig(5, 32, 1e-3, 0.5, false), new ScoreGuidance(0.1, 10, 4, 95));
         for (DagmmHyperparameters hp : List.of(DagmmHyperparameters.defaults(), custom)) {
             String json = HyperparameterJson.toJson(hp);

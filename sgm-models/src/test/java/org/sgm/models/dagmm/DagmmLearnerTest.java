@@ -1,5 +1,6 @@
 package org.sgm.models.dagmm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.spi.LearnerContext;
 import org.sgm.core.testing.SameDiffContext;
@@ -61,5 +63,27 @@ class DagmmLearnerTest {
             worst = Math.max(worst, err);
         }
         return worst;
+    }
+
+    @Test
+    void withTheDefaultGuardTheMostCentralRowsDoNotGetHugeRelativeErrors() {
+        // z-scored data: the origin is the most typical row. With δ = 1e-6 its relative error ‖x − x̂‖/‖x‖ is about
+        // 10⁶·‖x̂‖ (the largest of all rows); with the default δ = 1 it is at most ‖x̂‖.
+        double[] relative = new double[2];
+        double[] guards = {1e-6, DagmmHyperparameters.defaults().normGuard()};
+        for (int g = 0; g < 2; g++) {
+            SameDiff sd = SameDiff.create();
+            SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 5);
+            new DagmmLearner(new int[] {5, 4, 1}, 6, 3, 0.1, 0.005, EPS, guards[g]).build(sd, x, new ParamInit(1));
+            INDArray rows = Nd4j.create(new float[][] {{0, 0, 0, 0, 0}, {2, -1, 0.5f, 1, -2}});
+            INDArray z = sd.output(Map.of("x", rows), DagmmLearner.LATENT).get(DagmmLearner.LATENT);
+            relative[g] = z.getDouble(0, 1);
+            if (g == 0) {
+                assertTrue(z.getDouble(0, 1) > 1e3 * z.getDouble(1, 1), "δ = 1e-6: the origin's is by far the largest");
+            }
+        }
+        assertTrue(relative[0] > 1e4, "δ = 1e-6: " + relative[0]);
+        assertTrue(relative[1] < 10, "δ = 1: " + relative[1]);
+        assertEquals(1e-6, DagmmHyperparameters.paper().normGuard(), "the paper preset keeps the original");
     }
 }

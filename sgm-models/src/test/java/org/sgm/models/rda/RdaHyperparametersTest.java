@@ -16,7 +16,7 @@ class RdaHyperparametersTest {
 
     @Test
     void roundTripsThroughJson() {
-        RdaHyperparameters custom = new RdaHyperparameters(List.of(6, 3), 0.25, 4, 7,
+        RdaHyperparameters custom = new RdaHyperparameters(List.of(6, 3), 0.25, 80.0, 4, 7,
                 new TrainingConfig(5, 32, 1e-3, 0.5, false), new ScoreGuidance(0.1, 10, 4, 95));
         for (RdaHyperparameters hp : List.of(RdaHyperparameters.defaults(), custom)) {
             String json = HyperparameterJson.toJson(hp);

@@ -85,4 +85,22 @@ class RdaLearnerTest {
         assertTrue(nonZero >= 30 && nonZero < 100, nonZero + " rows with S ≠ 0");
         assertTrue(anomalousNonZero >= 0.9 * nonZero, anomalousNonZero + " of " + nonZero + " are anomalies");
     }
+
+    @Test
+    void thePercentileRuleGivesASparsePartToTheTopTenPercentOfTheRows() {
+        SyntheticFixtures.Labelled data = SyntheticFixtures.subspace(540, 60, 8, 7);
+        RdaHyperparameters hp = HyperparameterJson.read(RdaHyperparameters.class, RdaHyperparameters.defaults(),
+                HyperparameterJson.read("{\"innerEpochs\": 5, \"training\": {\"epochs\": 20, \"batchSize\": 64}}"));
+        assertEquals(90.0, hp.lambdaPercentile(), "the default rule");
+        RdaLearner[] learner = new RdaLearner[1];
+        ScoreGuidedDetector detector = new ScoreGuidedDetector("rda", hp, hp.training(), hp.guidance(),
+                ScoreGuidedComponents.paper(), d -> learner[0] = new RdaLearner(new int[] {d, 10}, hp.lambda(d),
+                        hp.lambdaPercentile(), hp.innerEpochs()));
+        detector.fit(data.x(), FitContext.of(42));
+        // λ is the 90th percentile of the last step's residual norms: 60 of the 600 rows lie above it.
+        assertEquals(60, learner[0].sparseRowCount(), 1);
+        double[] norms = learner[0].residualNorms().toDoubleVector();
+        java.util.Arrays.sort(norms);
+        assertEquals(norms[539] + 0.1 * (norms[540] - norms[539]), learner[0].lambda(), 1e-4 * learner[0].lambda());
+    }
 }
