@@ -33,6 +33,11 @@ public class DagmmProvider extends BackboneProvider<DagmmHyperparameters> {
     }
 
     @Override
+    protected DagmmHyperparameters autoDefaults() {
+        return DagmmHyperparameters.defaults(); // automatic training, and the norm guard for z-scored data
+    }
+
+    @Override
     protected RepresentationLearner createLearner(DagmmHyperparameters hp, int inputDim) {
         return new DagmmLearner(hp.encoderWidths(inputDim), hp.estimationHidden(), hp.components(), hp.lambdaEnergy(),
                 hp.lambdaCovariance(), hp.covarianceEpsilon(), hp.normGuard());
