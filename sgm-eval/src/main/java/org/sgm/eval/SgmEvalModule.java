@@ -4,11 +4,15 @@ import com.google.inject.AbstractModule;
 import org.sgm.eval.baselines.TribuoBaselinesModule;
 import org.sgm.models.SgmModelsModule;
 
-/** Every detector SGM ships: the score-guided models and their plain twins, and the Tribuo baselines. */
+/**
+ * Every detector SGM ships: the score-guided models and their plain twins, the Tribuo baselines, and Isolation
+ * Forest, k-NN, LOF and ECOD.
+ */
 public final class SgmEvalModule extends AbstractModule {
     @Override
     protected void configure() {
         install(new SgmModelsModule());
         install(new TribuoBaselinesModule());
+        install(new org.sgm.eval.baselines.ClassicProviders.Module());
     }
 }

@@ -19,7 +19,7 @@ import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
  * yields each row's GLOSH score; the model keeps the rows, their GLOSH scores and their core distances.
  * HDBSCAN* itself draws no random numbers, so the seed matters only for the sample.
  */
-final class HdbscanDetector extends TribuoDetector<HdbscanHyperparameters> {
+final class HdbscanDetector extends BaselineDetector<HdbscanHyperparameters> {
     private static final ClusteringFactory FACTORY = new ClusteringFactory();
 
     /**

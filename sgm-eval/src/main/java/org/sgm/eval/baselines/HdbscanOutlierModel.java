@@ -30,7 +30,7 @@ import org.sgm.core.io.ModelFileException;
  * <p>The fitted state is the (sampled) training rows and, per row, its GLOSH score and core distance, as float
  * arrays; the model scores with the float-rounded values from the start, so a restored model scores identically.
  */
-final class HdbscanOutlierModel extends TribuoFittedModel<HdbscanHyperparameters> {
+final class HdbscanOutlierModel extends BaselineModel<HdbscanHyperparameters> {
     /** Name of the model-state entry holding the training rows ({@code m × d}). */
     static final String POINTS = "hdbscan-points.bin";
     /** Name of the model-state entry holding each training row's GLOSH score and core distance ({@code m × 2}). */

@@ -16,7 +16,7 @@ import org.tribuo.math.la.DenseVector;
  * The unfitted k-means baseline: Tribuo's {@link KMeansTrainer} (Euclidean distance, k-means++ initialisation, one
  * thread, the fit's seed), with {@code min(k, rows)} centroids.
  */
-final class KMeansDetector extends TribuoDetector<KMeansHyperparameters> {
+final class KMeansDetector extends BaselineDetector<KMeansHyperparameters> {
     private static final ClusteringFactory FACTORY = new ClusteringFactory();
 
     /**

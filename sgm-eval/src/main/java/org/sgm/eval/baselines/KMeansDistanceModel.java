@@ -11,7 +11,7 @@ import org.sgm.core.io.ModelFileException;
  * anomalous. The fitted state is the {@code k × d} centroid matrix ({@value #ENTRY}); the model scores with the
  * float-rounded centroids from the start, so a restored model scores identically.
  */
-final class KMeansDistanceModel extends TribuoFittedModel<KMeansHyperparameters> {
+final class KMeansDistanceModel extends BaselineModel<KMeansHyperparameters> {
     /** Name of the model-state entry holding the centroids. */
     static final String ENTRY = "kmeans-centroids.bin";
 

@@ -17,7 +17,7 @@ import org.tribuo.anomaly.liblinear.LinearAnomalyType;
  * <p>Determinism: Tribuo trains under a lock on its LIBLINEAR trainer class and resets LIBLINEAR's global random
  * generator before each call, so the same rows give the same weights, also when fits run concurrently.
  */
-final class LinearOcsvmDetector extends TribuoDetector<LinearOcsvmHyperparameters> {
+final class LinearOcsvmDetector extends BaselineDetector<LinearOcsvmHyperparameters> {
     private static final AnomalyFactory FACTORY = new AnomalyFactory();
 
     /**

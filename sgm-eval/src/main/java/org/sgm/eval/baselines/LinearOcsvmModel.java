@@ -15,7 +15,7 @@ import org.tribuo.anomaly.liblinear.LibLinearAnomalyModel;
  * weights and the constant {@code b − ρ} as one float array ({@value #ENTRY}, {@code d + 1} values). The model
  * scores with the float-rounded values from the start, so a restored model scores identically.
  */
-final class LinearOcsvmModel extends TribuoFittedModel<LinearOcsvmHyperparameters> {
+final class LinearOcsvmModel extends BaselineModel<LinearOcsvmHyperparameters> {
     /** Name of the model-state entry: the d weights followed by the constant term. */
     static final String ENTRY = "linear-ocsvm.bin";
 

@@ -24,7 +24,7 @@ import org.tribuo.common.libsvm.SVMParameters;
  * trainer's own seed inside {@code synchronized (LibSVMTrainer.class)} around each training call, so constructing
  * the trainer with the fit's seed makes concurrent fits reproducible without a lock of our own.
  */
-final class OcsvmDetector extends TribuoDetector<OcsvmHyperparameters> {
+final class OcsvmDetector extends BaselineDetector<OcsvmHyperparameters> {
     private static final Logger LOG = LoggerFactory.getLogger(OcsvmDetector.class);
     private static final AnomalyFactory FACTORY = new AnomalyFactory();
 

@@ -23,7 +23,7 @@ import org.tribuo.protos.core.ModelProto;
  * <p>The fitted state is Tribuo's own protobuf form of the model (one entry, {@value #ENTRY}); no Java
  * serialization.
  */
-final class OcsvmModel extends TribuoFittedModel<OcsvmHyperparameters> {
+final class OcsvmModel extends BaselineModel<OcsvmHyperparameters> {
     /** Name of the model-state entry holding the Tribuo model's protobuf bytes. */
     static final String ENTRY = "tribuo-model.pb";
 

@@ -3,12 +3,12 @@ package org.sgm.eval.baselines;
 import org.sgm.core.AnomalyDetector;
 
 /**
- * What every unfitted Tribuo baseline holds: its registry key and validated hyperparameters. A subclass supplies
+ * What every unfitted baseline holds: its registry key and validated hyperparameters. A subclass supplies
  * {@code fit}: build a Tribuo dataset ({@link TribuoFeatures#dataset}), train, keep what scoring needs.
  *
  * @param <H> the hyperparameter record
  */
-abstract class TribuoDetector<H extends Record> implements AnomalyDetector {
+abstract class BaselineDetector<H extends Record> implements AnomalyDetector {
     private final String key;
     private final H hyperparameters;
 
@@ -16,7 +16,7 @@ abstract class TribuoDetector<H extends Record> implements AnomalyDetector {
      * @param key the registry key
      * @param hyperparameters validated hyperparameters
      */
-    TribuoDetector(String key, H hyperparameters) {
+    BaselineDetector(String key, H hyperparameters) {
         this.key = key;
         this.hyperparameters = hyperparameters;
     }

@@ -6,12 +6,12 @@ import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.train.EpochStats;
 
 /**
- * What every fitted Tribuo baseline shares: key, hyperparameters, input width, no training curve, and the checks
+ * What every fitted baseline shares: key, hyperparameters, input width, no training curve, and the checks
  * before scoring (the width it was fitted on, finite values). A subclass scores checked rows and saves its state.
  *
  * @param <H> the hyperparameter record
  */
-abstract class TribuoFittedModel<H extends Record> implements FittedDetector {
+abstract class BaselineModel<H extends Record> implements FittedDetector {
     private final String key;
     private final H hyperparameters;
     /** The number of features it was fitted on. */
@@ -22,7 +22,7 @@ abstract class TribuoFittedModel<H extends Record> implements FittedDetector {
      * @param hyperparameters the hyperparameters it was fitted with
      * @param inputDim the number of features
      */
-    TribuoFittedModel(String key, H hyperparameters, int inputDim) {
+    BaselineModel(String key, H hyperparameters, int inputDim) {
         this.key = key;
         this.hyperparameters = hyperparameters;
         this.inputDim = inputDim;
