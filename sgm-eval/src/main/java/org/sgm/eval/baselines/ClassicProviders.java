@@ -8,7 +8,8 @@ import org.sgm.core.registry.Detectors;
 
 /**
  * The shallow detectors researchers compare against, written in SGM: {@value IsolationForestProvider#KEY},
- * {@value KnnProvider#KEY}, {@value LofProvider#KEY}, {@value EcodProvider#KEY}; {@link Module} registers them.
+ * {@value KnnProvider#KEY}, {@value LofProvider#KEY}, {@value EcodProvider#KEY}, and Amazon's Random Cut Forest
+ * through its library, {@value RcfProvider#KEY}; {@link Module} registers them.
  * docs/baselines.md describes each and how it was checked against scikit-learn.
  */
 public final class ClassicProviders {
@@ -26,6 +27,7 @@ public final class ClassicProviders {
             detectors.addBinding(KnnProvider.KEY).to(KnnProvider.class);
             detectors.addBinding(LofProvider.KEY).to(LofProvider.class);
             detectors.addBinding(EcodProvider.KEY).to(EcodProvider.class);
+            detectors.addBinding(RcfProvider.KEY).to(RcfProvider.class);
         }
     }
 
@@ -83,6 +85,20 @@ public final class ClassicProviders {
             super(KEY, "ECOD (Li et al. 2022): empirical-CDF tail probabilities per feature, skewness-corrected; "
                     + "baseline", EcodHyperparameters.class, EcodHyperparameters::defaults,
                     (key, hp, x, ctx) -> EcodModel.fit(key, hp, x), EcodModel::restore);
+        }
+    }
+
+    /** Amazon's Random Cut Forest (library randomcutforest-core), the training rows streamed through it once. */
+    public static final class RcfProvider extends ClassicProvider<RcfHyperparameters> {
+        /** Registry key. */
+        public static final String KEY = "rcf";
+
+        /** Creates the provider. */
+        @Inject
+        public RcfProvider() {
+            super(KEY, "Random Cut Forest (Amazon's randomcutforest-core), 50 trees of 256 points, the training "
+                    + "rows streamed once; baseline", RcfHyperparameters.class, RcfHyperparameters::defaults,
+                    (key, hp, x, ctx) -> RcfModel.fit(key, hp, x, ctx.seed()), RcfModel::restore);
         }
     }
 }

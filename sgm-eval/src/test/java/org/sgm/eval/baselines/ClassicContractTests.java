@@ -59,4 +59,17 @@ class ClassicContractTests {
             return null;
         }
     }
+
+    @Nested
+    class RandomCutForest extends AnomalyDetectorContractTest {
+        @Override
+        protected DetectorProvider<?> provider() {
+            return new ClassicProviders.RcfProvider();
+        }
+
+        @Override
+        protected JsonNode overrides() {
+            return null;
+        }
+    }
 }
