@@ -126,7 +126,7 @@ class ExperimentSpecTest {
         InvalidExperimentException e = assertThrows(InvalidExperimentException.class,
                 () -> ExperimentPlan.of(spec, dir, REGISTRY));
         assertEquals(4, e.violations().size(), e.getMessage());
-        assertTrue(e.violations().get(0).startsWith("unknown model 'nope'; known models: ae, dagmm, dsvdd, rda,"),
+        assertTrue(e.violations().get(0).startsWith("unknown model 'nope'; known models: ae, dagmm, dsvdd, ecod,"),
                 e.violations().get(0));
         assertTrue(e.violations().get(0).contains("tribuo-ocsvm"), e.violations().get(0));
         assertEquals("invalid hyperparameters: sg-ae: training.epochs must be ≥ 1 (got 0)", e.violations().get(1));

@@ -392,7 +392,7 @@ class BadInputCliTest {
         refused(List.of(array + ": must hold a JSON object"), fit(data, "--params", array.toString()));
         Path none = dir.resolve("none.json");
         refused(List.of(none + ": parameter file not found"), fit(data, "--params", none.toString()));
-        refused(List.of("unknown model 'sg-nope'", "known models: ae, dagmm, dsvdd, rda, rsrae, sg-ae"), "fit",
+        refused(List.of("unknown model 'sg-nope'", "known models: ae, dagmm, dsvdd, ecod, iforest, knn, lof, rcf, rda, rsrae, sg-ae"), "fit",
                 "--model", "sg-nope", "--data", data.toString(), "--out", oldModel.toString());
         refused(List.of("--out " + dir + " is a directory"), "fit", "--model", "ae", "--data", data.toString(),
                 "--out", dir.toString());

@@ -110,7 +110,7 @@ class CliRoundTripTest {
         Path data = smallCsv(dir, "small.csv");
         Run unknown = sgm("fit", "--model", "nope", "--data", data.toString(), "--out", dir.resolve("x").toString());
         assertEquals(1, unknown.status());
-        assertEquals("sgm: error: unknown model 'nope'; known models: ae, dagmm, dsvdd, rda, rsrae, sg-ae, sg-dagmm, "
+        assertEquals("sgm: error: unknown model 'nope'; known models: ae, dagmm, dsvdd, ecod, iforest, knn, lof, rcf, rda, rsrae, sg-ae, sg-dagmm, "
                 + "sg-dsvdd, sg-rda, sg-rsrae, sg-vae, tribuo-hdbscan, tribuo-kmeans, tribuo-linear-ocsvm, tribuo-ocsvm, "
                 + "vae",
                 unknown.err().strip());
