@@ -12,10 +12,12 @@ public final class CsvValues {
     /**
      * @param delimiter the field separator
      * @return the Commons CSV format of SGM's CSV files: RFC 4180 quoting (a quote inside a quoted field is
-     *     doubled), empty lines skipped, that delimiter
+     *     doubled), empty lines skipped, that delimiter, and whitespace around a value ignored ({@code 1.5, 2} is
+     *     two numbers, as pandas' {@code skipinitialspace} and R's {@code strip.white} read it; before, a space
+     *     after the delimiter made a numeric column text, silently one-hot encoded)
      */
     public static CSVFormat format(char delimiter) {
-        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).get();
     }
 
     /**

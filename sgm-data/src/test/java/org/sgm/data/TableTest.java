@@ -48,6 +48,24 @@ class TableTest {
     }
 
     @Test
+    void spacesAroundValuesAreDroppedSoNumbersStayNumbers() throws IOException {
+        // Many CSV writers put a space after the delimiter; "1.5, 2" is two numbers, not a category " 2".
+        Table spaced = Table.readCsv(write("spaced.csv", "a, b, job, label\n1.5, 2, admin , 0\n2.5, -3, \"tech, x\", 1\n"
+                + "3.5 ,4 , admin, 0\n"), "label");
+        Table plain = Table.readCsv(write("plain.csv", "a,b,job,label\n1.5,2,admin,0\n2.5,-3,\"tech, x\",1\n"
+                + "3.5,4,admin,0\n"), "label");
+        assertEquals(plain.columns(), spaced.columns());
+        assertTrue(spaced.isNumeric("a") && spaced.isNumeric("b"));
+        assertArrayEquals(plain.numeric("b"), spaced.numeric("b"));
+        assertArrayEquals(plain.text("job"), spaced.text("job"));
+        assertArrayEquals(plain.anomalies(), spaced.anomalies());
+        FittedPreprocessor a = Preprocessor.fit(plain);
+        FittedPreprocessor b = Preprocessor.fit(spaced);
+        assertEquals(a.toJson(), b.toJson(), "the same preprocessing, hence the same model");
+        assertArrayEquals(a.transform(plain).toArray(), b.transform(spaced).toArray(), 0f);
+    }
+
+    @Test
     void aColumnWithAnyNonNumberIsText() throws IOException {
         Table t = Table.readCsv(write("mixed.csv", "a,b,c\n1,+2.5,x\n2,.5,3\n0x10,1.,4\n"), null);
 

@@ -60,16 +60,17 @@ final class CsvLineReader implements CellReader<String> {
     /**
      * @param line a line without the quote character
      * @param delimiter the field separator
-     * @return its fields: what Commons CSV gives for such a line (no quoting, no escape, nothing trimmed)
+     * @return its fields: what Commons CSV gives for such a line with SGM's format (no quoting, no escape,
+     *     whitespace around each value dropped: {@link CsvValues#format})
      */
     static String[] split(String line, char delimiter, int width) {
         List<String> fields = new java.util.ArrayList<>(width);
         int from = 0;
         for (int at = line.indexOf(delimiter); at >= 0; at = line.indexOf(delimiter, from)) {
-            fields.add(line.substring(from, at));
+            fields.add(line.substring(from, at).strip());
             from = at + 1;
         }
-        fields.add(line.substring(from));
+        fields.add(line.substring(from).strip());
         return fields.toArray(new String[0]);
     }
 

@@ -218,7 +218,8 @@ class SparkScorerTest {
         SparkScorer.score(spark, model, quoted.toString(), ',', out.toString());
         assertSameScores(sgmScore(quoted), readParts(out));
         assertSameScores(expectedSlice, readParts(out));
-        assertEquals(List.of("a", "", " b ", ""), List.of(CsvLineReader.split("a,, b ,", ',', 4)));
+        assertEquals(List.of("a", "", "b", ""), List.of(CsvLineReader.split("a,, b ,", ',', 4)),
+                "spaces around a value are dropped");
     }
 
     @Test

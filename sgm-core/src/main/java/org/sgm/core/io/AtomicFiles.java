@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.sgm.core.SgmException;
 
 /**
@@ -29,17 +31,25 @@ public final class AtomicFiles {
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            tmp = createTemporary(dir, abs.getFileName().toString());
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                 writer.write(out);
             }
-            permissionsFor(tmp, abs);
+            // On disk before the rename: after a power cut the destination is the old file or the whole new one,
+            // never an empty one.
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            if (Files.exists(abs)) {
+                keepPermissions(tmp, abs);
+            }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
+            forceDirectory(dir);
         } catch (IOException | UncheckedIOException e) {
             throw new SgmException(path + ": cannot write: " + e.getMessage(), e);
         } finally {
@@ -54,15 +64,42 @@ public final class AtomicFiles {
     }
 
     /**
-     * A temporary file is created owner-only (0600); the output gets the permissions of the file it replaces, or
-     * the usual rw-r--r-- of a new file, so that a report or model file can be shared as any other file.
+     * A new hidden file next to the destination, created without explicit permissions, so that the process's umask
+     * decides them as for any file it creates (a model file or an exported split holds training rows: a user whose
+     * umask keeps files private keeps them private).
      */
-    private static void permissionsFor(Path tmp, Path destination) throws IOException {
-        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+    private static Path createTemporary(Path dir, String name) throws IOException {
+        java.util.concurrent.ThreadLocalRandom rng = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = (dir == null ? Path.of("") : dir).resolve("." + name + "." + Long.toUnsignedString(
+                    rng.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A replaced file's permissions carry over to its new content. */
+    private static void keepPermissions(Path tmp, Path destination) throws IOException {
+        if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(destination));
+        }
+    }
+
+    /** The rename itself on disk too (Linux: a directory opened for reading can be forced; elsewhere skipped). */
+    private static void forceDirectory(Path dir) {
+        if (dir == null) {
             return;
         }
-        Files.setPosixFilePermissions(tmp, Files.exists(destination) ? Files.getPosixFilePermissions(destination)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not every platform lets a directory be opened; the file itself is already forced
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.spi.LearnerContext;
 import org.sgm.core.spi.LearnerGraph;
 import org.sgm.core.spi.ParamInit;
+import org.sgm.core.spi.PseudoLabels;
 import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.spi.ScoreGuidedRegularizer;
 
@@ -263,10 +264,12 @@ public final class SameDiffNetwork implements TrainableNetwork {
             Map<String, INDArray> out = sd.output(Map.of(INPUT, in), metricName, scoreName);
             double[] m = out.get(metricName).castTo(DataType.DOUBLE).data().asDouble();
             double[] s = out.get(scoreName).castTo(DataType.DOUBLE).data().asDouble();
-            boolean[] flags = new boolean[rows];
-            for (int i = 0; i < rows; i++) {
-                flags[i] = (dtype == DataType.FLOAT ? (float) m[i] : m[i]) >= threshold;
+            if (dtype == DataType.FLOAT) {
+                for (int i = 0; i < rows; i++) {
+                    m[i] = (float) m[i];
+                }
             }
+            boolean[] flags = PseudoLabels.flags(m, threshold, guidance.percentile());
             double[] dScore = new double[rows];
             guidanceLoss = regularizer.loss(s, flags, muRef, guidance, dScore);
             for (int i = 0; i < rows; i++) {

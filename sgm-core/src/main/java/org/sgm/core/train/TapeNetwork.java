@@ -11,6 +11,7 @@ import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.spi.LearnerContext;
 import org.sgm.core.spi.ParamInit;
+import org.sgm.core.spi.PseudoLabels;
 import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.spi.ScoreGuidedRegularizer;
 import org.sgm.core.spi.TapeLearner;
@@ -179,10 +180,11 @@ final class TapeNetwork implements TrainableNetwork {
         if (guided && guide) {
             Tensor s = scorer.score(tape, z, init);
             double[] scores = s.toDoubles();
-            boolean[] flags = new boolean[rows];
+            double[] metric = new double[rows];
             for (int i = 0; i < rows; i++) {
-                flags[i] = o.metric().get(i, 0) >= threshold;
+                metric[i] = o.metric().get(i, 0);
             }
+            boolean[] flags = PseudoLabels.flags(metric, threshold, guidance.percentile());
             double[] dScore = new double[rows];
             guidanceLoss = regularizer.loss(scores, flags, muRef, guidance, dScore);
             for (int i = 0; i < rows; i++) {

@@ -98,11 +98,13 @@ public final class TrainingLoop {
             double flagged = 0;
             if (guided) {
                 tau = components.labeler().threshold(metric, guidance);
+                double[] all = new double[n];
+                for (int i = 0; i < n; i++) {
+                    all[i] = metric[i];
+                }
                 int count = 0;
-                for (float m : metric) {
-                    if (m >= tau) {
-                        count++;
-                    }
+                for (boolean f : org.sgm.core.spi.PseudoLabels.flags(all, tau, guidance.percentile())) {
+                    count += f ? 1 : 0;
                 }
                 flagged = (double) count / n;
             }

@@ -65,4 +65,21 @@ public record CellRecord(String id, String dataset, String dataSource, String da
     private static String safe(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");
     }
+
+    /**
+     * @param name a dataset's or a detector's name
+     * @return why it cannot name cells, or null if it can: a name with {@code __} (after the characters a file name
+     *     cannot hold become {@code _}) would make two cells' ids collide ({@code a__b} × {@code c} and {@code a} ×
+     *     {@code b__c}), and a name starting with {@code .} would make its cell files hidden
+     */
+    static String unusableName(String name) {
+        if (safe(name).contains("__")) {
+            return "contains '__' (or characters that become '_' next to one), which separates the parts of a cell's"
+                    + " name";
+        }
+        if (name.startsWith(".")) {
+            return "starts with '.', which would hide its cell files";
+        }
+        return null;
+    }
 }

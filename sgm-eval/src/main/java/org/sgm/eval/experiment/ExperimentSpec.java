@@ -278,6 +278,11 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
                 continue;
             }
             String source = d.textValue();
+            String unusable = CellRecord.unusableName(Table.datasetName(source));
+            if (unusable != null) {
+                c.add("datasets[" + i + "] '" + source + "': its name '" + Table.datasetName(source) + "' " + unusable
+                        + " (rename the file)");
+            }
             String id = CellRecord.idOf(Table.datasetName(source), "", 0);
             String before = byName.putIfAbsent(id, source);
             if (before != null) {
@@ -326,6 +331,9 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
                 hp = JsonNodeFactory.instance.objectNode();
             } else if (!hp.isObject()) {
                 c.add(path + "hyperparameters must be a JSON object (got " + hp + ")");
+            }
+            if (name != null && !name.isBlank() && CellRecord.unusableName(name) != null) {
+                c.add(path + "name '" + name + "' " + CellRecord.unusableName(name));
             }
             if (name != null) {
                 String before = byName.putIfAbsent(CellRecord.idOf("", name, 0), name);

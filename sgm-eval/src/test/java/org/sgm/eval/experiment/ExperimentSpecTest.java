@@ -28,6 +28,20 @@ class ExperimentSpecTest {
     }
 
     @Test
+    void namesThatWouldMakeCellIdsCollideOrHideAreRefused() throws IOException {
+        Path file = spec("""
+                {"name": "x", "datasets": ["a__b.csv", ".hidden.csv", "plain.csv"],
+                 "detectors": [{"key": "ae", "name": "b__c"}, {"key": "ae", "name": ".dot"}, {"key": "sg-ae"}]}""");
+        InvalidExperimentException e = assertThrows(InvalidExperimentException.class, () -> ExperimentSpec.read(file));
+        assertEquals(4, e.violations().size(), e.getMessage());
+        assertTrue(e.violations().get(0).startsWith("datasets[0] 'a__b.csv': its name 'a__b' contains '__'"),
+                e.violations().get(0));
+        assertTrue(e.violations().get(1).contains("starts with '.'"), e.violations().get(1));
+        assertTrue(e.violations().get(2).startsWith("detectors[0].name 'b__c' contains '__'"), e.violations().get(2));
+        assertTrue(e.violations().get(3).startsWith("detectors[1].name '.dot' starts with '.'"), e.violations().get(3));
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceNamingItsField() throws IOException {
         Path file = spec("""
                 {"nmae": "x", "datasets": [], "detectors": [{"key": "ae"}, {"name": "b", "hyperparameters": 3}],

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sgm experiment run|report}: resumable experiments from a JSON spec (docs/experiments.md). */
-@Command(name = "experiment", description = "Run an experiment from a JSON spec into a directory (resumable), "
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Run an experiment from a JSON spec into a directory (resumable), "
         + "or write its report. See docs/experiments.md.",
         subcommands = {ExperimentCommand.Run.class, ExperimentCommand.Report.class})
 final class ExperimentCommand implements Runnable {

@@ -52,7 +52,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-early-stop", description = "Train for the whole epoch budget.")
     boolean noEarlyStop;
 
-    @Option(names = "--out", required = true, paramLabel = "MODEL_FILE", description = "Where to write the model.")
+    @Option(names = "--out", required = true, paramLabel = "MODEL_FILE", description = "Where to write the model (an existing file is replaced; the data file is refused).")
     Path out;
 
     @Option(names = "--stream", description = "Stream the CSV file from disk instead of reading it into memory "
@@ -61,9 +61,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (Files.isDirectory(out)) {
-            throw new SgmException("--out " + out + " is a directory; give a file name for the model");
-        }
+        OutputPaths.check(out, "the model", data);
         DetectorProvider<?> provider = SgmMain.registry().get(model);
         if ((epochs != null || noEarlyStop) && !TrainingOverrides.trainsInEpochs(provider)) {
             common.progress().println("sgm: warning: " + model + " does not train in epochs; --epochs and "

@@ -46,7 +46,7 @@ final class ScoreCommand implements Callable<Integer> {
                     + "'${DEFAULT-VALUE}').")
     String delimiter;
 
-    @Option(names = "--out", required = true, paramLabel = "SCORES.csv", description = "Where to write the scores.")
+    @Option(names = "--out", required = true, paramLabel = "SCORES.csv", description = "Where to write the scores (an existing file is replaced; the data and model files are refused).")
     Path out;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -89,9 +89,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (Files.isDirectory(out)) {
-            throw new SgmException("--out " + out + " is a directory; give a file name for the scores");
-        }
+        OutputPaths.check(out, "the scores", data, model.toString());
         Threshold rule = threshold == null ? null : threshold.rule();
         FittedPipeline pipeline = load(model);
         double cutoff = rule == null ? Double.NaN : pipeline.cutoff(rule);

@@ -75,10 +75,46 @@ public final class SgmMain implements Runnable {
                 err.println("sgm: error: " + e.getMessage());
                 return USER_ERROR;
             }
+            OutOfMemoryError oom = outOfMemory(e);
+            if (oom != null) {
+                err.println(outOfMemoryLine(oom));
+                return USER_ERROR;
+            }
             err.println("sgm: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
             return 3;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes only Exceptions to the handler above; an Error thrown by a command ends up here.
+            System.err.println(outOfMemoryLine(e));
+            return USER_ERROR;
+        }
+    }
+
+    /**
+     * @param e a failure
+     * @return the OutOfMemoryError it is or was caused by (a worker thread's arrives wrapped), or null
+     */
+    static OutOfMemoryError outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                return oom;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param e the error
+     * @return the one line the program prints for it: what ran out and how to give the JVM more memory
+     */
+    static String outOfMemoryLine(OutOfMemoryError e) {
+        String what = e.getMessage() == null ? "memory" : e.getMessage();
+        return "sgm: error: out of memory (" + what + "): the data, the model or the run is too large for this JVM's "
+                + "memory; give it more with SGM_JAVA_OPTS, e.g. SGM_JAVA_OPTS='-Xmx4g "
+                + "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G' (the default is -Xmx1g and 2G), or stream a large CSV "
+                + "(--stream)";
     }
 
     /** @return whether the option was given to the command or any of its subcommands, however deep */

@@ -50,7 +50,7 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the CSV.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the CSV (an existing file is replaced).")
     Path out;
 
     @Override

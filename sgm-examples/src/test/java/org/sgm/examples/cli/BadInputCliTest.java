@@ -146,6 +146,21 @@ class BadInputCliTest {
         return lines.stream().skip(1).mapToDouble(Double::parseDouble).toArray();
     }
 
+    // ---------------------------------------------------------------- outputs that would replace inputs
+
+    @Test
+    void anOutputThatIsAnInputIsRefusedAndTheInputKept() throws IOException {
+        Path model = fitted();
+        String data = train.toString();
+        refused(List.of("--out " + data + " is the input file " + data), "fit", "--model", "ae", "--data", data,
+                "--quiet", "--out", data);
+        refused(List.of("is the input file " + model), "score", "--model", model.toString(), "--data", data,
+                "--quiet", "--out", model.toString());
+        // the same file under another name is the same file
+        refused(List.of("is the input file"), "score", "--model", model.toString(), "--data", data, "--quiet",
+                "--out", dir.resolve(".").resolve(train.getFileName()).toString());
+    }
+
     // ---------------------------------------------------------------- bad data files
 
     static Stream<Arguments> badDataFiles() {

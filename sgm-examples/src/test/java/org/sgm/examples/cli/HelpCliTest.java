@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every command answers {@code --help} with its usage on stdout and exit 0, even when it has required options. */
 class HelpCliTest {
     @ParameterizedTest
-    @ValueSource(strings = {"models", "datasets", "fit", "score", "evaluate", "experiment run", "experiment report",
+    @ValueSource(strings = {"models", "datasets", "fit", "score", "evaluate", "experiment", "experiment run",
+        "experiment report",
         "synth", "quickstart"})
     void helpPrintsTheUsage(String command) {
         String[] words = command.split(" ");
@@ -19,5 +20,16 @@ class HelpCliTest {
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().startsWith("Usage: sgm " + command), run.out());
         assertTrue(run.err().isEmpty(), run.err());
+    }
+
+    @org.junit.jupiter.api.Test
+    void runningOutOfMemoryIsOneLineThatSaysHowToGiveMore() {
+        OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+        Exception wrapped = new java.util.concurrent.ExecutionException(new RuntimeException(oom));
+        assertEquals(oom, SgmMain.outOfMemory(wrapped), "found through the causes (a worker thread's)");
+        assertEquals(null, SgmMain.outOfMemory(new IllegalStateException("x")));
+        String line = SgmMain.outOfMemoryLine(oom);
+        assertTrue(line.startsWith("sgm: error: out of memory (Java heap space): "), line);
+        assertTrue(line.contains("SGM_JAVA_OPTS") && !line.contains("\n"), line);
     }
 }
