@@ -104,6 +104,25 @@ class StreamingCliTest {
     }
 
     /**
+     * The smaller version that runs by default: a 7 MB file is more than a quarter of a 20 MB heap, so {@code sgm fit}
+     * and {@code sgm score} in such a JVM stream it by themselves; the scores are those of the model scored here.
+     */
+    @Test
+    void aFileOverAQuarterOfTheHeapIsStreamedByItself() throws Exception {
+        Path data = csv(dir.resolve("medium.csv"), 10_000, 700);
+        assertTrue(Files.size(data) > 5_500_000, "file of " + Files.size(data) + " bytes");
+        Path model = dir.resolve("medium.sgm");
+        Path out = dir.resolve("medium-scores.csv");
+        String fitErr = child("fit", "--model", "sg-ae", "--data", data.toString(), "--epochs", "1", "--out",
+                model.toString());
+        assertTrue(fitErr.contains("streaming"), fitErr);
+        String err = child("score", "--model", model.toString(), "--data", data.toString(), "--out", out.toString());
+        assertTrue(err.contains("streaming"), err);
+        double[] scores = Files.readAllLines(out).stream().skip(1).mapToDouble(Double::parseDouble).toArray();
+        assertArrayEquals(FittedPipeline.load(model, SgmMain.registry()).score(data), scores, 0.0);
+    }
+
+    /**
      * The real thing at a small scale: {@code sgm fit} and {@code sgm score} in a JVM whose heap (20 MB) is smaller
      * than the file (29 MB; reading it whole needs more than twice that), choosing the streaming path by
      * themselves; the scores are those of the model scored in this JVM. Slow (two JVM starts): {@code -Pslow}.
