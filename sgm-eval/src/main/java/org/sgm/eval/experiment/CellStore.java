@@ -128,7 +128,39 @@ public final class CellStore {
     }
 
     private static ExperimentException damaged(Path file, String why) {
-        return new ExperimentException(file + ": damaged cell file (" + why + "); delete it to run the cell again");
+        return new DamagedCellException(file + ": damaged cell file (" + why + "); delete it to run the cell again");
+    }
+
+    /** A cell file that exists but does not hold a valid cell (a resumed run moves it aside and reruns the cell). */
+    public static final class DamagedCellException extends ExperimentException {
+        private static final long serialVersionUID = 1L;
+
+        DamagedCellException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Moves a damaged cell file to {@code DIR/damaged/}, under its own name (a number appended if that is taken).
+     *
+     * @param dir the experiment directory
+     * @param file the cell file
+     * @return where it went
+     * @throws ExperimentException if it cannot be moved
+     */
+    public static Path moveAside(Path dir, Path file) {
+        Path damaged = dir.resolve("damaged");
+        try {
+            Files.createDirectories(damaged);
+            Path target = damaged.resolve(file.getFileName());
+            for (int i = 1; Files.exists(target); i++) {
+                target = damaged.resolve(file.getFileName() + "." + i);
+            }
+            return Files.move(file, target);
+        } catch (IOException e) {
+            throw new ExperimentException(file + ": damaged, and cannot be moved to " + damaged + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /**

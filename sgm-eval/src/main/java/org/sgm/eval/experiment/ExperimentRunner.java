@@ -231,7 +231,16 @@ public final class ExperimentRunner {
         // fits'); the summary reads the cells once more at the end.
         Map<String, String> existing = new HashMap<>();
         for (Path f : CellStore.cellFiles(dir)) {
-            CellRecord c = CellStore.read(f);
+            CellRecord c;
+            try {
+                c = CellStore.read(f);
+            } catch (CellStore.DamagedCellException e) {
+                // A damaged file (a disk that lost a write, a hand edit) costs one cell, not the run.
+                Path moved = CellStore.moveAside(dir, f);
+                progress.accept("sgm: " + e.getMessage().replace("; delete it to run the cell again", "")
+                        + "; moved to " + moved + " and the cell runs again");
+                continue;
+            }
             existing.put(c.id(), c.dataSha256() == null ? "" : c.dataSha256());
         }
         List<CellKey> cells = plan.cells();

@@ -194,11 +194,17 @@ class ExperimentRunnerTest {
         ExperimentException e = assertThrows(ExperimentException.class, () -> CellStore.readAll(out));
         assertTrue(e.getMessage().startsWith(cell + ": damaged cell file (not a cell record: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("delete it to run the cell again"), e.getMessage());
-        Files.copy(CellStore.file(out, "data__ae__seed1"), cell, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        e = assertThrows(ExperimentException.class, () -> ExperimentRunner.run(spec, out, 1, REGISTRY, l -> { }));
-        assertTrue(e.getMessage().contains("it holds cell 'data__ae__seed1', not 'data__ae__seed0'"), e.getMessage());
-        Files.delete(cell);
-        ExperimentRunner.run(spec, out, 1, REGISTRY, l -> { });
+        String good = Files.readString(CellStore.file(out, "data__ae__seed1"));
+        Files.writeString(cell, good);
+        List<String> lines = new ArrayList<>();
+        ExperimentRunner.run(spec, out, 1, REGISTRY, lines::add);
+        Path aside = out.resolve("damaged").resolve(cell.getFileName());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("sgm: " + cell + ": damaged cell file (it holds cell "
+                + "'data__ae__seed1', not 'data__ae__seed0'); moved to " + aside + " and the cell runs again")),
+                lines.toString());
+        assertEquals(good, Files.readString(aside), "the damaged file is kept, aside");
+        assertEquals("data__ae__seed0", CellStore.read(cell).id(), "the cell ran again");
+        assertEquals(4, CellStore.readAll(out).size());
         assertFalse(Files.exists(leftover), "a resumed run removes what a killed write left");
     }
 
