@@ -28,6 +28,8 @@ final class NumpyReader {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-zA-Z])(\\d*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final java.util.Set<String> SUPPORTED =
+            java.util.Set.of("f8", "f4", "i8", "i4", "i2", "i1", "u8", "u4", "u2", "u1", "b1");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     private NumpyReader() {}
@@ -50,7 +52,7 @@ final class NumpyReader {
      * @return a table with columns {@code f1 … fd}, without labels
      */
     static Table readNpy(String source, byte[] bytes, ReadOptions options) {
-        NdArray x = parse(source, bytes);
+        NdArray x = parse(source, bytes, new long[] {decodeBudget()});
         return NumericTables.of(source, ModelFile.sha256(bytes), features(source, "the array", x), null, null,
                 options);
     }
@@ -62,7 +64,7 @@ final class NumpyReader {
      * @return a table with columns {@code f1 … fd} from {@code X}, labelled by {@code y} if the archive has it
      */
     static Table readNpz(String source, byte[] bytes, ReadOptions options) {
-        Map<String, NdArray> arrays = unzip(source, bytes);
+        Map<String, NdArray> arrays = unzip(source, bytes, decodeBudget());
         NdArray x = arrays.get("X");
         if (x == null) {
             throw new InvalidDataException(source + ": no array 'X' (arrays: " + String.join(", ", arrays.keySet())
@@ -97,14 +99,34 @@ final class NumpyReader {
         return columns;
     }
 
-    private static Map<String, NdArray> unzip(String source, byte[] bytes) {
+    /**
+     * The most bytes the decoded arrays of one file may take as doubles: a sixth of the heap. Reading holds the
+     * stored bytes, the decoded values, a transposed copy and the table's columns at once, so an array past this
+     * would exhaust the heap (a small compressed file of bytes decodes to eight times its inflated size).
+     */
+    static long decodeBudget() {
+        return Runtime.getRuntime().maxMemory() / 6;
+    }
+
+    /**
+     * @param source the file's name, for messages
+     * @param bytes the {@code .npz} archive
+     * @param budget the most bytes its arrays may take decoded, as doubles, all together
+     * @return its arrays, by name
+     */
+    static Map<String, NdArray> unzip(String source, byte[] bytes, long budget) {
         Map<String, NdArray> arrays = new LinkedHashMap<>();
+        long[] left = {budget};
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 String name = e.getName();
                 if (name.endsWith(".npy")) {
                     String key = name.substring(0, name.length() - 4);
-                    arrays.put(key, parse(source + " (array '" + key + "')", readEntry(source, name, zip)));
+                    if (arrays.containsKey(key)) {
+                        throw new InvalidDataException(source + ": the archive holds array '" + key
+                                + "' twice; which one is meant is unclear");
+                    }
+                    arrays.put(key, parse(source + " (array '" + key + "')", readEntry(source, name, zip), left));
                 }
             }
         } catch (ZipException | IllegalArgumentException e) { // IAE: an entry name that is not valid UTF-8
@@ -141,20 +163,25 @@ final class NumpyReader {
     /**
      * @param source the array's name, for messages
      * @param bytes one {@code .npy} file
+     * @param budget one element: the bytes the array may take decoded, as doubles; reduced by what it takes
      * @return the array
      */
-    static NdArray parse(String source, byte[] bytes) {
+    static NdArray parse(String source, byte[] bytes, long[] budget) {
         if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
             throw new InvalidDataException(source + ": not a NumPy .npy file (no \\x93NUMPY signature)");
         }
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int major = bytes[6];
+        int major = Byte.toUnsignedInt(bytes[6]);
+        if (major < 1 || major > 3) {
+            throw new InvalidDataException(source + ": unsupported .npy format version " + major
+                    + " (versions 1, 2 and 3 are read)");
+        }
         if (major >= 2 && bytes.length < 12) {
             throw new InvalidDataException(source + ": truncated .npy header (format version " + major + ")");
         }
         in.position(8);
         long headerLength = major == 1 ? Short.toUnsignedInt(in.getShort()) : Integer.toUnsignedLong(in.getInt());
-        if (major < 1 || major > 3 || in.position() + headerLength > bytes.length) {
+        if (in.position() + headerLength > bytes.length) {
             throw new InvalidDataException(source + ": unsupported or truncated .npy header (format version " + major
                     + ")");
         }
@@ -165,7 +192,12 @@ final class NumpyReader {
         boolean fortran = find(FORTRAN, header, source, "'fortran_order'").group(1).equals("True");
         int[] shape = shape(find(SHAPE, header, source, "'shape'").group(1), source);
         char kind = descr.group(2).charAt(0);
-        int size = descr.group(3).isEmpty() ? 0 : Integer.parseInt(descr.group(3));
+        String sizeText = descr.group(3);
+        if (!SUPPORTED.contains(kind + sizeText)) {
+            throw new InvalidDataException(source + ": element type " + abbreviate(descr.group())
+                    + " is not supported (expected floats, integers or booleans: f4, f8, i1-i8, u1-u8, b1)");
+        }
+        int size = Integer.parseInt(sizeText);
         in.order(descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         long count = 1;
         for (int s : shape) {
@@ -179,6 +211,12 @@ final class NumpyReader {
             throw new InvalidDataException(source + ": the file holds fewer values than its shape "
                     + Arrays.toString(shape) + " says");
         }
+        if (count * Double.BYTES > budget[0]) {
+            throw new InvalidDataException(source + ": " + count + " values take " + (count * Double.BYTES >> 20)
+                    + " MB decoded, more than the " + (budget[0] >> 20) + " MB left of a sixth of the heap"
+                    + " (reading holds several copies); raise -Xmx (SGM_JAVA_OPTS) or convert the data to CSV");
+        }
+        budget[0] -= count * Double.BYTES;
         double[] values = new double[(int) count];
         for (int k = 0; k < values.length; k++) {
             values[k] = element(in, kind, size, source, descr.group());
@@ -204,6 +242,10 @@ final class NumpyReader {
             default -> throw new InvalidDataException(source + ": element type " + descr + " is not supported"
                     + " (expected floats, integers or booleans)");
         };
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 16 ? text : text.substring(0, 16) + "...";
     }
 
     private static double[] toRowMajor(double[] columnMajor, int[] shape) {
