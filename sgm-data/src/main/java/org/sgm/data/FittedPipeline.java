@@ -269,7 +269,19 @@ public final class FittedPipeline {
         } catch (SgmException e) {
             throw new ModelFileException(file + ": " + e.getMessage(), e);
         }
+        int width = preprocessor.featureNames().size();
+        if (width != mf.state().inputDim()) {
+            throw new ModelFileException(file + ": the preprocessing makes " + width + " features but the model"
+                    + " takes " + mf.state().inputDim() + " (file corrupted or edited)");
+        }
+        FittedDetector model;
+        try {
+            model = mf.restore(registry);
+        } catch (ModelFileException e) {
+            throw e.getMessage().startsWith(file.toString()) ? e
+                    : new ModelFileException(file + ": " + e.getMessage(), e);
+        }
         return new FittedPipeline(label == null || label.isNull() ? null : label.asText(), preprocessor,
-                mf.restore(registry), mf.provenance(), mf.trainingScores(), file);
+                model, mf.provenance(), mf.trainingScores(), file);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +79,8 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
      */
     private static final long MAX_EXPANSION_RATIO = 100;
     private static final long MIN_EXPANSION_BUDGET = 64L << 20;
+    /** The metadata (hyperparameters, preprocessing, history) is never larger than this. */
+    private static final int MAX_METADATA_BYTES = 16 << 20;
     private static final ObjectMapper MAPPER = HyperparameterJson.mapper();
 
     /**
@@ -165,72 +166,73 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
      *     or expands to far more than its size
      */
     public static ModelFile read(Path path) {
-        Map<String, byte[]> raw = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(path); ZipInputStream zip = new ZipInputStream(in)) {
-            long budget = Math.min(MAX_EXPANDED_BYTES,
-                    MIN_EXPANSION_BUDGET + MAX_EXPANSION_RATIO * Math.min(Files.size(path), MAX_EXPANDED_BYTES));
-            long[] used = {0};
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                if (raw.containsKey(e.getName())) {
-                    throw new ModelFileException(path + ": not a valid SGM model file (duplicate entry "
-                            + e.getName() + ")");
-                }
-                // Entries are read into memory under their names and never written anywhere: an entry named
-                // "../../x" is just a map key, so no archive entry can land outside any directory.
-                raw.put(e.getName(), readBounded(zip, path, budget, used));
-            }
+        long size;
+        try {
+            size = Files.size(path);
         } catch (NoSuchFileException e) {
             throw new ModelFileException(path + ": model file not found");
-        } catch (ZipException | java.io.EOFException e) {
-            throw new ModelFileException(path + ": not a valid SGM model file (corrupt or truncated archive)");
         } catch (IOException e) {
             throw new ModelFileException(path + ": cannot read model file: " + e.getMessage());
         }
-        byte[] metaBytes = raw.get(METADATA);
-        byte[] sum = raw.get(METADATA_SUM);
-        if (metaBytes == null || sum == null) {
-            throw new ModelFileException(path + ": not a valid SGM model file (no " + METADATA
-                    + "; truncated or not a model)");
-        }
-        if (!sha256(metaBytes).equals(new String(sum, StandardCharsets.US_ASCII).trim())) {
-            throw new ModelFileException(path + ": model metadata checksum mismatch (file corrupted or modified)");
-        }
         JsonNode meta;
-        try {
-            meta = MAPPER.readTree(metaBytes);
-        } catch (IOException e) {
-            throw new ModelFileException(path + ": model metadata is not valid JSON");
-        }
-        if (!"sgm-model".equals(meta.path("format").asText())) {
-            throw new ModelFileException(path + ": not an SGM model file");
-        }
-        int version = meta.path("formatVersion").asInt(-1);
-        if (version > FORMAT_VERSION) {
-            throw new ModelFileException(path + ": model format version " + version + " is newer than this SGM reads ("
-                    + FORMAT_VERSION + "); upgrade SGM");
-        }
-        if (version < 1) {
-            throw new ModelFileException(path + ": model file has no valid format version");
-        }
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = meta.path("entries").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String file = e.getValue().path("file").asText();
-            byte[] bytes = raw.get(file);
-            if (bytes == null) {
-                throw new ModelFileException(path + ": model entry " + e.getKey() + " is missing (truncated file?)");
+        try (InputStream in = Files.newInputStream(path); ZipInputStream zip = new ZipInputStream(in)) {
+            // The metadata comes first (every SGM version writes it first) and is verified before anything else is
+            // read: every later entry must be one it declares, and no entry is read past its declared size, so a
+            // crafted archive cannot make this allocate more than the metadata admits (and that is checked
+            // against the heap first).
+            ZipEntry first = zip.getNextEntry();
+            if (first == null || !METADATA.equals(first.getName())) {
+                throw new ModelFileException(path + ": not a valid SGM model file (" + (first == null
+                        ? "no entries" : "first entry " + printable(first.getName()) + ", expected " + METADATA)
+                        + "; truncated or not a model)");
             }
-            long declared = e.getValue().path("bytes").asLong(-1);
-            if (declared != bytes.length) {
-                throw new ModelFileException(path + ": model entry " + e.getKey() + " has " + bytes.length
-                        + " bytes, but the metadata declares " + declared + " (file corrupted or modified)");
+            byte[] metaBytes = readAtMost(zip, path, METADATA, MAX_METADATA_BYTES);
+            ZipEntry second = zip.getNextEntry();
+            if (second == null || !METADATA_SUM.equals(second.getName())) {
+                throw new ModelFileException(path + ": not a valid SGM model file (no " + METADATA_SUM
+                        + " after " + METADATA + "; truncated or not a model)");
             }
-            if (!sha256(bytes).equals(e.getValue().path("sha256").asText())) {
-                throw new ModelFileException(path + ": checksum mismatch in model entry " + e.getKey()
-                        + " (file corrupted or modified)");
+            byte[] sum = readAtMost(zip, path, METADATA_SUM, 256);
+            if (!sha256(metaBytes).equals(new String(sum, StandardCharsets.US_ASCII).trim())) {
+                throw new ModelFileException(path + ": model metadata checksum mismatch (file corrupted or modified)");
             }
-            entries.put(e.getKey(), bytes);
+            meta = metadata(path, metaBytes);
+            Map<String, Declared> declared = declaredEntries(path, meta, size);
+            Map<String, byte[]> byFile = new LinkedHashMap<>();
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                // Entries are read into memory under their names and never written anywhere: an entry named
+                // "../../x" is just a map key, so no archive entry can land outside any directory.
+                Declared d = declared.get(e.getName());
+                if (d == null) {
+                    throw new ModelFileException(path + ": not a valid SGM model file (entry "
+                            + printable(e.getName()) + " is " + (byFile.containsKey(e.getName()) || METADATA.equals(
+                            e.getName()) || METADATA_SUM.equals(e.getName()) ? "there twice" : "not declared in "
+                            + METADATA) + ")");
+                }
+                if (byFile.containsKey(e.getName())) {
+                    throw new ModelFileException(path + ": not a valid SGM model file (duplicate entry "
+                            + printable(e.getName()) + ")");
+                }
+                byFile.put(e.getName(), readExactly(zip, path, d));
+            }
+            for (Declared d : declared.values()) {
+                byte[] bytes = byFile.get(d.file());
+                if (bytes == null) {
+                    throw new ModelFileException(path + ": model entry " + d.key() + " is missing (truncated file?)");
+                }
+                if (!sha256(bytes).equals(d.sha256())) {
+                    throw new ModelFileException(path + ": checksum mismatch in model entry " + d.key()
+                            + " (file corrupted or modified)");
+                }
+                entries.put(d.key(), bytes);
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw new ModelFileException(path + ": not a valid SGM model file (corrupt or truncated archive)");
+        } catch (IllegalArgumentException e) { // an entry name that is not valid UTF-8
+            throw new ModelFileException(path + ": not a valid SGM model file (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new ModelFileException(path + ": cannot read model file: " + e.getMessage());
         }
         List<EpochStats> history;
         try {
@@ -257,6 +259,91 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
                 nullIfMissing(meta.get("preprocessing")), nullIfMissing(meta.get("provenance")), trainingScores);
     }
 
+    /** One binary entry as the metadata declares it. */
+    private record Declared(String key, String file, int bytes, String sha256) {}
+
+    private static JsonNode metadata(Path path, byte[] metaBytes) {
+        JsonNode meta;
+        try {
+            meta = MAPPER.readTree(metaBytes);
+        } catch (IOException e) {
+            throw new ModelFileException(path + ": model metadata is not valid JSON");
+        }
+        if (meta == null || !"sgm-model".equals(meta.path("format").asText())) {
+            throw new ModelFileException(path + ": not an SGM model file");
+        }
+        int version = meta.path("formatVersion").asInt(-1);
+        if (version > FORMAT_VERSION) {
+            throw new ModelFileException(path + ": model format version " + version + " is newer than this SGM reads ("
+                    + FORMAT_VERSION + "); upgrade SGM");
+        }
+        if (version < 1) {
+            throw new ModelFileException(path + ": model file has no valid format version");
+        }
+        return meta;
+    }
+
+    /**
+     * The binary entries the metadata declares, by file name, after checking that together they fit what this
+     * file may expand to and half the heap.
+     */
+    private static Map<String, Declared> declaredEntries(Path path, JsonNode meta, long fileSize) {
+        Map<String, Declared> declared = new LinkedHashMap<>();
+        long total = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = meta.path("entries").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String file = e.getValue().path("file").asText();
+            long bytes = e.getValue().path("bytes").asLong(-1);
+            if (file.isEmpty() || METADATA.equals(file) || METADATA_SUM.equals(file) || declared.containsKey(file)
+                    || bytes < 0 || bytes > MAX_EXPANDED_BYTES) {
+                throw new ModelFileException(path + ": model entry " + e.getKey() + " is declared with file "
+                        + printable(file) + " and " + bytes + " bytes (file corrupted or modified)");
+            }
+            total += bytes;
+            declared.put(file, new Declared(e.getKey(), file, (int) bytes, e.getValue().path("sha256").asText()));
+        }
+        long budget = Math.min(MAX_EXPANDED_BYTES,
+                MIN_EXPANSION_BUDGET + MAX_EXPANSION_RATIO * Math.min(fileSize, MAX_EXPANDED_BYTES));
+        if (total > budget) {
+            throw new ModelFileException(path + ": model file declares " + (total >> 20) + " MiB of arrays, more than "
+                    + (budget >> 20) + " MiB that a file of its size can hold; refusing to read it (corrupt, or not"
+                    + " an SGM model file)");
+        }
+        long heap = Runtime.getRuntime().maxMemory() / 2;
+        if (total > heap) {
+            throw new ModelFileException(path + ": model file holds " + (total >> 20) + " MiB of arrays, more than"
+                    + " half the heap (" + (heap >> 20) + " MiB); give Java more memory (SGM_JAVA_OPTS=-Xmx...)");
+        }
+        return declared;
+    }
+
+    private static String printable(String name) {
+        String s = name.length() > 80 ? name.substring(0, 80) + "..." : name;
+        return "'" + s.replaceAll("\\p{Cntrl}", "?") + "'";
+    }
+
+    /** Reads an entry of at most {@code limit} bytes, refusing a longer one before holding it. */
+    private static byte[] readAtMost(InputStream in, Path path, String name, int limit) throws IOException {
+        byte[] bytes = in.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw new ModelFileException(path + ": model entry " + name + " is larger than " + limit
+                    + " bytes; refusing to read it (corrupt, or not an SGM model file)");
+        }
+        return bytes;
+    }
+
+    /** Reads an entry that must hold exactly its declared bytes, into an array of that size. */
+    private static byte[] readExactly(InputStream in, Path path, Declared d) throws IOException {
+        byte[] bytes = new byte[d.bytes()];
+        int n = in.readNBytes(bytes, 0, bytes.length);
+        if (n < bytes.length || in.read() >= 0) {
+            throw new ModelFileException(path + ": model entry " + d.key() + " has " + (n < bytes.length ? n
+                    + " bytes" : "more bytes") + ", but the metadata declares " + d.bytes()
+                    + " (file corrupted or modified)");
+        }
+        return bytes;
+    }
+
     private static JsonNode nullIfMissing(JsonNode n) {
         return n == null || n.isNull() ? null : n;
     }
@@ -265,22 +352,6 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
         zip.putNextEntry(new ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    /** Reads one entry, counting its bytes against what the whole file may expand to. */
-    private static byte[] readBounded(InputStream in, Path path, long budget, long[] used) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[65536];
-        int r;
-        while ((r = in.read(buf)) > 0) {
-            used[0] += r;
-            if (used[0] > budget) {
-                throw new ModelFileException(path + ": model file expands to more than " + (budget >> 20)
-                        + " MiB; refusing to read it (corrupt, or not an SGM model file)");
-            }
-            out.write(buf, 0, r);
-        }
-        return out.toByteArray();
     }
 
     /**

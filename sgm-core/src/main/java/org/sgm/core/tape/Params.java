@@ -104,6 +104,7 @@ public final class Params {
     private final Precision precision;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, long[]> shapes = new LinkedHashMap<>();
+    private Map<String, Long> saved;
 
     /**
      * @param precision the precision of every array
@@ -117,8 +118,31 @@ public final class Params {
         return precision;
     }
 
+    /**
+     * Restricts what this may allocate to the arrays of a saved model, before a network to restore it is declared:
+     * an array it does not hold, or of another size, is refused before anything is allocated for it. A forged model
+     * file (a huge input dimension or layer width in otherwise small metadata) is so refused instead of
+     * allocating a network of that size.
+     *
+     * @param saved the number of values of every saved array, by name
+     */
+    public void restrictTo(Map<String, Long> saved) {
+        this.saved = Map.copyOf(saved);
+    }
+
     Entry get(String name, int rows, int cols, boolean trainable, Supplier<INDArray> init) {
         Entry e = entries.get(name);
+        if (e == null && saved != null) {
+            Long have = saved.get(name);
+            if (have == null) {
+                throw new org.sgm.core.io.ModelFileException("model file lacks array '" + name
+                        + "' that this network needs");
+            }
+            if (have != (long) rows * cols) {
+                throw new org.sgm.core.io.ModelFileException("model array '" + name + "' has " + have
+                        + " values, the network needs " + rows + " × " + cols);
+            }
+        }
         if (e != null) {
             if (e.rows != rows || e.cols != cols || e.trainable != trainable) {
                 throw new IllegalStateException("array '" + name + "' asked for as " + rows + " × " + cols

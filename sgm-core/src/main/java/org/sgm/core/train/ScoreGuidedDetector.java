@@ -168,9 +168,37 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         // fast engine where the backbone has one.
         String engine = engine(learner, TrainingConfig.ENGINE_SAMEDIFF.equals(training.engine())
                 ? TrainingConfig.ENGINE_SAMEDIFF : TrainingConfig.ENGINE_AUTO);
-        TrainableNetwork net = network(learner, state.inputDim(), 0L, resolved, engine);
+        // The saved arrays are decoded first (their size is bounded by the file's) and bound what the network may
+        // allocate: every network reads each of its inputDim features through some saved weight, so a larger
+        // inputDim is a corrupt or forged file; and the fast engine allocates no array the file does not hold with
+        // the same number of values (a forged layer width). A backbone without a fast version is built by
+        // SameDiff unchecked; its arrays are checked after, by name and shape.
         java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new java.util.LinkedHashMap<>();
-        state.entries().forEach((name, bytes) -> arrays.put(name, org.sgm.core.ModelState.decode(bytes, name)));
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        long values = 0;
+        for (java.util.Map.Entry<String, byte[]> e : state.entries().entrySet()) {
+            org.nd4j.linalg.api.ndarray.INDArray a = org.sgm.core.ModelState.decode(e.getValue(), e.getKey());
+            arrays.put(e.getKey(), a);
+            counts.put(e.getKey(), a.length());
+            values += a.length();
+        }
+        if (state.inputDim() > values) {
+            throw new org.sgm.core.io.ModelFileException("the model's input dimension " + state.inputDim()
+                    + " is more than all its saved arrays hold together (" + values + " values): the file is"
+                    + " corrupt or was edited");
+        }
+        boolean checkable = learner.tape() != null && (!guidance.enabled() || components.scorer().tape() != null);
+        BlasThreads.pinToOne();
+        TrainableNetwork net;
+        if (TrainingConfig.ENGINE_FAST.equals(engine)) {
+            net = new TapeNetwork(learner, components, guidance, resolved, state.inputDim(), 0L, Precision.FLOAT,
+                    counts);
+        } else {
+            if (checkable) {
+                new TapeNetwork(learner, components, guidance, resolved, state.inputDim(), 0L, Precision.FLOAT, counts);
+            }
+            net = SameDiffNetwork.build(learner, components, guidance, resolved, state.inputDim(), 0L);
+        }
         net.load(arrays);
         return new ScoreGuidedModel(key, hyperparameters, net, state.inputDim(), state.history());
     }

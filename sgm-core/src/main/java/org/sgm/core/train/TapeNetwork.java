@@ -61,6 +61,16 @@ final class TapeNetwork implements TrainableNetwork {
      */
     TapeNetwork(RepresentationLearner learner, ScoreGuidedComponents components, ScoreGuidance guidance,
             TrainingConfig training, int inputDim, long seed, Precision precision) {
+        this(learner, components, guidance, training, inputDim, seed, precision, null);
+    }
+
+    /**
+     * A network that may allocate only the arrays of a saved model ({@link Params#restrictTo}).
+     *
+     * @param saved the number of values of every saved array, by name; null: no restriction
+     */
+    TapeNetwork(RepresentationLearner learner, ScoreGuidedComponents components, ScoreGuidance guidance,
+            TrainingConfig training, int inputDim, long seed, Precision precision, Map<String, Long> saved) {
         this.learner = learner;
         this.backbone = learner.tape();
         this.guided = guidance.enabled();
@@ -72,6 +82,9 @@ final class TapeNetwork implements TrainableNetwork {
         this.guidance = guidance;
         this.inputDim = inputDim;
         this.params = new Params(precision);
+        if (saved != null) {
+            params.restrictTo(saved);
+        }
         this.tape = new Tape(params);
         this.init = new ParamInit(seed, precision == Precision.FLOAT ? DataType.FLOAT : DataType.DOUBLE);
         this.stepRng = new SplittableRandom(seed).split();

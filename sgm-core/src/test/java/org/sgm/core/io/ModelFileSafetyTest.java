@@ -70,9 +70,10 @@ class ModelFileSafetyTest {
         Files.write(file, zip);
         List<Path> before = everyFile();
 
-        ModelFile read = ModelFile.read(file); // unknown entries are ignored; nothing is extracted
-        assertArrayEquals(registry.create("mean", HyperparameterJson.read("{\"scale\": 2}")).fit(x, 0).score(x),
-                read.restore(registry).score(x), 0.0);
+        // An entry the metadata does not declare is refused (round 1 ignored it); none is ever extracted.
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertEquals(file + ": not a valid SGM model file (entry '../../escaped.txt' is not declared in "
+                + "sgm-model.json)", e.getMessage());
 
         assertEquals(before, everyFile(), "reading wrote no file");
         assertFalse(Files.exists(Path.of("/tmp/sgm-zip-slip-absolute.txt")));
@@ -84,6 +85,10 @@ class ModelFileSafetyTest {
         Path file = saved();
         resign(file, meta -> meta.replace("\"file\" : \"state/000.bin\"", "\"file\" : \"../../../etc/passwd\""));
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertEquals(file + ": not a valid SGM model file (entry 'state/000.bin' is not declared in sgm-model.json)",
+                e.getMessage(), "the entry the archive does hold is now undeclared");
+        Files.write(file, removeEntry(Files.readAllBytes(file), "state/000.bin"));
+        e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
         assertEquals(file + ": model entry mean is missing (truncated file?)", e.getMessage());
     }
 
@@ -98,31 +103,67 @@ class ModelFileSafetyTest {
     @Test
     void anEntryOfAnotherSizeThanDeclaredIsRefused() throws Exception {
         Path file = saved();
-        resign(file, meta -> meta.replaceFirst("\"bytes\" : \\d+", "\"bytes\" : 9999999999"));
+        byte[] good = Files.readAllBytes(file);
+        int actual = entry(good, "state/000.bin").length;
+        resign(file, meta -> meta.replaceFirst("\"bytes\" : \\d+", "\"bytes\" : " + (actual + 4)));
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
-        assertTrue(e.getMessage().startsWith(file + ": model entry mean has ")
-                && e.getMessage().contains(" bytes, but the metadata declares 9999999999"), e.getMessage());
+        assertEquals(file + ": model entry mean has " + actual + " bytes, but the metadata declares " + (actual + 4)
+                + " (file corrupted or modified)", e.getMessage());
+
+        Files.write(file, good);
+        resign(file, meta -> meta.replaceFirst("\"bytes\" : \\d+", "\"bytes\" : " + (actual - 4)));
+        e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertEquals(file + ": model entry mean has more bytes, but the metadata declares " + (actual - 4)
+                + " (file corrupted or modified)", e.getMessage(), "reading stops at the declared size");
+
+        Files.write(file, good);
+        resign(file, meta -> meta.replaceFirst("\"bytes\" : \\d+", "\"bytes\" : 9999999999"));
+        e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertEquals(file + ": model entry mean is declared with file 'state/000.bin' and 9999999999 bytes (file "
+                + "corrupted or modified)", e.getMessage());
     }
 
-    @Test
-    void anArchiveThatExpandsFarBeyondItsSizeIsRefusedBeforeItFillsTheHeap() throws Exception {
-        Path file = saved();
-        // 96 MiB of zeros deflate to about 100 KB: far more than 100 × the file's size, the limit.
+    /** A zip whose first entry, {@code name}, is {@code mib} MiB of zeros (about 1000:1 compressed). */
+    private static byte[] zerosArchive(String name, int mib, byte[] after) throws IOException {
         byte[] zeros = new byte[1 << 20];
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
-                ZipOutputStream out = new ZipOutputStream(buf)) {
-            out.putNextEntry(new ZipEntry("bomb.bin"));
-            for (int i = 0; i < 96; i++) {
+        try (ZipOutputStream out = new ZipOutputStream(buf);
+                ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(after))) {
+            out.putNextEntry(new ZipEntry(name));
+            for (int i = 0; i < mib; i++) {
                 out.write(zeros);
             }
             out.closeEntry();
             copyEntries(in, out);
         }
-        Files.write(file, buf.toByteArray());
+        return buf.toByteArray();
+    }
+
+    @Test
+    void anArchiveOfZerosIsRefusedBeforeItFillsTheHeap() throws Exception {
+        // Round 1 read any entry up to 64 MiB + 100 x the file's size before checking anything: a file of
+        // zeros made 'sgm score' run out of memory. Now the metadata must come first and is read to 16 MiB at most.
+        Path file = saved();
+        byte[] model = Files.readAllBytes(file);
+        Files.write(file, zerosArchive("bomb.bin", 100, model));
         assertTrue(Files.size(file) < 1 << 20, "the bomb is small: " + Files.size(file));
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
-        assertTrue(e.getMessage().startsWith(file + ": model file expands to more than "), e.getMessage());
+        assertEquals(file + ": not a valid SGM model file (first entry 'bomb.bin', expected sgm-model.json; "
+                + "truncated or not a model)", e.getMessage());
+
+        Files.write(file, zerosArchive(ModelFile.METADATA, 100, new byte[0]));
+        e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertEquals(file + ": model entry sgm-model.json is larger than 16777216 bytes; refusing to read it "
+                + "(corrupt, or not an SGM model file)", e.getMessage());
+    }
+
+    @Test
+    void metadataThatDeclaresFarMoreThanTheFileCanHoldIsRefusedBeforeAnyEntryIsRead() throws Exception {
+        Path file = saved();
+        // 1 GiB declared by a file of a few kB: more than 64 MiB + 100 x its size.
+        resign(file, meta -> meta.replaceFirst("\"bytes\" : \\d+", "\"bytes\" : 1073741824"));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": model file declares 1024 MiB of arrays, more than "), e.getMessage());
     }
 
     @Test

@@ -480,6 +480,24 @@ class BadInputCliTest {
                 data.toString(), "--out", dir.toString());
     }
 
+    @Test
+    void forgedSizesInAModelFileAreRefusedBeforeANetworkIsBuilt() throws Exception {
+        // Checksums recomputed, so only the sizes lie. Round 1 built a network of the claimed size first and ran
+        // out of memory.
+        Path model = fitted();
+        byte[] good = Files.readAllBytes(model);
+
+        Path hugeDim = Files.write(dir.resolve("huge-dim.sgm"), good);
+        LegacyModelFiles.editMetadata(hugeDim, meta -> meta.put("inputDim", Integer.MAX_VALUE));
+        refused(List.of(hugeDim + ": the preprocessing makes 5 features but the model takes 2147483647 (file "
+                + "corrupted or edited)"), score(hugeDim, train));
+
+        Path wide = Files.write(dir.resolve("wide.sgm"), good);
+        LegacyModelFiles.editMetadata(wide, meta -> ((com.fasterxml.jackson.databind.node.ObjectNode) meta
+                .get("hyperparameters")).putArray("hiddenDims").add(400_000_000).add(8));
+        refused(List.of(wide + ": model array '", "the network needs 5 × 400000000"), score(wide, train));
+    }
+
     private interface Edit {
         byte[] apply(byte[] b) throws Exception;
     }
