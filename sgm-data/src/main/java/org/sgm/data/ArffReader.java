@@ -27,6 +27,7 @@ final class ArffReader {
     private final String source;
     private final ReadOptions options;
     private final List<Attribute> attributes = new ArrayList<>();
+    private boolean[] ignored;
 
     /** One {@code @attribute}: its name and, for a nominal one, its values (null for numeric or string). */
     private record Attribute(String name, boolean numeric, List<String> values) {}
@@ -50,6 +51,20 @@ final class ArffReader {
         String[] lines = text.split("\r\n|\n|\r", -1);
         int k = readHeader(lines);
         int label = labelAttribute();
+        ignored = new boolean[attributes.size()];
+        List<String> names = attributes.stream().map(Attribute::name).toList();
+        for (String c : options.ignoreColumns()) {
+            int j = names.indexOf(c);
+            if (j < 0) {
+                throw new InvalidDataException(source + ": no attribute '" + c + "' to ignore (attributes: "
+                        + Messages.names(names) + ")");
+            }
+            if (j == label) {
+                throw new InvalidDataException(source + ": attribute '" + c + "' is the class attribute; it cannot"
+                        + " be ignored");
+            }
+            ignored[j] = true;
+        }
         List<String[]> rows = new ArrayList<>();
         for (k++; k < lines.length; k++) {
             String line = lines[k].strip();
@@ -130,13 +145,19 @@ final class ArffReader {
             }
         }
         Attribute last = attributes.get(attributes.size() - 1);
-        boolean labelsOnly = last.values() != null && !last.values().isEmpty() && last.values().stream()
-                .map(v -> v.toLowerCase(Locale.ROOT)).allMatch(v -> ANOMALY.contains(v) || NORMAL.contains(v));
+        boolean nominal = last.values() != null && !last.values().isEmpty();
+        boolean labelsOnly = nominal && (options.labels().anomalyValues().isEmpty()
+                ? last.values().stream().map(v -> v.toLowerCase(Locale.ROOT))
+                        .allMatch(v -> ANOMALY.contains(v) || NORMAL.contains(v))
+                : last.values().stream().anyMatch(options.labels()::marksAnomaly));
         return labelsOnly && attributes.size() > 1 ? attributes.size() - 1 : -1;
     }
 
     private void checkRow(int k, List<String> values, int label, int row) {
         for (int j = 0; j < values.size(); j++) {
+            if (ignored[j] || j == label && options.labels().ignored()) {
+                continue;
+            }
             Attribute a = attributes.get(j);
             String v = values.get(j);
             if (v.equals("?")) {
@@ -147,10 +168,10 @@ final class ArffReader {
                 }
             } else if (j == label) {
                 String lower = v.toLowerCase(Locale.ROOT);
-                if (!ANOMALY.contains(lower) && !NORMAL.contains(lower)) {
+                if (options.labels().isStandard() && !ANOMALY.contains(lower) && !NORMAL.contains(lower)) {
                     throw error(k, "class attribute '" + a.name() + "': " + Messages.value(v) + " is not a label"
                             + " (anomaly: 1, yes, true, outlier, anomaly, abnormal; normal: 0, no, false, inlier,"
-                            + " normal)");
+                            + " normal; for other values, name those that mark anomalies with --anomaly-value)");
                 }
             } else if (a.numeric()) {
                 if (!CsvReader.isNumber(v) || !Double.isFinite(Double.parseDouble(v))) {
@@ -169,7 +190,7 @@ final class ArffReader {
         Map<String, double[]> numeric = new LinkedHashMap<>();
         Map<String, String[]> text = new LinkedHashMap<>();
         for (int j = 0; j < attributes.size(); j++) {
-            if (j == label) {
+            if (j == label || ignored[j]) {
                 continue;
             }
             Attribute a = attributes.get(j);
@@ -191,10 +212,13 @@ final class ArffReader {
             }
         }
         boolean[] anomalies = null;
-        if (label >= 0) {
+        if (label >= 0 && !options.labels().ignored()) {
             anomalies = new boolean[n];
+            boolean standard = options.labels().isStandard();
             for (int i = 0; i < n; i++) {
-                anomalies[i] = ANOMALY.contains(rows.get(i)[label].toLowerCase(Locale.ROOT));
+                String v = rows.get(i)[label];
+                anomalies[i] = standard ? ANOMALY.contains(v.toLowerCase(Locale.ROOT))
+                        : options.labels().marksAnomaly(v);
             }
         }
         if (columns.isEmpty()) {

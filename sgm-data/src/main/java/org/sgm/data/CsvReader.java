@@ -59,6 +59,8 @@ final class CsvReader {
     private final Text content;
     private final CSVFormat format;
     private final boolean allowMissing;
+    private final LabelValues labels;
+    private final List<String> ignore;
 
     /** Opens the text afresh for each pass. */
     @FunctionalInterface
@@ -81,14 +83,17 @@ final class CsvReader {
      * @param labelColumn the label column asked for, or null
      * @param rows the number of data rows
      * @param text per column, how many present values are numbers and the first that is not
+     * @param ignored per column, whether it is dropped unread ({@link ReadOptions#ignoreColumns()})
      */
     record Scan(String source, List<String> header, boolean[] numeric, int label, String labelColumn, int rows,
-            TextInNumbers text) {
-        /** @return the feature columns (every column but the label), in file order */
+            TextInNumbers text, boolean[] ignored) {
+        /** @return the feature columns (every column but the label and the ignored ones), in file order */
         List<String> featureColumns() {
-            List<String> out = new ArrayList<>(header);
-            if (label >= 0) {
-                out.remove(label);
+            List<String> out = new ArrayList<>();
+            for (int j = 0; j < header.size(); j++) {
+                if (j != label && !ignored[j]) {
+                    out.add(header.get(j));
+                }
             }
             return out;
         }
@@ -123,6 +128,8 @@ final class CsvReader {
         this.content = content;
         this.format = CsvValues.format(options.delimiter());
         this.allowMissing = options.allowMissing();
+        this.labels = options.labels();
+        this.ignore = options.ignoreColumns();
     }
 
     /** Visits one data record. */
@@ -266,25 +273,37 @@ final class CsvReader {
         boolean[] numeric = new boolean[header.size()];
         Arrays.fill(numeric, true);
         int label = labelColumn == null ? -1 : header.indexOf(labelColumn);
+        boolean[] ignored = new boolean[header.size()];
+        for (String c : ignore) {
+            int j = header.indexOf(c);
+            if (j < 0) {
+                throw new InvalidDataException(source + ": no column '" + c + "' to ignore (columns: "
+                        + Messages.names(header) + ")");
+            }
+            ignored[j] = true;
+        }
         TextInNumbers text = new TextInNumbers(header.size());
-        int rows = forEachRow(header, (row, line, record) -> scan(header, row, line, record, numeric, label, text));
+        int rows = forEachRow(header, (row, line, record) -> scan(header, row, line, record, numeric, label, ignored,
+                text));
         if (rows == 0) {
             throw new InvalidDataException(source + ": no data rows (only a header)");
         }
         for (int j = 0; j < header.size(); j++) {
             int present = text.present[j];
             int textCount = present - text.numbers[j];
-            if (j != label && textCount > 0 && textCount <= MAX_TEXT_IN_NUMERIC * present) {
+            if (j != label && !ignored[j] && textCount > 0 && textCount <= MAX_TEXT_IN_NUMERIC * present) {
                 throw error(text.firstLine[j], header.get(j), Messages.value(text.first[j]) + " is not a number,"
                         + " but " + text.numbers[j] + " of the column's " + present
                         + (present == rows ? "" : " non-missing") + " values are (a missing value is written as an"
                         + " empty field, ?, NA, N/A, NaN or null)");
             }
         }
-        if (header.size() == (label < 0 ? 0 : 1)) {
-            throw new InvalidDataException(source + ": no feature columns");
+        Scan scan = new Scan(source, header, numeric, label, labelColumn, rows, text, ignored);
+        if (scan.featureColumns().isEmpty()) {
+            throw new InvalidDataException(source + ": no feature columns" + (ignore.isEmpty() ? ""
+                    : " besides the ignored " + Messages.names(ignore)));
         }
-        return new Scan(source, header, numeric, label, labelColumn, rows, text);
+        return scan;
     }
 
     /**
@@ -299,14 +318,19 @@ final class CsvReader {
     void forEachBatch(Scan scan, int batchRows, String sha256, Consumer<Table> consumer) {
         List<String> header = scan.header();
         int label = scan.label();
-        Batch[] batch = {new Batch(scan, 0, Math.min(batchRows, scan.rows()))};
+        boolean readLabels = !labels.ignored();
+        Batch[] batch = {new Batch(scan, 0, Math.min(batchRows, scan.rows()), readLabels)};
         int rows = forEachRow(header, (row, line, record) -> {
             Batch b = batch[0];
             int i = row - b.first;
             for (int j = 0; j < header.size(); j++) {
                 String value = record.get(j);
                 if (j == label) {
-                    b.labels[i] = parseLabel(value, line, header.get(j));
+                    if (b.labels != null) {
+                        b.labels[i] = parseLabel(value, line, header.get(j));
+                    }
+                } else if (scan.ignored()[j]) {
+                    continue;
                 } else if (b.numbers[j] != null) {
                     b.numbers[j][i] = isMissing(value) ? Double.NaN : Double.parseDouble(value);
                 } else {
@@ -314,10 +338,10 @@ final class CsvReader {
                 }
             }
             if (i + 1 == b.size) {
-                consumer.accept(toTable(sha256, b.size, header, label, b.numbers, b.texts, scan.labelColumn(),
-                        b.labels, b.first));
+                consumer.accept(toTable(sha256, b.size, header, scan, b.numbers, b.texts, b.labels, b.first));
                 int next = row + 1;
-                batch[0] = next < scan.rows() ? new Batch(scan, next, Math.min(batchRows, scan.rows() - next)) : null;
+                batch[0] = next < scan.rows()
+                        ? new Batch(scan, next, Math.min(batchRows, scan.rows() - next), readLabels) : null;
             }
         });
         if (rows != scan.rows()) {
@@ -334,30 +358,33 @@ final class CsvReader {
         final String[][] texts;
         final boolean[] labels;
 
-        Batch(Scan scan, int first, int size) {
+        Batch(Scan scan, int first, int size, boolean readLabels) {
             this.first = first;
             this.size = size;
             int columns = scan.header().size();
             numbers = new double[columns][];
             texts = new String[columns][];
             for (int j = 0; j < columns; j++) {
-                if (j != scan.label() && scan.numeric()[j]) {
+                if (j == scan.label() || scan.ignored()[j]) {
+                    continue;
+                }
+                if (scan.numeric()[j]) {
                     numbers[j] = new double[size];
-                } else if (j != scan.label()) {
+                } else {
                     texts[j] = new String[size];
                 }
             }
-            labels = scan.label() < 0 ? null : new boolean[size];
+            labels = scan.label() < 0 || !readLabels ? null : new boolean[size];
         }
     }
 
-    private Table toTable(String sha256, int rows, List<String> header, int label, double[][] numbers,
-            String[][] texts, String labelColumn, boolean[] labels, int firstRow) {
+    private Table toTable(String sha256, int rows, List<String> header, Scan scan, double[][] numbers,
+            String[][] texts, boolean[] labels, int firstRow) {
         List<String> columns = new ArrayList<>();
         Map<String, double[]> numeric = new LinkedHashMap<>();
         Map<String, String[]> text = new LinkedHashMap<>();
         for (int j = 0; j < header.size(); j++) {
-            if (j == label) {
+            if (j == scan.label() || scan.ignored()[j]) {
                 continue;
             }
             columns.add(header.get(j));
@@ -367,7 +394,7 @@ final class CsvReader {
                 text.put(header.get(j), texts[j]);
             }
         }
-        return new Table(source, sha256, rows, columns, numeric, text, labelColumn, labels, firstRow);
+        return new Table(source, sha256, rows, columns, numeric, text, scan.labelColumn(), labels, firstRow);
     }
 
     private List<String> readHeader() {
@@ -439,8 +466,11 @@ final class CsvReader {
     }
 
     private void scan(List<String> header, int row, long line, CSVRecord record, boolean[] numeric, int label,
-            TextInNumbers text) {
+            boolean[] ignored, TextInNumbers text) {
         for (int j = 0; j < header.size(); j++) {
+            if (ignored[j] || j == label && labels.ignored()) {
+                continue;
+            }
             String value = record.get(j);
             String column = header.get(j);
             if (isMissing(value)) {
@@ -483,6 +513,9 @@ final class CsvReader {
     }
 
     private boolean parseLabel(String value, long line, String column) {
+        if (!labels.anomalyValues().isEmpty()) {
+            return labels.marksAnomaly(value);
+        }
         return switch (value) {
             case "0" -> false;
             case "1" -> true;
@@ -494,7 +527,7 @@ final class CsvReader {
     private static String notALabel(String value) {
         return "a label must be 0 (normal) or 1 (anomaly), got " + (value.isBlank() ? "an empty value"
                 : Messages.value(value)) + (isMissing(value) ? " (a missing value, never allowed in the label column)"
-                : "");
+                : " (for other label values, name those that mark anomalies with --anomaly-value)");
     }
 
     private InvalidDataException error(long line, String column, String what) {

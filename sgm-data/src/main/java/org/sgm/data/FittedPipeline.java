@@ -25,6 +25,8 @@ import org.sgm.core.threshold.TrainingScoreSummary;
  */
 public final class FittedPipeline {
     private final String labelColumn;
+    /** Columns dropped as data is read, unchecked (an id, a timestamp); never empty-string names. */
+    private final java.util.List<String> ignoreColumns;
     private final FittedPreprocessor preprocessor;
     private final FittedDetector model;
     private final JsonNode provenance;
@@ -33,9 +35,10 @@ public final class FittedPipeline {
     /** The model file it was loaded from, or null if it was fitted in this process. */
     private final Path file;
 
-    private FittedPipeline(String labelColumn, FittedPreprocessor preprocessor, FittedDetector model,
-            JsonNode provenance, TrainingScoreSummary trainingScores, Path file) {
+    private FittedPipeline(String labelColumn, java.util.List<String> ignoreColumns, FittedPreprocessor preprocessor,
+            FittedDetector model, JsonNode provenance, TrainingScoreSummary trainingScores, Path file) {
         this.labelColumn = labelColumn;
+        this.ignoreColumns = java.util.List.copyOf(ignoreColumns);
         this.preprocessor = preprocessor;
         this.model = model;
         this.provenance = provenance;
@@ -71,12 +74,28 @@ public final class FittedPipeline {
      */
     public static FittedPipeline fit(AnomalyDetector detector, Table train, String labelColumn,
             PreprocessingOptions options, FitContext ctx) {
+        return fit(detector, train, ReadOptions.defaults().withLabelColumn(labelColumn), options, ctx);
+    }
+
+    /**
+     * As {@link #fit(AnomalyDetector, Table, String, PreprocessingOptions, FitContext)}, keeping the label column
+     * and the ignored columns {@code train} was read with, so that scoring reads data the same way.
+     *
+     * @param detector the unfitted detector
+     * @param train the training table
+     * @param read the options it was read with (label column, ignored columns)
+     * @param options the scaling and imputation to fit
+     * @param ctx seed and listeners
+     * @return the fitted pipeline
+     */
+    public static FittedPipeline fit(AnomalyDetector detector, Table train, ReadOptions read,
+            PreprocessingOptions options, FitContext ctx) {
         FittedPreprocessor pre = Preprocessor.fit(train, options);
         long t0 = System.nanoTime();
         FeatureMatrix x = pre.transform(train);
         FittedDetector model = detector.fit(x, ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new FittedPipeline(labelColumn, pre, model,
+        return new FittedPipeline(read.labelColumn(), read.ignoreColumns(), pre, model,
                 provenance(model, train.source(), train.sha256(), ctx.seed(), seconds), summarise(model.score(x)), null);
     }
 
@@ -106,7 +125,7 @@ public final class FittedPipeline {
      */
     public static FittedPipeline fitStreaming(AnomalyDetector detector, Path file, ReadOptions read,
             PreprocessingOptions options, FitContext ctx) {
-        return fit(detector, StreamingCsv.fit(file, read, options), read.labelColumn(), ctx);
+        return fit(detector, StreamingCsv.fit(file, read, options), read, ctx);
     }
 
     /**
@@ -120,10 +139,25 @@ public final class FittedPipeline {
      */
     public static FittedPipeline fit(AnomalyDetector detector, StreamingCsv.Prepared prepared, String labelColumn,
             FitContext ctx) {
+        return fit(detector, prepared, ReadOptions.defaults().withLabelColumn(labelColumn), ctx);
+    }
+
+    /**
+     * As {@link #fit(AnomalyDetector, StreamingCsv.Prepared, String, FitContext)}, keeping the label column and
+     * the ignored columns the file was read with.
+     *
+     * @param detector the unfitted detector
+     * @param prepared the fitted preprocessing and the features
+     * @param read the options the file was read with
+     * @param ctx seed and listeners
+     * @return the fitted pipeline
+     */
+    public static FittedPipeline fit(AnomalyDetector detector, StreamingCsv.Prepared prepared, ReadOptions read,
+            FitContext ctx) {
         long t0 = System.nanoTime();
         FittedDetector model = detector.fit(prepared.features(), ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new FittedPipeline(labelColumn, prepared.preprocessor(), model,
+        return new FittedPipeline(read.labelColumn(), read.ignoreColumns(), prepared.preprocessor(), model,
                 provenance(model, prepared.source(), prepared.sha256(), ctx.seed(), seconds),
                 summarise(model.score(prepared.features())), null);
     }
@@ -184,11 +218,16 @@ public final class FittedPipeline {
     }
 
     /**
-     * @return how to read data for this pipeline: the label column it was fitted with (ignored), missing values
-     *     read if the preprocessing imputes them, comma-separated
+     * @return how to read data for this pipeline: the label column it was fitted with (dropped, its values unread),
+     *     the columns it ignored (dropped), missing values read if the preprocessing imputes them, comma-separated
      */
     public ReadOptions readOptions() {
-        return new ReadOptions(',', labelColumn, preprocessor.imputes());
+        return new ReadOptions(',', labelColumn, preprocessor.imputes(), LabelValues.unread(), ignoreColumns);
+    }
+
+    /** @return the columns dropped as data is read (empty if none) */
+    public java.util.List<String> ignoreColumns() {
+        return ignoreColumns;
     }
 
     /** @return the fitted detector */
@@ -246,6 +285,9 @@ public final class FittedPipeline {
     public void save(Path file) {
         ObjectNode pre = JsonNodeFactory.instance.objectNode();
         pre.put("labelColumn", labelColumn);
+        if (!ignoreColumns.isEmpty()) {
+            ignoreColumns.forEach(pre.putArray("ignoreColumns")::add);
+        }
         pre.set("preprocessor", preprocessor.toJson());
         ModelFile.of(model, pre, provenance).withTrainingScores(trainingScores).write(file);
     }
@@ -281,7 +323,26 @@ public final class FittedPipeline {
             throw e.getMessage().startsWith(file.toString()) ? e
                     : new ModelFileException(file + ": " + e.getMessage(), e);
         }
-        return new FittedPipeline(label == null || label.isNull() ? null : label.asText(), preprocessor,
+        java.util.List<String> ignore = new java.util.ArrayList<>();
+        JsonNode ignored = mf.preprocessing().get("ignoreColumns");
+        if (ignored != null && !ignored.isNull()) {
+            if (!ignored.isArray()) {
+                throw new ModelFileException(file + ": ignoreColumns is not a list of column names");
+            }
+            for (JsonNode c : ignored) {
+                if (!c.isTextual() || c.asText().isBlank()) {
+                    throw new ModelFileException(file + ": ignoreColumns holds " + c + ", not a column name");
+                }
+                ignore.add(c.asText());
+            }
+        }
+        String labelColumn = label == null || label.isNull() ? null : label.asText();
+        try {
+            new ReadOptions(',', labelColumn, false, LabelValues.unread(), ignore);
+        } catch (SgmException e) {
+            throw new ModelFileException(file + ": " + e.getMessage(), e);
+        }
+        return new FittedPipeline(labelColumn, ignore, preprocessor,
                 model, mf.provenance(), mf.trainingScores(), file);
     }
 }

@@ -30,8 +30,19 @@ final class NumericTables {
                     + columns.length + " columns)");
         }
         List<String> names = FeatureMatrix.defaultNames(columns.length);
+        for (String c : options.ignoreColumns()) {
+            if (!names.contains(c)) {
+                throw new InvalidDataException(source + ": no column '" + c + "' to ignore (columns: "
+                        + Messages.names(names) + ")");
+            }
+        }
         Map<String, double[]> numeric = new LinkedHashMap<>();
+        List<String> kept = new java.util.ArrayList<>();
         for (int j = 0; j < columns.length; j++) {
+            if (options.ignores(names.get(j))) {
+                continue;
+            }
+            kept.add(names.get(j));
             for (int i = 0; i < rows; i++) {
                 double v = columns[j][i];
                 if (Double.isNaN(v) && !options.allowMissing()) {
@@ -46,10 +57,22 @@ final class NumericTables {
             }
             numeric.put(names.get(j), columns[j]);
         }
+        if (kept.isEmpty()) {
+            throw new InvalidDataException(source + ": no feature columns besides the ignored "
+                    + Messages.names(options.ignoreColumns()));
+        }
         boolean[] anomalies = null;
-        if (labels != null) {
+        if (labels != null && !options.labels().ignored()) {
             anomalies = new boolean[rows];
+            boolean standard = options.labels().isStandard();
             for (int i = 0; i < rows; i++) {
+                if (!standard) {
+                    if (Double.isNaN(labels[i])) {
+                        throw new InvalidDataException(source + ", " + labelName + "[" + i + "]: a missing label");
+                    }
+                    anomalies[i] = options.labels().marksAnomaly(labels[i]);
+                    continue;
+                }
                 if (labels[i] != 0 && labels[i] != 1) {
                     throw new InvalidDataException(source + ", " + labelName + "[" + i + "]: a label must be 0"
                             + " (normal) or 1 (anomaly), got " + labels[i]);
@@ -57,7 +80,7 @@ final class NumericTables {
                 anomalies[i] = labels[i] == 1;
             }
         }
-        return new Table(source, sha256, rows, names, numeric, Map.of(), labelName,
+        return new Table(source, sha256, rows, kept, numeric, Map.of(), labelName,
                 anomalies);
     }
 }

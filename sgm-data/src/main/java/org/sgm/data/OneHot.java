@@ -18,6 +18,11 @@ import org.sgm.core.hyper.HyperparameterJson;
  * @param fill the category that replaces a missing value, or null if missing values are an error
  */
 record OneHot(String column, List<String> categories, String fill) implements ColumnEncoder {
+    /** A text column with more distinct values than this is refused (one feature each would be far too wide). */
+    static final int MAX_CATEGORIES = 1000;
+    /** A text column with more than half its rows distinct is refused, once it has more than this many values. */
+    static final int MIN_DISTINCT_CHECKED = 20;
+
     /**
      * @param column the column name
      * @param categories the categories seen in training, sorted
@@ -60,6 +65,17 @@ record OneHot(String column, List<String> categories, String fill) implements Co
         Map<String, Integer> counts = tally.counts;
         if (counts.isEmpty()) {
             throw new InvalidDataException(source + ", column '" + column + "': every value is missing");
+        }
+        long present = 0;
+        for (int c : counts.values()) {
+            present += c;
+        }
+        int distinct = counts.size();
+        if (distinct > MAX_CATEGORIES || distinct > MIN_DISTINCT_CHECKED && distinct > present / 2) {
+            throw new InvalidDataException(source + ", column '" + column + "': " + distinct + " distinct values in "
+                    + present + " rows, too many categories to one-hot encode (more than " + (distinct > MAX_CATEGORIES
+                    ? MAX_CATEGORIES : "half the rows") + "; an id, a timestamp, or numbers with a decimal comma?);"
+                    + " leave it out with --ignore-columns " + column);
         }
         String fill = null;
         if (options.imputation() != Imputation.NONE) {

@@ -1,5 +1,6 @@
 package org.sgm.data;
 
+import java.util.List;
 import org.sgm.core.SgmException;
 
 /**
@@ -12,20 +13,51 @@ import org.sgm.core.SgmException;
  * @param allowMissing whether missing values are read (as {@code NaN} in numeric columns, {@code null} in text
  *     columns) for a {@link Preprocessor} with imputation to fill; when false, a missing value is an error naming
  *     the line and the column
+ * @param labels how the label column's values are read ({@link LabelValues#standard()}, ignored, or the values
+ *     that mark an anomaly)
+ * @param ignoreColumns columns dropped as the file is read, their values never checked (an id, a timestamp); each
+ *     must exist in the file
  */
-public record ReadOptions(char delimiter, String labelColumn, boolean allowMissing) {
+public record ReadOptions(char delimiter, String labelColumn, boolean allowMissing, LabelValues labels,
+        List<String> ignoreColumns) {
 
     /**
-     * Validates the delimiter.
+     * Validates the delimiter and the ignored columns.
      *
      * @param delimiter see the record description
      * @param labelColumn see the record description
      * @param allowMissing see the record description
+     * @param labels see the record description
+     * @param ignoreColumns see the record description
      */
     public ReadOptions {
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
             throw new SgmException("the delimiter cannot be " + describe(delimiter));
         }
+        labels = labels == null ? LabelValues.standard() : labels;
+        ignoreColumns = List.copyOf(ignoreColumns);
+        for (String c : ignoreColumns) {
+            if (c.isBlank()) {
+                throw new SgmException("an ignored column has an empty name");
+            }
+            if (c.equals(labelColumn)) {
+                throw new SgmException("the ignored column '" + c + "' is the label column");
+            }
+        }
+        if (new java.util.HashSet<>(ignoreColumns).size() != ignoreColumns.size()) {
+            throw new SgmException("a column is ignored twice: " + ignoreColumns);
+        }
+    }
+
+    /**
+     * Standard labels, no ignored columns.
+     *
+     * @param delimiter see the record description
+     * @param labelColumn see the record description
+     * @param allowMissing see the record description
+     */
+    public ReadOptions(char delimiter, String labelColumn, boolean allowMissing) {
+        this(delimiter, labelColumn, allowMissing, LabelValues.standard(), List.of());
     }
 
     /** @return comma-separated, label column {@code label}, missing values refused */
@@ -38,7 +70,7 @@ public record ReadOptions(char delimiter, String labelColumn, boolean allowMissi
      * @return these options with that label column
      */
     public ReadOptions withLabelColumn(String name) {
-        return new ReadOptions(delimiter, name, allowMissing);
+        return new ReadOptions(delimiter, name, allowMissing, labels, ignoreColumns);
     }
 
     /**
@@ -46,7 +78,7 @@ public record ReadOptions(char delimiter, String labelColumn, boolean allowMissi
      * @return these options with that delimiter
      */
     public ReadOptions withDelimiter(char separator) {
-        return new ReadOptions(separator, labelColumn, allowMissing);
+        return new ReadOptions(separator, labelColumn, allowMissing, labels, ignoreColumns);
     }
 
     /**
@@ -54,7 +86,31 @@ public record ReadOptions(char delimiter, String labelColumn, boolean allowMissi
      * @return these options with that setting
      */
     public ReadOptions withAllowMissing(boolean allow) {
-        return new ReadOptions(delimiter, labelColumn, allow);
+        return new ReadOptions(delimiter, labelColumn, allow, labels, ignoreColumns);
+    }
+
+    /**
+     * @param rule how label values are read
+     * @return these options with that rule
+     */
+    public ReadOptions withLabels(LabelValues rule) {
+        return new ReadOptions(delimiter, labelColumn, allowMissing, rule, ignoreColumns);
+    }
+
+    /**
+     * @param columns columns to drop as the file is read
+     * @return these options with those columns ignored
+     */
+    public ReadOptions withIgnoreColumns(List<String> columns) {
+        return new ReadOptions(delimiter, labelColumn, allowMissing, labels, columns);
+    }
+
+    /**
+     * @param column a column name
+     * @return whether it is ignored
+     */
+    public boolean ignores(String column) {
+        return ignoreColumns.contains(column);
     }
 
     /**

@@ -127,16 +127,33 @@ public final class Table {
         String source = file.toString();
         byte[] bytes = CsvReader.readBytes(file, source);
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Table t;
         if (name.endsWith(".arff")) {
-            return ArffReader.read(source, bytes, options);
+            t = ArffReader.read(source, bytes, options);
         } else if (name.endsWith(".npy")) {
-            return NumpyReader.readNpy(source, bytes, options);
+            t = NumpyReader.readNpy(source, bytes, options);
         } else if (name.endsWith(".npz")) {
-            return NumpyReader.readNpz(source, bytes, options);
+            t = NumpyReader.readNpz(source, bytes, options);
         } else if (name.endsWith(".mat")) {
-            return MatReader.read(source, bytes, options);
+            t = MatReader.read(source, bytes, options);
+        } else {
+            t = CsvReader.read(source, bytes, options);
         }
-        return CsvReader.read(source, bytes, options);
+        return checkAnomalyValues(t, options);
+    }
+
+    /** With anomaly values given, at least one row must carry one (a misspelt value would make every row normal). */
+    private static Table checkAnomalyValues(Table t, ReadOptions options) {
+        if (!t.hasLabels() || options.labels().anomalyValues().isEmpty()) {
+            return t;
+        }
+        for (boolean a : t.anomalies) {
+            if (a) {
+                return t;
+            }
+        }
+        throw new InvalidDataException(t.source + ": no row has the anomaly value " + options.labels().describe()
+                + " in label column '" + t.labelColumn + "'");
     }
 
     /**
@@ -151,7 +168,8 @@ public final class Table {
     public static Table read(String source, ReadOptions options) {
         if (BuiltinDatasets.isBuiltin(source)) {
             String name = source.substring(BuiltinDatasets.PREFIX.length());
-            return CsvReader.read(source, BuiltinDatasets.bytes(name), options.withDelimiter(','));
+            return checkAnomalyValues(CsvReader.read(source, BuiltinDatasets.bytes(name), options.withDelimiter(',')),
+                    options);
         }
         try {
             return read(Path.of(source), options);

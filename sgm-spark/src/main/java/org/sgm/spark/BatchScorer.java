@@ -15,14 +15,14 @@ import org.sgm.data.Table;
 /**
  * Scores one batch of consecutive rows given as text fields, checking and parsing the values as {@code sgm score}'s
  * CSV reader does: a missing value ({@link CsvValues#isMissing}) is refused unless the model imputes, infinities
- * and numbers beyond the double range are refused, a column numeric in training must hold numbers, and label
- * values must be 0 or 1. Travels to the executors inside the Spark functions; the model travels as a broadcast.
+ * and numbers beyond the double range are refused, a column numeric in training must hold numbers; the label
+ * column and the model's ignored columns are dropped unread. Travels to the executors inside the Spark functions; the model travels as a broadcast.
  */
 final class BatchScorer implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The role of an input column. */
-    enum Kind { LABEL, NUMERIC, TEXT }
+    /** The role of an input column: dropped unread (the label column, an ignored column), numeric or text. */
+    enum Kind { DROPPED, NUMERIC, TEXT }
 
     private final String source;
     private final String modelName;
@@ -63,10 +63,8 @@ final class BatchScorer implements Serializable {
         for (int j = 0; j < header.length; j++) {
             String column = header[j];
             switch (kinds[j]) {
-                case LABEL -> {
-                    for (int i = 0; i < n; i++) {
-                        checkLabel(batch.get(i)[j], firstRow + i, column);
-                    }
+                case DROPPED -> {
+                    // as sgm score: the label column's values are never read (good/bad labels included)
                 }
                 case NUMERIC -> {
                     double[] values = new double[n];
@@ -131,13 +129,6 @@ final class BatchScorer implements Serializable {
                     : "missing value " + quote(value)) + " (the model was fitted without imputation)");
         }
         return null;
-    }
-
-    private void checkLabel(String value, long row, String column) {
-        if (!value.equals("0") && !value.equals("1")) {
-            throw new InvalidDataException(at(row, column) + ": a label must be 0 (normal) or 1 (anomaly), got "
-                    + (value.isBlank() ? "an empty value" : quote(value)));
-        }
     }
 
     private String at(long row, String column) {

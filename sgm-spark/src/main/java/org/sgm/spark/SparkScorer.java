@@ -92,8 +92,8 @@ public final class SparkScorer {
         BatchScorer.Kind[] kinds = new BatchScorer.Kind[header.length];
         List<String> features = new ArrayList<>();
         for (int j = 0; j < header.length; j++) {
-            if (header[j].equals(label)) {
-                kinds[j] = BatchScorer.Kind.LABEL;
+            if (header[j].equals(label) || pipeline.ignoreColumns().contains(header[j])) {
+                kinds[j] = BatchScorer.Kind.DROPPED;
             } else {
                 features.add(header[j]);
             }

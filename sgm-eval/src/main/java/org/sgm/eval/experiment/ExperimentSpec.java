@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sgm.core.SgmException;
 import org.sgm.data.Imputation;
+import org.sgm.data.LabelValues;
 import org.sgm.data.PreprocessingOptions;
 import org.sgm.data.ReadOptions;
 import org.sgm.data.Scaling;
@@ -71,7 +72,7 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
             "threads", "exportSplits");
     private static final List<String> DETECTOR = List.of("key", "name", "hyperparameters");
     private static final List<String> PROTOCOL = List.of("kind", "testFraction", "noise", "trainAnomalyRate",
-            "labelColumn", "delimiter", "preprocessing");
+            "labelColumn", "anomalyValues", "ignoreColumns", "delimiter", "preprocessing");
     private static final List<String> PREPROCESSING = List.of("scaling", "impute");
 
     /** Copies the lists. */
@@ -99,12 +100,21 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
      * @param noise the swap-noise rate of the training part, in [0, 1)
      * @param trainAnomalyRate the training part's anomaly rate after subsampling, or null to keep it
      * @param labelColumn the label column (1 = anomaly)
+     * @param anomalyValues the label values that mark an anomaly, for labels other than 0/1; null for 0/1
+     * @param ignoreColumns columns left out as each dataset is read; null for none
      * @param delimiter the CSV field separator, as {@code --delimiter} takes it
      * @param preprocessing the scaling and imputation fitted on each training part
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProtocolSpec(String kind, Double testFraction, double noise, Double trainAnomalyRate,
-            String labelColumn, String delimiter, PreprocessingSpec preprocessing) {
+            String labelColumn, List<String> anomalyValues, List<String> ignoreColumns, String delimiter,
+            PreprocessingSpec preprocessing) {
+
+        /** Copies the lists. */
+        public ProtocolSpec {
+            anomalyValues = anomalyValues == null ? null : List.copyOf(anomalyValues);
+            ignoreColumns = ignoreColumns == null ? null : List.copyOf(ignoreColumns);
+        }
 
         /**
          * @param seeds the number of seeds
@@ -115,7 +125,8 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
             PreprocessingOptions pre = preprocessing.toOptions();
             EvaluationProtocol p = EvaluationProtocol.of(k, seeds)
                     .withRead(new ReadOptions(ReadOptions.parseDelimiter(delimiter), labelColumn,
-                            pre.imputation() != Imputation.NONE))
+                            pre.imputation() != Imputation.NONE, anomalyValues == null ? LabelValues.standard()
+                            : LabelValues.anomalies(anomalyValues), ignoreColumns == null ? List.of() : ignoreColumns))
                     .withPreprocessing(pre)
                     .withNoise(noise)
                     .withTrainAnomalyRate(trainAnomalyRate == null ? Double.NaN : trainAnomalyRate);
@@ -130,7 +141,9 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
             char d = p.read().delimiter();
             return new ProtocolSpec(p.kind().key(), p.kind() == EvaluationProtocol.Kind.STRATIFIED ? p.testFraction()
                     : null, p.noiseRate(), Double.isNaN(p.trainAnomalyRate()) ? null : p.trainAnomalyRate(),
-                    p.labelColumn(), d == '\t' ? "tab" : String.valueOf(d),
+                    p.labelColumn(), p.read().labels().anomalyValues().isEmpty() ? null
+                    : p.read().labels().anomalyValues(), p.read().ignoreColumns().isEmpty() ? null
+                    : p.read().ignoreColumns(), d == '\t' ? "tab" : String.valueOf(d),
                     new PreprocessingSpec(p.preprocessing().scaling().key(), p.preprocessing().imputation().key()));
         }
     }
@@ -429,6 +442,15 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
         if (label != null && label.isBlank()) {
             c.add("protocol.labelColumn must not be empty");
         }
+        List<String> anomalyValues = names(node.get("anomalyValues"), "protocol.anomalyValues", c);
+        if (anomalyValues != null) {
+            c.check(() -> LabelValues.anomalies(anomalyValues), "protocol.anomalyValues: ");
+        }
+        List<String> ignoreColumns = names(node.get("ignoreColumns"), "protocol.ignoreColumns", c);
+        if (ignoreColumns != null) {
+            c.check(() -> new ReadOptions(',', label, false).withIgnoreColumns(ignoreColumns),
+                    "protocol.ignoreColumns: ");
+        }
         String delimiter = c.text(node, "delimiter", "protocol.", ",");
         if (delimiter != null) {
             c.check(() -> new ReadOptions(ReadOptions.parseDelimiter(delimiter), "label", false),
@@ -451,7 +473,28 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
             c.check(() -> Imputation.parse(impute), "protocol.preprocessing.impute: ");
         }
         return new ProtocolSpec(kind.key(), testFraction, noise == null ? kind.defaultNoise() : noise, rate, label,
-                delimiter, new PreprocessingSpec(scaling, impute));
+                anomalyValues, ignoreColumns, delimiter, new PreprocessingSpec(scaling, impute));
+    }
+
+    /** A non-empty list of non-empty strings, or null if the field is absent. */
+    private static List<String> names(JsonNode node, String path, Checker c) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        if (!node.isArray() || node.isEmpty()) {
+            c.add(path + " must be a non-empty list of strings (got " + node + ")");
+            return null;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode v = node.get(i);
+            if (!v.isTextual() || v.textValue().isBlank()) {
+                c.add(path + "[" + i + "] must be a non-empty string (got " + v + ")");
+                return null;
+            }
+            out.add(v.textValue());
+        }
+        return out;
     }
 
     private static List<String> metrics(JsonNode node, Checker c) {

@@ -96,6 +96,32 @@ class ExperimentSpecTest {
     }
 
     @Test
+    void anomalyValuesAndIgnoredColumnsReachTheProtocol() {
+        ExperimentSpec s = ExperimentSpec.fromJson(org.sgm.core.hyper.HyperparameterJson.read("""
+                {"name": "c", "datasets": ["credit.csv"], "detectors": ["iforest"],
+                 "protocol": {"labelColumn": "class", "anomalyValues": ["bad"], "ignoreColumns": ["id", "when"]}}"""),
+                "c");
+        EvaluationProtocol p = s.evaluationProtocol();
+        assertEquals(List.of("bad"), p.read().labels().anomalyValues());
+        assertEquals(List.of("id", "when"), p.read().ignoreColumns());
+        assertEquals(s.protocol(), ExperimentSpec.ProtocolSpec.of(p));
+        assertEquals(s.toJson(), ExperimentSpec.fromJson(s.toJson(), "d").toJson(), "normalized form is a spec");
+        assertTrue(s.toJson().toString().contains("\"anomalyValues\":[\"bad\"]"), s.toJson().toString());
+
+        InvalidExperimentException e = assertThrows(InvalidExperimentException.class, () ->
+                ExperimentSpec.fromJson(org.sgm.core.hyper.HyperparameterJson.read("""
+                {"name": "c", "datasets": ["credit.csv"], "detectors": ["iforest"],
+                 "protocol": {"anomalyValues": [], "ignoreColumns": ["label"]}}"""), "c"));
+        assertEquals(List.of("protocol.anomalyValues must be a non-empty list of strings (got [])",
+                "protocol.ignoreColumns: the ignored column 'label' is the label column"), e.violations());
+        e = assertThrows(InvalidExperimentException.class, () ->
+                ExperimentSpec.fromJson(org.sgm.core.hyper.HyperparameterJson.read("""
+                {"name": "c", "datasets": ["credit.csv"], "detectors": ["iforest"],
+                 "protocol": {"anomalyValues": ["bad", " "]}}"""), "c"));
+        assertEquals(List.of("protocol.anomalyValues[1] must be a non-empty string (got \" \")"), e.violations());
+    }
+
+    @Test
     void explicitSeedsPaperProtocolAndAliases() {
         ExperimentSpec s = ExperimentSpec.fromJson(org.sgm.core.hyper.HyperparameterJson.read("""
                 {"name": "p", "datasets": ["builtin:wbc"], "seeds": [7, 3],

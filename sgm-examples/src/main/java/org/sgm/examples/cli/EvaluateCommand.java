@@ -12,6 +12,7 @@ import org.sgm.core.SgmException;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.data.BuiltinDatasets;
 import org.sgm.data.Imputation;
+import org.sgm.data.LabelValues;
 import org.sgm.data.PreprocessingOptions;
 import org.sgm.eval.CellResult;
 import org.sgm.eval.Evaluation;
@@ -59,6 +60,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Option(names = "--anomaly-value", split = ",", paramLabel = "V[,V...]",
+            description = "Label values that mark an anomaly, for labels other than 0/1 (e.g. bad); any other value "
+                    + "is normal.")
+    List<String> anomalyValues;
+
     @Mixin
     PreprocessingFlags preprocessing;
 
@@ -79,7 +85,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PreprocessingOptions pre = preprocessing.options();
         EvaluationProtocol p = EvaluationProtocol.of(EvaluationProtocol.Kind.parse(protocol), seeds)
-                .withRead(input.read(pre.imputation() != Imputation.NONE))
+                .withRead(input.read(pre.imputation() != Imputation.NONE).withLabels(anomalyValues == null
+                        ? LabelValues.standard() : LabelValues.anomalies(anomalyValues)))
                 .withPreprocessing(pre);
         if (testFraction != null) {
             p = p.withTestFraction(testFraction);

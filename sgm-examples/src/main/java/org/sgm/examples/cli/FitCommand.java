@@ -13,6 +13,7 @@ import org.sgm.core.data.InvalidDataException;
 import org.sgm.data.FittedPipeline;
 import org.sgm.data.Imputation;
 import org.sgm.data.PreprocessingOptions;
+import org.sgm.data.LabelValues;
 import org.sgm.data.ReadOptions;
 import org.sgm.data.StreamingCsv;
 import org.sgm.data.Table;
@@ -70,7 +71,8 @@ final class FitCommand implements Callable<Integer> {
         JsonNode overrides = TrainingOverrides.build(provider, params, epochs, noEarlyStop);
         AnomalyDetector detector = SgmMain.registry().create(model, overrides);
         PreprocessingOptions pre = preprocessing.options();
-        ReadOptions read = input.read(pre.imputation() != Imputation.NONE);
+        // Labels never reach a fit: the label column is dropped whatever its values (good/bad included).
+        ReadOptions read = input.read(pre.imputation() != Imputation.NONE).withLabels(LabelValues.unread());
         FitContext ctx = FitContext.of(seed, new ProgressPrinter(model, common.progress()));
         long t0 = System.nanoTime();
         FittedPipeline pipeline;
@@ -78,11 +80,11 @@ final class FitCommand implements Callable<Integer> {
         if (StreamingChoice.stream(data, stream, common.progress())) {
             StreamingCsv.Prepared prepared = StreamingCsv.fit(Path.of(data), read, pre);
             rows = requireTwoRows(prepared.source(), prepared.features().rows());
-            pipeline = FittedPipeline.fit(detector, prepared, input.label(), ctx);
+            pipeline = FittedPipeline.fit(detector, prepared, read, ctx);
         } else {
             Table table = Table.read(data, read);
             rows = requireTwoRows(table.source(), table.rows());
-            pipeline = FittedPipeline.fit(detector, table, input.label(), pre, ctx);
+            pipeline = FittedPipeline.fit(detector, table, read, pre, ctx);
         }
         pipeline.save(out);
         common.progress().printf(Locale.ROOT, "sgm: wrote %s (%s, %d rows, %d features, %.1f s)%n", out, model,

@@ -10,6 +10,11 @@ final class InputOptions {
                     + "take their labels from y; ARFF files from this attribute or a nominal class attribute last.")
     String labelColumn;
 
+    @Option(names = "--ignore-columns", split = ",", paramLabel = "COLUMN[,COLUMN...]",
+            description = "Columns to leave out as the file is read (an id, a timestamp); a model remembers them, so "
+                    + "`sgm score` leaves them out too.")
+    java.util.List<String> ignoreColumns = java.util.List.of();
+
     @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
             description = "CSV field separator: one character, or tab, semicolon, space, pipe (default: "
                     + "'${DEFAULT-VALUE}').")
@@ -25,6 +30,7 @@ final class InputOptions {
      * @return the read options these flags describe
      */
     ReadOptions read(boolean allowMissing) {
-        return new ReadOptions(ReadOptions.parseDelimiter(delimiter), label(), allowMissing);
+        return new ReadOptions(ReadOptions.parseDelimiter(delimiter), label(), allowMissing)
+                .withIgnoreColumns(ignoreColumns);
     }
 }
