@@ -15,12 +15,23 @@ final class Layout implements Serializable {
     private final long[] starts;
     private final long total;
     private final int headerRecords;
+    private final String source;
 
     /**
      * @param records the number of records in each partition, in partition order
      * @param headerRecords 1 if the first record of the input is a header line (CSV), else 0
      */
     Layout(long[] records, int headerRecords) {
+        this(records, headerRecords, "the input");
+    }
+
+    /**
+     * @param records the number of records in each partition, in partition order
+     * @param headerRecords 1 if the first record of the input is a header line (CSV), else 0
+     * @param source the input's name, for messages
+     */
+    Layout(long[] records, int headerRecords, String source) {
+        this.source = source;
         this.starts = new long[records.length + 1];
         for (int p = 0; p < records.length; p++) {
             starts[p + 1] = starts[p] + records[p];
@@ -54,6 +65,43 @@ final class Layout implements Serializable {
             records.next();
         }
         return start(partition);
+    }
+
+    /**
+     * Wraps a partition's records for a later pass over them: it fails, naming the input and the partition, as soon
+     * as the partition turns out to hold fewer or more records than the first pass counted (the input changed
+     * between the passes, or a reader dropped records), instead of scoring a shifted or short set of rows.
+     * A caller that stops at the partition's end must call {@code hasNext()} once more, which fails if records
+     * remain.
+     *
+     * @param partition the partition
+     * @param records its records, from the start
+     * @param <T> the record type
+     * @return the same records, counted
+     */
+    <T> Iterator<T> exactly(int partition, Iterator<T> records) {
+        long expected = starts[partition + 1] - starts[partition];
+        return new Iterator<>() {
+            private long seen;
+
+            @Override
+            public boolean hasNext() {
+                boolean more = records.hasNext();
+                if (more == (seen < expected)) {
+                    return more;
+                }
+                throw new org.sgm.core.data.InvalidDataException(source + ": partition " + partition + " held "
+                        + (more ? "more than " + expected : seen) + " records when scored, but " + expected
+                        + " when counted; the input changed while it was read, or a reader dropped records");
+            }
+
+            @Override
+            public T next() {
+                T t = records.next();
+                seen++;
+                return t;
+            }
+        };
     }
 
     /** @return whether the batch of data row {@code row} (of this partition) lies wholly inside the partition */

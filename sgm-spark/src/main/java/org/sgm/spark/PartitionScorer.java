@@ -40,7 +40,8 @@ final class PartitionScorer<T> implements Function2<Integer, Iterator<T>, Iterat
     }
 
     @Override
-    public Iterator<String> call(Integer partition, Iterator<T> records) {
+    public Iterator<String> call(Integer partition, Iterator<T> all) {
+        Iterator<T> records = layout.exactly(partition, all);
         long first = layout.skipHeader(partition, records);
         long end = layout.end(partition);
         return new Iterator<>() {
@@ -61,7 +62,8 @@ final class PartitionScorer<T> implements Function2<Integer, Iterator<T>, Iterat
                     return true;
                 }
                 skipCutBatches();
-                return row < end && records.hasNext();
+                boolean more = records.hasNext(); // fails if the partition holds fewer or more records than counted
+                return row < end && more;
             }
 
             @Override

@@ -105,7 +105,7 @@ public final class SparkScorer {
                         : BatchScorer.Kind.TEXT;
             }
         }
-        Layout layout = new Layout(infos.stream().mapToLong(PartitionInfo::records).toArray(), parquet ? 0 : 1);
+        Layout layout = new Layout(infos.stream().mapToLong(PartitionInfo::records).toArray(), parquet ? 0 : 1, data);
 
         Broadcast<byte[]> model = jsc.broadcast(modelBytes);
         BatchScorer scorer = new BatchScorer(data, modelFile.getFileName().toString(), model, header, kinds,
@@ -139,7 +139,8 @@ public final class SparkScorer {
             return whole;
         }
         JavaPairRDD<Long, Tuple2<Long, String[]>> cutRows = records.mapPartitionsWithIndex(
-                (Integer p, Iterator<T> it) -> {
+                (Integer p, Iterator<T> all) -> {
+                    Iterator<T> it = layout.exactly(p, all);
                     long row = layout.skipHeader(p, it);
                     long end = layout.end(p);
                     List<Tuple2<Long, Tuple2<Long, String[]>>> out = new ArrayList<>();
@@ -150,6 +151,7 @@ public final class SparkScorer {
                                     new Tuple2<>(row, reader.cells(record, row))));
                         }
                     }
+                    it.hasNext(); // fails if the partition holds more records than were counted
                     return out.iterator();
                 }, false).mapToPair(t -> t);
         JavaRDD<String> joined = cutRows.groupByKey(Math.min(cut, parallelism)).mapPartitions(batches -> {

@@ -275,6 +275,43 @@ class SparkScorerTest {
     }
 
     @Test
+    @Order(5)
+    void labelValuesAreNotReadAndIgnoredColumnsAreDroppedAsSgmScoreDoes() throws IOException {
+        List<String> lines = new ArrayList<>(sliceLines());
+        for (int i = 1; i < lines.size(); i++) {
+            String l = lines.get(i);
+            lines.set(i, l.substring(0, l.lastIndexOf(',') + 1) + (l.endsWith(",1") ? "bad" : "good"));
+        }
+        Path goodBad = write("good-bad.csv", lines);
+        Path out = dir.resolve("good-bad-out");
+        SparkScorer.score(spark, model, goodBad.toString(), ',', out.toString());
+        assertSameScores(expectedSlice, readParts(out));
+
+        // A model that ignored 'job' and 'month': both are dropped unread (here filled with text of any kind).
+        ReadOptions read = ReadOptions.defaults().withIgnoreColumns(List.of("job", "month"));
+        FittedPipeline ignoring = FittedPipeline.fit(registry.create("iforest", HyperparameterJson.read("{}")),
+                Table.read(slice, read), read, org.sgm.data.PreprocessingOptions.defaults(), FitContext.of(3));
+        Path ignoringModel = dir.resolve("ignoring.sgm");
+        ignoring.save(ignoringModel);
+        double[] scores = FittedPipeline.load(ignoringModel, registry).score(slice);
+        StringBuilder sb = new StringBuilder("score\n");
+        for (double v : scores) {
+            sb.append(v).append('\n');
+        }
+        List<String> scrambled = new ArrayList<>(sliceLines());
+        for (int i = 1; i < scrambled.size(); i++) {
+            String[] f = scrambled.get(i).split(",", -1);
+            f[1] = "id-" + i;
+            f[10] = i % 7 == 0 ? "" : "t" + i;
+            scrambled.set(i, String.join(",", f));
+        }
+        Path scrambledFile = write("scrambled.csv", scrambled);
+        Path out2 = dir.resolve("ignoring-out");
+        SparkScorer.score(spark, ignoringModel, scrambledFile.toString(), ',', out2.toString());
+        assertSameScores(sb.toString(), readParts(out2));
+    }
+
+    @Test
     @Order(6)
     void commandLineExitStatuses() throws IOException {
         assertEquals(2, SparkScoreMain.execute("--model", model.toString()));
