@@ -44,8 +44,19 @@ final class OcsvmDetector extends BaselineDetector<OcsvmHyperparameters> {
 
     @Override
     public FittedDetector fit(FeatureMatrix train, FitContext ctx) {
+        return OcsvmModel.of(key(), hyperparameters(), train(train, ctx.seed()), train.cols());
+    }
+
+    /**
+     * Trains LibSVM through Tribuo; {@link #fit} takes the decision function out of the result.
+     *
+     * @param train the training rows (finite, at least one row and one column)
+     * @param seed the fit's seed: it draws the sample beyond {@code maxTrainRows} and seeds LibSVM
+     * @return Tribuo's model, over features named by {@link TribuoFeatures#names}
+     */
+    LibSVMAnomalyModel train(FeatureMatrix train, long seed) {
         TribuoFeatures.requireNonEmpty(key(), train);
-        FeatureMatrix rows = Subsample.rows(train, hyperparameters().maxTrainRows(), ctx.seed());
+        FeatureMatrix rows = Subsample.rows(train, hyperparameters().maxTrainRows(), seed);
         MutableDataset<Event> dataset = TribuoFeatures.dataset(rows, FACTORY, AnomalyFactory.EXPECTED_EVENT);
 
         SVMParameters<Event> parameters =
@@ -55,7 +66,7 @@ final class OcsvmDetector extends BaselineDetector<OcsvmHyperparameters> {
         parameters.setGamma(hyperparameters().gammaFor(train.cols()));
         parameters.setCacheSize(hyperparameters().cacheSizeMb());
 
-        LibSVMModel<Event> model = new LibSVMAnomalyTrainer(parameters, ctx.seed()).train(dataset);
-        return new OcsvmModel(key(), hyperparameters(), (LibSVMAnomalyModel) model, train.cols());
+        LibSVMModel<Event> model = new LibSVMAnomalyTrainer(parameters, seed).train(dataset);
+        return (LibSVMAnomalyModel) model;
     }
 }

@@ -9,7 +9,8 @@ import org.sgm.core.ModelState;
 /**
  * Registry entry ({@value #KEY}) of the one-class SVM baseline: Tribuo's LibSVM one-class trainer with an RBF
  * kernel (Schölkopf et al., Neural Computation 2001). Scores are the negated decision value, higher = more
- * anomalous; the model is saved in Tribuo's protobuf format.
+ * anomalous, computed from the support vectors, their coefficients, ρ and the kernel, which the model file keeps as
+ * double arrays; files written before, which hold Tribuo's protobuf form of the model, still load.
  */
 public final class TribuoOcsvmProvider implements DetectorProvider<OcsvmHyperparameters> {
     /** Registry key of the one-class SVM baseline. */

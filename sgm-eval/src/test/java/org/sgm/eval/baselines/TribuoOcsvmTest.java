@@ -18,11 +18,9 @@ import org.sgm.core.ModelState;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
 import org.tribuo.Example;
-import org.tribuo.Model;
 import org.tribuo.anomaly.AnomalyFactory;
 import org.tribuo.anomaly.Event;
 import org.tribuo.anomaly.libsvm.LibSVMAnomalyModel;
-import org.tribuo.protos.core.ModelProto;
 
 class TribuoOcsvmTest {
     private static final TribuoOcsvmProvider PROVIDER = new TribuoOcsvmProvider();
@@ -44,11 +42,11 @@ class TribuoOcsvmTest {
     }
 
     @Test
-    void scoreIsTheNegatedDecisionValue() throws Exception {
+    void scoreIsTheNegatedDecisionValue() {
         // A wide kernel (γ = 0.05): with γ = 1/d the RBF support of a Gaussian cloud can be a shell whose centre
         // scores slightly outside, which is the one-class SVM's behaviour, not a sign error.
-        OcsvmModel model = (OcsvmModel) PROVIDER.create(new OcsvmHyperparameters(0.1, 0.05, 200))
-                .fit(cloud(300, 1), 42);
+        OcsvmHyperparameters hp = new OcsvmHyperparameters(0.1, 0.05, 200);
+        FittedDetector model = PROVIDER.create(hp).fit(cloud(300, 1), 42);
         FeatureMatrix probes = FeatureMatrix.of(new double[][] {{0, 0, 0}, {6, -6, 6}});
         double[] scores = model.score(probes);
         // Empirically: the centre of the cloud is inside the support (negative score), a far point outside.
@@ -56,15 +54,14 @@ class TribuoOcsvmTest {
         assertTrue(scores[1] > 0, "far point scored " + scores[1]);
         assertTrue(scores[1] > scores[0]);
         // Tribuo's own convention is the opposite: the centre is EXPECTED with a positive decision value.
-        LibSVMAnomalyModel tribuo = (LibSVMAnomalyModel) Model.deserialize(
-                ModelProto.parseFrom(model.state().entries().get(OcsvmModel.ENTRY)));
+        LibSVMAnomalyModel tribuo = new OcsvmDetector(TribuoOcsvmProvider.KEY, hp).train(cloud(300, 1), 42);
         List<Example<Event>> examples = TribuoFeatures.examples(probes, AnomalyFactory.UNKNOWN_EVENT);
         Event centre = tribuo.predict(examples.get(0)).getOutput();
         Event far = tribuo.predict(examples.get(1)).getOutput();
         assertEquals(Event.EventType.EXPECTED, centre.getType());
         assertEquals(Event.EventType.ANOMALOUS, far.getType());
-        assertEquals(-centre.getScore(), scores[0], 0.0);
-        assertEquals(-far.getScore(), scores[1], 0.0);
+        assertEquals(-centre.getScore(), scores[0], 1e-9 * Math.abs(centre.getScore()));
+        assertEquals(-far.getScore(), scores[1], 1e-9 * Math.abs(far.getScore()));
     }
 
     @Test
@@ -130,7 +127,7 @@ class TribuoOcsvmTest {
         ModelState good = model.state();
         ModelState missing = new ModelState(3, Map.of("other", new byte[] {1}), List.of());
         assertThrows(SgmException.class, () -> PROVIDER.restore(PROVIDER.defaults(), missing));
-        ModelState garbage = new ModelState(3, Map.of(OcsvmModel.ENTRY, new byte[] {1, 2, 3, 4}), List.of());
+        ModelState garbage = new ModelState(3, Map.of(OcsvmModel.LEGACY_ENTRY, new byte[] {1, 2, 3, 4}), List.of());
         assertThrows(SgmException.class, () -> PROVIDER.restore(PROVIDER.defaults(), garbage));
         ModelState wrongWidth = new ModelState(5, good.entries(), List.of());
         assertThrows(SgmException.class, () -> PROVIDER.restore(PROVIDER.defaults(), wrongWidth));
