@@ -36,7 +36,7 @@ import org.sgm.core.train.EpochStats;
  *
  * <p>Reading verifies every checksum and the format version, reads entries into memory only (nothing is
  * extracted to disk, so no entry can be written anywhere), and executes nothing from the file: metadata is plain
- * JSON bound to known records, weights are plain float arrays.
+ * JSON bound to known records, weights are plain float (the OCSVM baseline: double) arrays.
  *
  * <p>The summary of the training scores ({@code "trainingScores"}, used by thresholds) is optional: files written
  * before it existed read with {@link #trainingScores()} null, and readers that predate it ignore it, so the format
