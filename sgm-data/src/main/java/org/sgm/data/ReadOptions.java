@@ -35,7 +35,7 @@ public record ReadOptions(char delimiter, String labelColumn, boolean allowMissi
             throw new SgmException("the delimiter cannot be " + describe(delimiter));
         }
         labels = labels == null ? LabelValues.standard() : labels;
-        ignoreColumns = List.copyOf(ignoreColumns);
+        ignoreColumns = ignoreColumns == null ? List.of() : List.copyOf(ignoreColumns);
         for (String c : ignoreColumns) {
             if (c.isBlank()) {
                 throw new SgmException("an ignored column has an empty name");
