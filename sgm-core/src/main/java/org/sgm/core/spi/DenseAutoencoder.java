@@ -55,7 +55,7 @@ public final class DenseAutoencoder implements RepresentationLearner, TapeLearne
     @Override
     public LearnerGraph build(SameDiff sd, SDVariable x, ParamInit init) {
         SDVariable z = Layers.mlp(sd, "enc", x, widths, init, true, true);
-        SDVariable xHat = Layers.mlp(sd, "dec", z, decoderWidths(), init, false, true);
+        SDVariable xHat = sd.identity(RECONSTRUCTION, Layers.mlp(sd, "dec", z, decoderWidths(), init, false, true));
         SDVariable residual = x.sub(xHat);
         SDVariable loss = sd.mean("reconstructionLoss", sd.math.square(residual));
         SDVariable metric = sd.identity("reconstructionError", Layers.rowNorm(sd, residual));
@@ -67,6 +67,14 @@ public final class DenseAutoencoder implements RepresentationLearner, TapeLearne
         return this;
     }
 
+    /** The name of x̂ in both engines. */
+    public static final String RECONSTRUCTION = "ae_reconstruction";
+
+    @Override
+    public String reconstruction() {
+        return RECONSTRUCTION;
+    }
+
     @Override
     public Tensor latent(Tape t, Tensor x, ParamInit init) {
         return TapeLayers.mlp(t, "enc", x, widths, init, true, true);
@@ -74,7 +82,7 @@ public final class DenseAutoencoder implements RepresentationLearner, TapeLearne
 
     @Override
     public Objective objective(Tape t, Tensor x, Tensor z, ParamInit init) {
-        Tensor xHat = TapeLayers.mlp(t, "dec", z, decoderWidths(), init, false, true);
+        Tensor xHat = t.output(RECONSTRUCTION, TapeLayers.mlp(t, "dec", z, decoderWidths(), init, false, true));
         Tensor squares = t.rowSumSquares(t.sub(x, xHat));
         Tensor loss = t.mul(t.sum(squares), 1.0 / ((double) x.rows() * x.cols()));
         return new Objective(t.output("reconstructionError", t.sqrt(squares)), loss);

@@ -38,6 +38,17 @@ public interface RepresentationLearner {
         return null;
     }
 
+    /**
+     * The name of the input's reconstruction x̂ ({@code [N, inputDim]}), if this backbone reconstructs its input and
+     * names x̂ so in both engines ({@code sd.identity(name, xHat)} in {@link #build}, {@code t.output(name, xHat)}
+     * in the tape version): explanations then offer the per-feature reconstruction error.
+     *
+     * @return the name, or null (the default) if the backbone has no reconstruction
+     */
+    default String reconstruction() {
+        return null;
+    }
+
     /** @return a short description of the metric m, e.g. {@code "reconstruction error ‖x − x̂‖₂"} */
     String metricDescription();
 

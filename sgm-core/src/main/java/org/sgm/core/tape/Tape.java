@@ -151,6 +151,51 @@ public final class Tape {
     }
 
     /**
+     * An input that gradients flow into, for the gradient of an output with respect to the input (explanations):
+     * after {@link #backward}, {@link #gradient} reads it. Only on a recorded pass ({@code reset(true)}).
+     *
+     * @param data the values, row-major (copied)
+     * @param rows rows
+     * @param cols columns
+     * @return the input as a tensor that collects its gradient
+     */
+    public Tensor variableInput(float[] data, int rows, int cols) {
+        if (!recording) {
+            throw new IllegalStateException("an input's gradient needs a recorded pass (reset(true))");
+        }
+        pickArena(rows);
+        int n = rows * cols;
+        if (data.length < n) {
+            throw new IllegalArgumentException("input has " + data.length + " values, expected " + n);
+        }
+        if (single) {
+            return new Tensor(rows, cols, Arrays.copyOf(data, n), null, true);
+        }
+        double[] d = allocD(n);
+        for (int i = 0; i < n; i++) {
+            d[i] = data[i];
+        }
+        return new Tensor(rows, cols, null, d, true);
+    }
+
+    /**
+     * @param t a tensor of this pass, after {@link #backward}
+     * @return a copy of its gradient (zeros where none flowed into it)
+     */
+    public double[] gradient(Tensor t) {
+        double[] out = new double[t.size()];
+        if (t.gradF() != null) {
+            float[] g = t.gradF();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = g[i];
+            }
+        } else if (t.gradD() != null) {
+            System.arraycopy(t.gradD(), 0, out, 0, out.length);
+        }
+        return out;
+    }
+
+    /**
      * An input given in double precision (rounded to float in float precision).
      *
      * @param data the values, row-major

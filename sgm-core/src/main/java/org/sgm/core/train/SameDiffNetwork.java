@@ -55,6 +55,9 @@ public final class SameDiffNetwork implements TrainableNetwork {
     private final java.util.SplittableRandom stepRng;
     private final int inputDim;
     private final Map<Integer, INDArray> batches = new HashMap<>();
+    /** A copy of the graph with loss Σ score, built on the first explanation; dropped when a weight changes. */
+    private SameDiff explainGraph;
+    private static final String EXPLAIN_TARGET = "explainTarget";
     /** The scorer's parameters (updated only when a step guides); empty for a plain backbone. */
     private final java.util.Set<String> scorerParams;
     private long iteration;
@@ -197,6 +200,46 @@ public final class SameDiffNetwork implements TrainableNetwork {
         }
     }
 
+    @Override
+    public void scoreGradient(float[] x, int rows, float[] score, double[] gradient) {
+        // A copy of the graph whose loss is Σ score and whose input is a variable: its gradient is each row's
+        // ∂s_i/∂x_i (rows are independent). The gradient SameDiff 1.0.0-M2.1 returns for the input *placeholder*
+        // is wrong where the input feeds several ops (DAGMM's and RSRAE's cosine, against central differences in
+        // EngineOracle); as a variable it is right. The training graph and its loss stay as they are.
+        INDArray in = batch(x, rows).dup();
+        SameDiff graph;
+        synchronized (this) {
+            if (explainGraph == null) {
+                explainGraph = sd.dup();
+                explainGraph.sum(EXPLAIN_TARGET, explainGraph.getVariable(scoreName));
+                explainGraph.setLossVariables(EXPLAIN_TARGET);
+                explainGraph.getVariable(INPUT).setArray(in);
+                explainGraph.getVariable(INPUT).convertToVariable();
+            }
+            graph = explainGraph;
+        }
+        graph.getVariable(INPUT).setArray(in);
+        Map<String, INDArray> out = graph.output(Map.of(), scoreName);
+        float[] s = out.get(scoreName).castTo(DataType.FLOAT).data().asFloat();
+        System.arraycopy(s, 0, score, 0, rows);
+        INDArray g = graph.calculateGradients(Map.of(), INPUT).get(INPUT);
+        double[] values = g.castTo(DataType.DOUBLE).data().asDouble();
+        System.arraycopy(values, 0, gradient, 0, rows * inputDim);
+    }
+
+    @Override
+    public double[] reconstruction(float[] x, int rows) {
+        String name = learner.reconstruction();
+        if (name == null) {
+            return null;
+        }
+        if (!sd.hasVariable(name)) {
+            throw new IllegalStateException("the backbone calls its reconstruction '" + name + "' but its graph has"
+                    + " no such variable");
+        }
+        return output(batch(x, rows).dup(), name).castTo(DataType.DOUBLE).data().asDouble();
+    }
+
     /**
      * @param x a batch
      * @param variable a variable that depends on the input only
@@ -208,6 +251,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
 
     @Override
     public StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch, boolean guide) {
+        explainGraph = null; // its weights would be stale
         Gradients gr = gradients(x, rows, threshold, muRef, guide);
         for (int i = 0; i < params.size(); i++) {
             if (guided && !guide && scorerParams.contains(params.get(i))) {
@@ -298,6 +342,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
 
     @Override
     public void load(Map<String, INDArray> saved) {
+        explainGraph = null;
         TrainableNetwork.assignByName(state(), saved);
     }
 
@@ -328,6 +373,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
                             + value.length());
                 }
                 arr.assign(value.castTo(arr.dataType()).reshape(arr.shape()));
+                explainGraph = null;
             }
 
             private SDVariable variable(String name) {

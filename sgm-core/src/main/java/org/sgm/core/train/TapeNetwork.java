@@ -137,6 +137,40 @@ final class TapeNetwork implements TrainableNetwork {
     }
 
     @Override
+    public void scoreGradient(float[] x, int rows, float[] score, double[] gradient) {
+        tape.reset(true);
+        Tensor in = tape.variableInput(x, rows, inputDim);
+        Tensor z = backbone.latent(tape, in, init);
+        Tensor s = guided ? scorer.score(tape, z, init) : backbone.objective(tape, in, z, init).metric();
+        s.copyTo(score, 0);
+        tape.backward(tape.sum(s));
+        System.arraycopy(tape.gradient(in), 0, gradient, 0, rows * inputDim);
+        params.zeroGrad(); // the parameters' gradients of this pass are not a training step's
+        tape.reset();
+    }
+
+    @Override
+    public double[] reconstruction(float[] x, int rows) {
+        String name = learner.reconstruction();
+        if (name == null) {
+            return null;
+        }
+        tape.reset(false);
+        Tensor in = tape.input(x, rows, inputDim);
+        Tensor z = backbone.latent(tape, in, init);
+        backbone.objective(tape, in, z, init);
+        Tensor value = tape.named(name);
+        if (value == null) {
+            tape.reset();
+            throw new IllegalStateException("the backbone calls its reconstruction '" + name + "' but its fast pass"
+                    + " names no such value");
+        }
+        double[] out = value.toDoubles();
+        tape.reset();
+        return out;
+    }
+
+    @Override
     public void score(float[] x, int rows, float[] score, int offset) {
         if (!guided) {
             TrainableNetwork.super.score(x, rows, score, offset);

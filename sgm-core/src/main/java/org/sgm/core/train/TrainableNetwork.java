@@ -49,6 +49,31 @@ public interface TrainableNetwork {
     }
 
     /**
+     * Each row's score and its gradient with respect to that row's own input (rows are scored independently), for
+     * explanations; nothing is updated.
+     *
+     * @param x a batch, row-major
+     * @param rows the batch's rows
+     * @param score receives the score of each row (as {@link #score})
+     * @param gradient receives ∂score_i/∂x_i, row-major, {@code rows × inputDim}
+     * @throws UnsupportedOperationException if this network computes no input gradients
+     */
+    default void scoreGradient(float[] x, int rows, float[] score, double[] gradient) {
+        throw new UnsupportedOperationException(engine() + " network computes no input gradients");
+    }
+
+    /**
+     * The backbone's reconstruction x̂ of a batch ({@link org.sgm.core.spi.RepresentationLearner#reconstruction()}).
+     *
+     * @param x a batch, row-major
+     * @param rows the batch's rows
+     * @return x̂, row-major, {@code rows × inputDim}, or null if the backbone has no reconstruction
+     */
+    default double[] reconstruction(float[] x, int rows) {
+        return null;
+    }
+
+    /**
      * One optimizer step on a batch: L = L_B + λ_DE·L_SG with pseudo-labels {@code m ≥ τ}, gradients, then the one
      * {@link Adam} (with clipping).
      *

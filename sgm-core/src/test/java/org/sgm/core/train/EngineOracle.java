@@ -136,6 +136,75 @@ public final class EngineOracle {
         float[] scoreOnly = new float[data.rows()];
         TrainingLoop.scorePass(fast, data, scoreOnly);
         assertArrayEquals(s2, scoreOnly, 0f, "the score-only pass equals the full pass, " + where);
+        checkInputGradients(oracle, fast, data, where);
+    }
+
+    /**
+     * The explanations' input gradients: on each engine, ∂s/∂x matches central differences of that engine's own
+     * scores along a random direction per row; both engines give the same scores and the same ∂s/∂x.
+     */
+    private static void checkInputGradients(SameDiffNetwork oracle, TapeNetwork fast, FeatureMatrix data,
+            String where) {
+        int n = 50;
+        int d = data.cols();
+        float[] x = new float[n * d];
+        data.rowsInto(data.rows() - n, data.rows(), x);
+        float[] sWant = new float[n];
+        float[] sHave = new float[n];
+        double[] gWant = new double[n * d];
+        double[] gHave = new double[n * d];
+        oracle.scoreGradient(x, n, sWant, gWant);
+        fast.scoreGradient(x, n, sHave, gHave);
+        checkAgainstDifferences(fast, x, n, d, gHave, "fast engine, " + where);
+        checkAgainstDifferences(oracle, x, n, d, gWant, "SameDiff, " + where);
+        assertVectorsClose(sWant, sHave, "scores of the explanation pass, " + where);
+        float[] plain = new float[n];
+        fast.score(x, n, plain, 0);
+        assertVectorsClose(plain, sHave, "the explanation pass scores as score() does, " + where);
+        double err = relativeError(Nd4j.create(gWant), Nd4j.create(gHave));
+        assertTrue(err <= TOLERANCE, "input gradients: relative error " + err + ", " + where);
+        assertTrue(Arrays.stream(gHave).anyMatch(v -> v != 0), "some input gradient is not zero, " + where);
+    }
+
+    /**
+     * Central differences along a random ±1 direction v per row: {@code (s(x + hv) − s(x − hv)) / 2h ≈ ∇s·v}. A
+     * step may cross a ReLU's kink and the scores are floats, so a row agrees within 2 % (or 1e-4 of the largest
+     * directional derivative), and 90 % of the rows must agree.
+     */
+    private static void checkAgainstDifferences(TrainableNetwork net, float[] x, int n, int d, double[] gradient,
+            String where) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+        float h = 2e-3f;
+        float[] up = new float[n * d];
+        float[] down = new float[n * d];
+        double[] analytic = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                float v = rng.nextBoolean() ? 1f : -1f;
+                up[i * d + j] = x[i * d + j] + h * v;
+                down[i * d + j] = x[i * d + j] - h * v;
+                // the exact float perturbations, as the network sees them
+                analytic[i] += gradient[i * d + j] * ((double) up[i * d + j] - down[i * d + j]);
+            }
+        }
+        float[] sUp = new float[n];
+        float[] sDown = new float[n];
+        net.score(up, n, sUp, 0);
+        net.score(down, n, sDown, 0);
+        double largest = Arrays.stream(analytic).map(Math::abs).max().orElse(0);
+        int agree = 0;
+        StringBuilder worst = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            double numeric = (double) sUp[i] - sDown[i];
+            double gap = Math.abs(numeric - analytic[i]);
+            if (gap <= 0.02 * Math.abs(analytic[i]) + 1e-4 * largest) {
+                agree++;
+            } else if (worst.length() < 300) {
+                worst.append(String.format(java.util.Locale.ROOT, " row %d: %.6g vs %.6g;", i, numeric, analytic[i]));
+            }
+        }
+        assertTrue(agree >= 0.9 * n, "input gradients against central differences: " + agree + " of " + n
+                + " rows agree, " + where + worst);
     }
 
     private static void assertStatesAgree(SameDiffNetwork oracle, TapeNetwork fast, String where) {

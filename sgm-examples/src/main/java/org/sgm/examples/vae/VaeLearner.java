@@ -31,6 +31,8 @@ import org.sgm.core.tape.Tensor;
  */
 public final class VaeLearner implements RepresentationLearner, TapeLearner {
     static final String NOISE = "vaeNoise";
+    /** The decoder's output for μ, x̂, named in both engines. */
+    static final String RECONSTRUCTION = "vaeReconstruction";
     private final int inputDim;
     private final VaeHyperparameters hp;
 
@@ -58,7 +60,7 @@ public final class VaeLearner implements RepresentationLearner, TapeLearner {
         SDVariable w2 = sd.var("vaeDec1_W", init.uniform(bound2, hp.hidden(), inputDim));
         SDVariable b2 = sd.var("vaeDec1_b", init.uniform(bound2, 1, inputDim));
         SDVariable xSample = sd.nn.relu(sample.mmul(w1).add(b1), 0).mmul(w2).add(b2);
-        SDVariable xMean = sd.nn.relu(mu.mmul(w1).add(b1), 0).mmul(w2).add(b2);
+        SDVariable xMean = sd.identity(RECONSTRUCTION, sd.nn.relu(mu.mmul(w1).add(b1), 0).mmul(w2).add(b2));
         SDVariable reconstruction = sd.mean(sd.math.square(x.sub(xSample)));
         SDVariable kl = sd.mean(sd.sum(logVar.add(1.0).sub(sd.math.square(mu)).sub(sd.math.exp(logVar)), false, 1))
                 .mul(-0.5 / inputDim);
@@ -70,6 +72,11 @@ public final class VaeLearner implements RepresentationLearner, TapeLearner {
     @Override
     public TapeLearner tape() {
         return this;
+    }
+
+    @Override
+    public String reconstruction() {
+        return RECONSTRUCTION;
     }
 
     @Override
@@ -89,7 +96,7 @@ public final class VaeLearner implements RepresentationLearner, TapeLearner {
         Tensor b1 = t.param("vaeDec0_b", 1, hp.hidden(), () -> init.uniform(bound1, 1, hp.hidden()));
         Tensor w2 = t.param("vaeDec1_W", hp.hidden(), inputDim, () -> init.uniform(bound2, hp.hidden(), inputDim));
         Tensor b2 = t.param("vaeDec1_b", 1, inputDim, () -> init.uniform(bound2, 1, inputDim));
-        Tensor xMean = t.dense(t.relu(t.dense(mu, w1, b1)), w2, b2);
+        Tensor xMean = t.output(RECONSTRUCTION, t.dense(t.relu(t.dense(mu, w1, b1)), w2, b2));
         Tensor metric = TapeLayers.rowNorm(t, t.sub(x, xMean));
         if (!t.training()) {
             return new Objective(metric, null);

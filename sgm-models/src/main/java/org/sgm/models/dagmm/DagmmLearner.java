@@ -46,6 +46,8 @@ import org.sgm.core.tape.Tensor;
 public final class DagmmLearner implements RepresentationLearner, TapeLearner {
     /** Name of the latent code z = [z_c, relative error, cosine similarity]. */
     public static final String LATENT = "dagmm_z";
+    /** The compression network's reconstruction x̂, named in both engines. */
+    public static final String RECONSTRUCTION = "dagmm_reconstruction";
     /** Name of the memberships γ. */
     public static final String GAMMA = "dagmm_gamma";
     /** Name of [z, γ] side by side, {@code [N, D + K]}: what the statistics are estimated from, in one pass. */
@@ -120,7 +122,7 @@ public final class DagmmLearner implements RepresentationLearner, TapeLearner {
         for (int i = 0; i < widths.length; i++) {
             back[i] = widths[widths.length - 1 - i];
         }
-        SDVariable xHat = tanhStack(sd, "cmp_dec", zc, back, init);
+        SDVariable xHat = sd.identity(RECONSTRUCTION, tanhStack(sd, "cmp_dec", zc, back, init));
         SDVariable residual = x.sub(xHat);
         SDVariable residualSq = sd.sum(sd.math.square(residual), false, 1);
         SDVariable reconstruction = sd.mean("dagmmReconstructionLoss", residualSq);
@@ -170,13 +172,18 @@ public final class DagmmLearner implements RepresentationLearner, TapeLearner {
     }
 
     @Override
+    public String reconstruction() {
+        return RECONSTRUCTION;
+    }
+
+    @Override
     public Tensor latent(Tape t, Tensor x, ParamInit init) {
         Tensor zc = tanhStack(t, "cmp_enc", x, widths, init);
         int[] back = new int[widths.length];
         for (int i = 0; i < widths.length; i++) {
             back[i] = widths[widths.length - 1 - i];
         }
-        Tensor xHat = tanhStack(t, "cmp_dec", zc, back, init);
+        Tensor xHat = t.output(RECONSTRUCTION, tanhStack(t, "cmp_dec", zc, back, init));
         Tensor residualSq = t.output(RESIDUAL_SQUARES, t.rowSumSquares(t.sub(x, xHat)));
         Tensor normX = guardedNorm(t, t.rowSumSquares(x));
         Tensor normXHat = guardedNorm(t, t.rowSumSquares(xHat));

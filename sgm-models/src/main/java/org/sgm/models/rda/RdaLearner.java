@@ -109,6 +109,11 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
     }
 
     @Override
+    public String reconstruction() {
+        return RECONSTRUCTION;
+    }
+
+    @Override
     public Tensor latent(Tape t, Tensor x, ParamInit init) {
         return TapeLayers.mlp(t, "enc", x, widths, init, true, true);
     }

@@ -156,6 +156,11 @@ public final class RsraeLearner implements RepresentationLearner, TapeLearner {
     }
 
     @Override
+    public String reconstruction() {
+        return RECONSTRUCTION;
+    }
+
+    @Override
     public Tensor latent(Tape t, Tensor x, ParamInit init) {
         Tensor h = x;
         for (int i = 0; i < hidden.length; i++) {
