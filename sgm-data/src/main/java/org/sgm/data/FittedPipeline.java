@@ -32,11 +32,15 @@ public final class FittedPipeline {
     private final JsonNode provenance;
     /** Null for a model file written before thresholds existed, or if a training score was not finite. */
     private final TrainingScoreSummary trainingScores;
+    /** Per feature, the median of the preprocessed training rows (the explanations' baseline); null if unknown. */
+    private final double[] trainingMedian;
     /** The model file it was loaded from, or null if it was fitted in this process. */
     private final Path file;
 
     private FittedPipeline(String labelColumn, java.util.List<String> ignoreColumns, FittedPreprocessor preprocessor,
-            FittedDetector model, JsonNode provenance, TrainingScoreSummary trainingScores, Path file) {
+            FittedDetector model, JsonNode provenance, TrainingScoreSummary trainingScores, Path file,
+            double[] trainingMedian) {
+        this.trainingMedian = trainingMedian;
         this.labelColumn = labelColumn;
         this.ignoreColumns = java.util.List.copyOf(ignoreColumns);
         this.preprocessor = preprocessor;
@@ -96,7 +100,8 @@ public final class FittedPipeline {
         FittedDetector model = detector.fit(x, ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new FittedPipeline(read.labelColumn(), read.ignoreColumns(), pre, model,
-                provenance(model, train.source(), train.sha256(), ctx.seed(), seconds), summarise(model.score(x)), null);
+                provenance(model, train.source(), train.sha256(), ctx.seed(), seconds), summarise(model.score(x)), null,
+                org.sgm.core.explain.IntegratedGradients.columnMedians(x));
     }
 
     /** The summary of the training scores, or null if one is not finite (no quantile-based threshold then). */
@@ -159,7 +164,7 @@ public final class FittedPipeline {
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new FittedPipeline(read.labelColumn(), read.ignoreColumns(), prepared.preprocessor(), model,
                 provenance(model, prepared.source(), prepared.sha256(), ctx.seed(), seconds),
-                summarise(model.score(prepared.features())), null);
+                summarise(model.score(prepared.features())), null, org.sgm.core.explain.IntegratedGradients.columnMedians(prepared.features()));
     }
 
     /** {@link Provenance#of} plus the engine the model trained on, if it has one. */
@@ -230,6 +235,75 @@ public final class FittedPipeline {
         return ignoreColumns;
     }
 
+    /**
+     * Explains each row's score by its input columns (a text column's one-hot features folded back into it).
+     *
+     * <ul>
+     *   <li>{@link Explanation.Method#GRADIENTS}: integrated gradients from the median of the training rows; a row's
+     *       contributions add up to its score minus the median row's score, up to the error that
+     *       {@link Explanation#completenessError()} reports. Every score-guided model and its twin.
+     *   <li>{@link Explanation.Method#RECONSTRUCTION}: each column's share of the squared reconstruction error
+     *       {@code (x_j − x̂_j)²}, for backbones that reconstruct their input (not Deep SVDD); it explains the
+     *       backbone's metric, not the scoring network's score.
+     * </ul>
+     *
+     * @param table rows with the fitted input columns
+     * @param method the method
+     * @param steps integrated gradients' points (ignored by the reconstruction method)
+     * @return the explanation
+     * @throws SgmException if the model has no input gradients or no reconstruction
+     */
+    public Explanation explain(Table table, Explanation.Method method, int steps) {
+        if (!(model instanceof org.sgm.core.explain.Differentiable diff)) {
+            throw new SgmException("model " + model.key() + " has no input gradients: explanations are for the "
+                    + "score-guided models and their plain twins");
+        }
+        FeatureMatrix x = preprocessor.transform(table);
+        java.util.List<String> columns = preprocessor.inputColumns();
+        java.util.List<String> owners = preprocessor.featureColumns();
+        int d = x.cols();
+        int n = x.rows();
+        double[] perFeature;
+        double[] scores;
+        double baselineScore = Double.NaN;
+        double[] completeness = null;
+        if (method == Explanation.Method.GRADIENTS) {
+            double[] baseline = trainingMedian != null ? trainingMedian : new double[d];
+            org.sgm.core.explain.IntegratedGradients.Result r =
+                    org.sgm.core.explain.IntegratedGradients.explain(diff, x, baseline, steps);
+            perFeature = r.contributions();
+            scores = r.scores();
+            baselineScore = r.baselineScore();
+            completeness = r.completenessGap();
+        } else {
+            double[] xHat = diff.reconstruction(x);
+            if (xHat == null) {
+                throw new SgmException("model " + model.key() + "'s backbone does not reconstruct its input; use the"
+                        + " gradients method");
+            }
+            scores = model.score(x);
+            perFeature = new double[n * d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    double r = x.get(i, j) - xHat[i * d + j];
+                    perFeature[i * d + j] = r * r;
+                }
+            }
+        }
+        double[][] byColumn = new double[n][columns.size()];
+        int[] owner = new int[d];
+        for (int j = 0; j < d; j++) {
+            owner[j] = columns.indexOf(owners.get(j));
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                byColumn[i][owner[j]] += perFeature[i * d + j];
+            }
+        }
+        return new Explanation(method, columns, scores, byColumn, baselineScore, completeness,
+                trainingMedian != null);
+    }
+
     /** @return the fitted detector */
     public FittedDetector model() {
         return model;
@@ -288,6 +362,12 @@ public final class FittedPipeline {
         if (!ignoreColumns.isEmpty()) {
             ignoreColumns.forEach(pre.putArray("ignoreColumns")::add);
         }
+        if (trainingMedian != null) {
+            com.fasterxml.jackson.databind.node.ArrayNode median = pre.putArray("trainingMedian");
+            for (double v : trainingMedian) {
+                median.add(v);
+            }
+        }
         pre.set("preprocessor", preprocessor.toJson());
         ModelFile.of(model, pre, provenance).withTrainingScores(trainingScores).write(file);
     }
@@ -342,7 +422,21 @@ public final class FittedPipeline {
         } catch (SgmException e) {
             throw new ModelFileException(file + ": " + e.getMessage(), e);
         }
+        double[] median = null;
+        JsonNode m = mf.preprocessing().get("trainingMedian");
+        if (m != null && !m.isNull()) {
+            if (!m.isArray() || m.size() != width) {
+                throw new ModelFileException(file + ": trainingMedian is not a list of " + width + " numbers");
+            }
+            median = new double[width];
+            for (int j = 0; j < width; j++) {
+                if (!m.get(j).isNumber() || !Double.isFinite(m.get(j).asDouble())) {
+                    throw new ModelFileException(file + ": trainingMedian[" + j + "] is not a finite number");
+                }
+                median[j] = m.get(j).asDouble();
+            }
+        }
         return new FittedPipeline(labelColumn, ignore, preprocessor,
-                model, mf.provenance(), mf.trainingScores(), file);
+                model, mf.provenance(), mf.trainingScores(), file, median);
     }
 }

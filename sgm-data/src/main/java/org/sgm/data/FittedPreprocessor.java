@@ -55,6 +55,12 @@ public final class FittedPreprocessor {
                 : ((OneHot) e).fill() != null);
     }
 
+    /** @return for each output feature, in order, the input column it comes from */
+    public List<String> featureColumns() {
+        return encoders.stream().flatMap(e -> java.util.Collections.nCopies(e.featureNames().size(), e.column())
+                .stream()).toList();
+    }
+
     /** @return the names of the output features, in order */
     public List<String> featureNames() {
         return featureNames;

@@ -18,9 +18,28 @@ import org.sgm.core.SgmException;
  *     deviations ({@link Kind#CLUSTERED}); &gt; 0
  * @param noiseRate the rate of swap-noise rows appended (labelled normal, METHOD.md §5), in [0, 1)
  * @param seed the seed of every draw
+ * @param planted {@link Kind#PLANTED} only: how many features of each anomaly are shifted, in [1, dims]
  */
 public record SynthSpec(Kind kind, int rows, int dims, double anomalyRate, int clusters, double overlap,
-        double alpha, double noiseRate, long seed) {
+        double alpha, double noiseRate, long seed, int planted) {
+
+    /**
+     * A spec with 2 planted features (used by {@link Kind#PLANTED} only).
+     *
+     * @param kind see the record description
+     * @param rows see the record description
+     * @param dims see the record description
+     * @param anomalyRate see the record description
+     * @param clusters see the record description
+     * @param overlap see the record description
+     * @param alpha see the record description
+     * @param noiseRate see the record description
+     * @param seed see the record description
+     */
+    public SynthSpec(Kind kind, int rows, int dims, double anomalyRate, int clusters, double overlap, double alpha,
+            double noiseRate, long seed) {
+        this(kind, rows, dims, anomalyRate, clusters, overlap, alpha, noiseRate, seed, 2);
+    }
 
     /** The kinds of anomalies. */
     public enum Kind {
@@ -33,7 +52,12 @@ public record SynthSpec(Kind kind, int rows, int dims, double anomalyRate, int c
         /** ADBench's clustered anomalies: the normal clusters' shape, shifted by α standard deviations. */
         CLUSTERED,
         /** ADBench's dependency anomalies: the normals' marginals, drawn independently (no correlation). */
-        DEPENDENCY;
+        DEPENDENCY,
+        /**
+         * Anomalies planted in known features: a normal row with {@code planted} features, chosen at random per row,
+         * shifted by α marginal standard deviations (sign at random); for checking explanations.
+         */
+        PLANTED;
 
         /** @return the name {@code --kind} takes */
         public String key() {
@@ -68,8 +92,12 @@ public record SynthSpec(Kind kind, int rows, int dims, double anomalyRate, int c
      * @param alpha see the record description
      * @param noiseRate see the record description
      * @param seed see the record description
+     * @param planted see the record description
      */
     public SynthSpec {
+        if (kind == Kind.PLANTED && (planted < 1 || planted > dims)) {
+            throw new SgmException("--planted must be in [1, --dims = " + dims + "], got " + planted);
+        }
         if (rows < 2) {
             throw new SgmException("--rows must be ≥ 2, got " + rows);
         }
@@ -97,9 +125,12 @@ public record SynthSpec(Kind kind, int rows, int dims, double anomalyRate, int c
     /**
      * @param kind the anomaly type
      * @return its defaults: 1000 rows, 2 dimensions, 5 % anomalies, 3 clusters for {@code transition} (1 for the
-     *     others), overlap 0.5, α = 5, no noise, seed 0
+     *     others), overlap 0.5, α = 5, no noise, seed 0; {@code planted}: 20 dimensions, 2 planted features, α = 6
      */
     public static SynthSpec defaults(Kind kind) {
+        if (kind == Kind.PLANTED) {
+            return new SynthSpec(kind, 1000, 20, 0.05, 1, 0.5, 6, 0, 0, 2);
+        }
         return new SynthSpec(kind, 1000, 2, 0.05, kind == Kind.TRANSITION ? 3 : 1, 0.5, 5, 0, 0);
     }
 }

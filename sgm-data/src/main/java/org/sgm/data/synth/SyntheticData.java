@@ -25,7 +25,9 @@ import org.sgm.data.synth.SynthSpec.Kind;
  *   <li>{@code clustered}: {@code N(μ + α σ̄ v, Σ)}, v one random unit direction per cluster, σ̄ the cluster's
  *       mean marginal standard deviation;</li>
  *   <li>{@code dependency}: every feature drawn independently from the cluster's marginal {@code N(μ_j, Σ_jj)}:
- *       the same marginals as the normals without their correlations.</li>
+ *       the same marginals as the normals without their correlations;</li>
+ *   <li>{@code planted}: a normal row of a random cluster with {@code planted} features, chosen at random per row,
+ *       shifted by ±α marginal standard deviations ({@link Dataset#planted()} says which).</li>
  * </ul>
  * Swap-noise rows (labelled normal) are then appended as in {@link SwapNoise}, and all rows are shuffled.
  */
@@ -37,8 +39,34 @@ public final class SyntheticData {
      *
      * @param x the features, one array per row
      * @param anomaly one label per row, {@code true} = anomaly
+     * @param planted per row, the 0-based features planted in it ({@code planted} kind), or null
      */
-    public record Dataset(double[][] x, boolean[] anomaly) {
+    public record Dataset(double[][] x, boolean[] anomaly, int[][] planted) {
+
+        /**
+         * Rows without planted features.
+         *
+         * @param x the features
+         * @param anomaly the labels
+         */
+        public Dataset(double[][] x, boolean[] anomaly) {
+            this(x, anomaly, new int[x.length][]);
+        }
+
+        /** @return CSV text {@code row,features}: each row with planted features, named {@code f1 … fd}, by ';' */
+        public String plantedCsv() {
+            StringBuilder sb = new StringBuilder("row,features\n");
+            for (int i = 0; i < planted.length; i++) {
+                if (planted[i] != null) {
+                    sb.append(i).append(',');
+                    for (int k = 0; k < planted[i].length; k++) {
+                        sb.append(k == 0 ? "" : ";").append('f').append(planted[i][k] + 1);
+                    }
+                    sb.append('\n');
+                }
+            }
+            return sb.toString();
+        }
 
         /** @return the number of rows */
         public int rows() {
@@ -137,9 +165,18 @@ public final class SyntheticData {
             shifts[c] = unitVector(d, random);
         }
         double[][] box = boundingBox(x, normals, d);
+        int[][] plantedIn = new int[spec.rows()][];
         for (int i = normals; i < spec.rows(); i++) {
             int c = random.nextInt(clusters.length);
-            x[i] = anomaly(spec, clusters[c], shifts[c], box, random);
+            if (spec.kind() == Kind.PLANTED) {
+                plantedIn[i] = plantedFeatures(d, spec.planted(), random);
+                x[i] = clusters[c].sample(random, 1);
+                for (int j : plantedIn[i]) {
+                    x[i][j] += (random.nextBoolean() ? 1 : -1) * spec.alpha() * clusters[c].marginalStd(j);
+                }
+            } else {
+                x[i] = anomaly(spec, clusters[c], shifts[c], box, random);
+            }
             label[i] = true;
         }
         double[][] noise = SwapNoise.noiseRows(x, label, spec.noiseRate(), random.nextLong());
@@ -147,8 +184,9 @@ public final class SyntheticData {
         System.arraycopy(x, 0, all, 0, x.length);
         System.arraycopy(noise, 0, all, x.length, noise.length);
         boolean[] labels = java.util.Arrays.copyOf(label, all.length);
-        shuffle(all, labels, random);
-        return new Dataset(all, labels);
+        int[][] planted = java.util.Arrays.copyOf(plantedIn, all.length);
+        shuffle(all, labels, planted, random);
+        return new Dataset(all, labels, planted);
     }
 
     private static double[] anomaly(SynthSpec spec, Cluster cluster, double[] shift, double[][] box,
@@ -268,7 +306,7 @@ public final class SyntheticData {
         return box;
     }
 
-    private static void shuffle(double[][] x, boolean[] labels, SplittableRandom random) {
+    private static void shuffle(double[][] x, boolean[] labels, int[][] planted, SplittableRandom random) {
         for (int i = x.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             double[] t = x[i];
@@ -277,6 +315,26 @@ public final class SyntheticData {
             boolean l = labels[i];
             labels[i] = labels[j];
             labels[j] = l;
+            int[] p = planted[i];
+            planted[i] = planted[j];
+            planted[j] = p;
         }
+    }
+
+    /** @return k distinct features of d, sorted (a partial Fisher–Yates shuffle) */
+    private static int[] plantedFeatures(int d, int k, SplittableRandom random) {
+        int[] all = new int[d];
+        for (int j = 0; j < d; j++) {
+            all[j] = j;
+        }
+        for (int t = 0; t < k; t++) {
+            int u = t + random.nextInt(d - t);
+            int swap = all[t];
+            all[t] = all[u];
+            all[u] = swap;
+        }
+        int[] out = java.util.Arrays.copyOf(all, k);
+        java.util.Arrays.sort(out);
+        return out;
     }
 }
