@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sgm", mixinStandardHelpOptions = true, versionProvider = SgmMain.Version.class,
         description = "Score-guided anomaly detection (Huang et al., IEEE TNNLS 2023) on the JVM.",
         subcommands = {ModelsCommand.class, DatasetsCommand.class, FitCommand.class, ScoreCommand.class,
-            EvaluateCommand.class, ExperimentCommand.class, SynthCommand.class, QuickstartCommand.class,
+            ExplainCommand.class, EvaluateCommand.class, ExperimentCommand.class, SynthCommand.class,
+            QuickstartCommand.class,
             SparkScoreCommand.class})
 public final class SgmMain implements Runnable {
     /** Exit status of a user error. */

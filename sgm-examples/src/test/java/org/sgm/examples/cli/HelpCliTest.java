@@ -11,7 +11,7 @@ class HelpCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"models", "datasets", "fit", "score", "evaluate", "experiment", "experiment run",
         "experiment report",
-        "synth", "quickstart"})
+        "synth", "quickstart", "explain"})
     void helpPrintsTheUsage(String command) {
         String[] words = command.split(" ");
         String[] args = java.util.Arrays.copyOf(words, words.length + 1);
