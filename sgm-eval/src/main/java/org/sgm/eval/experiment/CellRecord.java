@@ -30,11 +30,30 @@ import java.util.Map;
  * @param scoreSeconds wall time of scoring the test part
  * @param versions software versions (sgm, nd4j, tribuo, java, os)
  * @param finishedAt ISO-8601 UTC time the cell finished
+ * @param attributions per input column, the mean absolute contribution to the test scores of anomalous and normal
+ *     rows, for detectors with input gradients (score-guided models and twins); null otherwise and in older files
  */
 public record CellRecord(String id, String dataset, String dataSource, String dataSha256, String model,
         String detectorKey, JsonNode hyperparameters, long seed, JsonNode protocol, Map<String, Double> metrics,
         double[] testScores, int[] testLabels, List<Epoch> history, double fitSeconds, double scoreSeconds,
-        Map<String, String> versions, String finishedAt) {
+        Map<String, String> versions, String finishedAt, Attributions attributions) {
+
+    /**
+     * What explains a cell's test scores ({@code sgm explain}'s integrated gradients from the training median),
+     * summarised per input column (a text column's one-hot features folded into it).
+     *
+     * @param columns the input columns
+     * @param anomalous per column, the mean |contribution| over the explained anomalous test rows
+     * @param normal per column, the mean |contribution| over the explained normal test rows
+     * @param anomalousRows anomalous test rows explained (all, up to {@value CellRunner#ATTRIBUTION_ROWS})
+     * @param normalRows normal test rows explained (an evenly spaced sample of at most
+     *     {@value CellRunner#ATTRIBUTION_ROWS})
+     * @param steps integrated gradients' points
+     * @param completenessError the largest gap between a row's contributions and its score − the baseline's score,
+     *     relative to the largest such difference
+     */
+    public record Attributions(List<String> columns, double[] anomalous, double[] normal, int anomalousRows,
+            int normalRows, int steps, double completenessError) {}
 
     /**
      * One epoch of the training curve (a copy of {@code org.sgm.core.train.EpochStats} in plain JSON).

@@ -15,6 +15,8 @@ import org.sgm.core.FittedDetector;
 import org.sgm.core.Provenance;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.data.InvalidDataException;
+import org.sgm.core.explain.Differentiable;
+import org.sgm.core.explain.IntegratedGradients;
 import org.sgm.core.io.AtomicFiles;
 import org.sgm.data.FittedPreprocessor;
 import org.sgm.data.Preprocessor;
@@ -38,8 +40,16 @@ public final class CellRunner {
      * @param train the preprocessed, noised training rows (no labels)
      * @param test the preprocessed test rows
      * @param testAnomaly the test rows' labels
+     * @param inputColumns the dataset's input columns (the preprocessing's)
+     * @param featureOwners per preprocessed feature, the input column it comes from
      */
-    public record PreparedSplit(FeatureMatrix train, FeatureMatrix test, boolean[] testAnomaly) {}
+    public record PreparedSplit(FeatureMatrix train, FeatureMatrix test, boolean[] testAnomaly,
+            List<String> inputColumns, List<String> featureOwners) {}
+
+    /** At most this many anomalous and this many normal test rows are explained per cell. */
+    public static final int ATTRIBUTION_ROWS = 256;
+    /** Integrated gradients' points for a cell's attributions (fewer than {@code sgm explain}'s 128: means only). */
+    public static final int ATTRIBUTION_STEPS = 32;
 
     /**
      * @param plan the plan
@@ -55,7 +65,8 @@ public final class CellRunner {
         FittedPreprocessor pre = Preprocessor.fit(trainTable, plan.protocol().preprocessing());
         SwapNoise.Noisy train = SwapNoise.inject(pre.transform(trainTable), trainTable.anomalies(),
                 plan.protocol().noiseRate(), seed);
-        return new PreparedSplit(train.x(), pre.transform(testTable), testTable.anomalies());
+        return new PreparedSplit(train.x(), pre.transform(testTable), testTable.anomalies(), pre.inputColumns(),
+                pre.featureColumns());
     }
 
     /**
@@ -107,7 +118,73 @@ public final class CellRunner {
         return new CellRecord(key.id(), dataset.name(), dataset.source(), dataset.table().sha256(), model.name(),
                 model.key(), effective(fitted, model), key.seed(), plan.protocolJson().deepCopy(), metrics,
                 scores, labels, history, (t1 - t0) / 1e9, (t2 - t1) / 1e9, versions(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), attributions(fitted, split));
+    }
+
+    /**
+     * @return the mean |contribution| per input column over the anomalous and the normal test rows (up to
+     *     {@link #ATTRIBUTION_ROWS} of each, evenly spaced), or null if the detector has no input gradients or the
+     *     test part lacks a class
+     */
+    static CellRecord.Attributions attributions(FittedDetector fitted, PreparedSplit split) {
+        if (!(fitted instanceof Differentiable model)) {
+            return null;
+        }
+        boolean[] anomaly = split.testAnomaly();
+        int[] anomalous = sample(anomaly, true);
+        int[] normal = sample(anomaly, false);
+        if (anomalous.length == 0 || normal.length == 0) {
+            return null;
+        }
+        double[] baseline = IntegratedGradients.columnMedians(split.train());
+        List<String> columns = split.inputColumns();
+        int[] owner = new int[split.featureOwners().size()];
+        for (int j = 0; j < owner.length; j++) {
+            owner[j] = columns.indexOf(split.featureOwners().get(j));
+        }
+        double[] a = new double[columns.size()];
+        double[] n = new double[columns.size()];
+        double error = Math.max(meanAbs(model, split.test(), anomalous, baseline, owner, a),
+                meanAbs(model, split.test(), normal, baseline, owner, n));
+        return new CellRecord.Attributions(columns, a, n, anomalous.length, normal.length, ATTRIBUTION_STEPS, error);
+    }
+
+    /** @return up to {@link #ATTRIBUTION_ROWS} evenly spaced indices of the rows whose label is {@code want} */
+    private static int[] sample(boolean[] anomaly, boolean want) {
+        int[] all = java.util.stream.IntStream.range(0, anomaly.length).filter(i -> anomaly[i] == want).toArray();
+        if (all.length <= ATTRIBUTION_ROWS) {
+            return all;
+        }
+        int[] out = new int[ATTRIBUTION_ROWS];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = all[(int) ((long) k * all.length / out.length)];
+        }
+        return out;
+    }
+
+    /** Adds the mean |contribution| per input column of the rows into {@code out}; returns the completeness error. */
+    private static double meanAbs(Differentiable model, FeatureMatrix test, int[] rows, double[] baseline,
+            int[] owner, double[] out) {
+        int d = test.cols();
+        float[] x = new float[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = test.get(rows[i], j);
+            }
+        }
+        IntegratedGradients.Result r = IntegratedGradients.explain(model,
+                FeatureMatrix.wrap(x, rows.length, test.columnNames()), baseline, ATTRIBUTION_STEPS);
+        double[] perColumn = new double[out.length];
+        for (int i = 0; i < rows.length; i++) {
+            java.util.Arrays.fill(perColumn, 0);
+            for (int j = 0; j < d; j++) {
+                perColumn[owner[j]] += r.contributions()[i * d + j];
+            }
+            for (int c = 0; c < out.length; c++) {
+                out[c] += Math.abs(perColumn[c]) / rows.length;
+            }
+        }
+        return r.completenessError();
     }
 
     /**

@@ -68,7 +68,7 @@ public final class CellStore {
         CellRecord out = new CellRecord(cell.id(), cell.dataset(), cell.dataSource(), cell.dataSha256(), cell.model(),
                 cell.detectorKey(), cell.hyperparameters(), cell.seed(), cell.protocol(), metrics, cell.testScores(),
                 cell.testLabels(), cell.history(), cell.fitSeconds(), cell.scoreSeconds(), cell.versions(),
-                cell.finishedAt());
+                cell.finishedAt(), cell.attributions());
         AtomicFiles.write(file(dir, cell.id()), o -> o.write(toJson(out).getBytes(StandardCharsets.UTF_8)));
         try {
             Files.deleteIfExists(failureFile(dir, cell.id()));
@@ -124,7 +124,20 @@ public final class CellStore {
         return new CellRecord(c.id(), c.dataset(), c.dataSource(), c.dataSha256(), c.model(), c.detectorKey(),
                 c.hyperparameters(), c.seed(), c.protocol(), metrics, c.testScores(), c.testLabels(),
                 c.history() == null ? List.of() : c.history(), c.fitSeconds(), c.scoreSeconds(),
-                c.versions() == null ? Map.of() : c.versions(), c.finishedAt());
+                c.versions() == null ? Map.of() : c.versions(), c.finishedAt(), checked(file, c.attributions()));
+    }
+
+    /** @return the attributions if they are consistent (or null), else a damaged-cell exception */
+    private static CellRecord.Attributions checked(Path file, CellRecord.Attributions a) {
+        if (a == null) {
+            return null;
+        }
+        int n = a.columns() == null ? -1 : a.columns().size();
+        if (n < 0 || a.anomalous() == null || a.normal() == null || a.anomalous().length != n
+                || a.normal().length != n) {
+            throw damaged(file, "attributions need columns, anomalous and normal of the same length");
+        }
+        return a;
     }
 
     private static ExperimentException damaged(Path file, String why) {

@@ -35,7 +35,7 @@ import org.sgm.eval.stats.MeanStd;
 /**
  * The report's figures, drawn with JFreeChart into {@link BufferedImage}s (headless AWT). Each figure is a grid of
  * small panels drawn onto one image, so the report holds a bounded number of images: per dataset one score-distribution
- * figure, one ROC/PR figure and one training-curve figure.
+ * figure, one ROC/PR figure, one training-curve figure and one chart of the columns that drive the scores.
  */
 final class Charts {
     /** Points kept per ROC or PR curve. */
@@ -289,6 +289,91 @@ final class Charts {
             }
         }
         return true;
+    }
+
+    /** Columns shown in the attribution chart (the largest anomalous means). */
+    static final int ATTRIBUTION_COLUMNS = 15;
+
+    /**
+     * Per input column, the mean absolute contribution to the test scores of the anomalous and of the normal rows
+     * (integrated gradients, averaged over seeds), for the first score-guided model of the report whose cells have
+     * them (else the first other model that has them); the {@value #ATTRIBUTION_COLUMNS} columns with the largest
+     * anomalous means.
+     *
+     * @return the chart, or null if no model's cells on the dataset have attributions
+     */
+    static BufferedImage attributions(String dataset, ReportData data) {
+        List<String> models = new ArrayList<>(data.models.stream().filter(m -> m.startsWith(ReportData.SG_PREFIX))
+                .toList());
+        data.models.stream().filter(m -> !models.contains(m)).forEach(models::add);
+        for (String model : models) {
+            List<CellRecord.Attributions> all = data.cells.get(dataset).get(model).stream()
+                    .map(CellRecord::attributions).filter(java.util.Objects::nonNull).toList();
+            if (all.isEmpty()) {
+                continue;
+            }
+            List<String> columns = all.get(0).columns();
+            double[] anomalous = new double[columns.size()];
+            double[] normal = new double[columns.size()];
+            int used = 0;
+            for (CellRecord.Attributions a : all) {
+                if (!a.columns().equals(columns)) {
+                    continue;
+                }
+                for (int j = 0; j < columns.size(); j++) {
+                    anomalous[j] += a.anomalous()[j];
+                    normal[j] += a.normal()[j];
+                }
+                used++;
+            }
+            Integer[] order = new Integer[columns.size()];
+            for (int j = 0; j < order.length; j++) {
+                order[j] = j;
+            }
+            Arrays.sort(order, (p, q) -> Double.compare(anomalous[q], anomalous[p]));
+            org.jfree.data.category.DefaultCategoryDataset bars = new org.jfree.data.category.DefaultCategoryDataset();
+            int shown = Math.min(ATTRIBUTION_COLUMNS, order.length);
+            for (int k = 0; k < shown; k++) {
+                int j = order[k];
+                bars.addValue(anomalous[j] / used, "anomalous rows", columns.get(j));
+                bars.addValue(normal[j] / used, "normal rows", columns.get(j));
+            }
+            org.jfree.chart.axis.CategoryAxis x = new org.jfree.chart.axis.CategoryAxis(null);
+            x.setTickLabelFont(SMALL);
+            x.setMaximumCategoryLabelWidthRatio(0.45f);
+            NumberAxis y = new NumberAxis("mean |contribution| to the score");
+            y.setLabelFont(SMALL);
+            y.setTickLabelFont(SMALL);
+            org.jfree.chart.renderer.category.BarRenderer r = new org.jfree.chart.renderer.category.BarRenderer();
+            r.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+            r.setShadowVisible(false);
+            r.setSeriesPaint(0, ANOMALY);
+            r.setSeriesPaint(1, NORMAL);
+            r.setItemMargin(0.05);
+            org.jfree.chart.plot.CategoryPlot plot = new org.jfree.chart.plot.CategoryPlot(bars, x, y, r);
+            plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setRangeGridlinePaint(new Color(220, 220, 220));
+            plot.setOutlinePaint(Color.GRAY);
+            JFreeChart chart = new JFreeChart(null, SMALL, plot, true);
+            chart.setBackgroundPaint(Color.WHITE);
+            legendStyle(chart.getLegend());
+            CellRecord.Attributions first = all.get(0);
+            chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "integrated gradients from the training median,"
+                    + " %d steps; %d anomalous and %d normal test rows per seed, %d seed%s; %d of %d columns",
+                    first.steps(), first.anomalousRows(), first.normalRows(), used, used == 1 ? "" : "s", shown,
+                    columns.size()), SMALL));
+            int width = 760;
+            int height = 110 + shown * 26;
+            BufferedImage img = new BufferedImage(width, height + 30, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = graphics(img);
+            header(g, "Which columns drive " + model + "'s scores on " + dataset + ": anomalous (red) vs normal (blue)"
+                    + " test rows", width);
+            chart.draw(g, new Rectangle2D.Double(0, 30, width, height));
+            g.dispose();
+            return img;
+        }
+        return null;
     }
 
     /** A small-multiple panel: white, titled, no legend (the figure's header names the colours). */

@@ -107,6 +107,11 @@ final class HtmlReport {
             if (training != null) {
                 image(h, training, "training curves on " + d, d + "-training.png", plots);
             }
+            BufferedImage attributions = Charts.attributions(d, data);
+            if (attributions != null) {
+                image(h, attributions, "mean absolute contribution per column on " + d, d + "-attributions.png",
+                        plots);
+            }
         }
         if (spec != null) {
             h.append("<h2>Experiment spec</h2>\n<pre>").append(esc(spec.toPrettyString())).append("</pre>\n");

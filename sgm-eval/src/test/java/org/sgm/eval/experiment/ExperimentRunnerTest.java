@@ -50,6 +50,43 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void cellsOfModelsWithInputGradientsExplainTheirScoresByInputColumn() throws IOException {
+        Path out = dir.resolve("out");
+        List<CellRecord> cells = ExperimentRunner.run(spec(""), out, 2, REGISTRY, l -> { }).cells();
+        for (CellRecord c : cells) {
+            CellRecord.Attributions a = c.attributions();
+            if (c.model().equals("tribuo-ocsvm")) {
+                assertEquals(null, a, "a baseline has no input gradients");
+                continue;
+            }
+            assertEquals(List.of("a", "b", "colour"), a.columns(), "one-hot features folded into their column");
+            int anomalies = (int) java.util.Arrays.stream(c.testLabels()).filter(l -> l == 1).count();
+            assertEquals(anomalies, a.anomalousRows());
+            assertEquals(c.testLabels().length - anomalies, a.normalRows());
+            assertTrue(a.completenessError() <= 0.05, "completeness " + a.completenessError());
+            // anomalies are shifted by +5 in a and −5 in b; colour is random
+            for (int j = 0; j < 2; j++) {
+                assertTrue(a.anomalous()[j] > a.normal()[j], c.id() + ": " + java.util.Arrays.toString(a.anomalous())
+                        + " vs " + java.util.Arrays.toString(a.normal()));
+                assertTrue(a.anomalous()[j] > a.anomalous()[2], c.id() + ": " + a.columns());
+            }
+            CellRecord back = CellStore.read(out.resolve("cells").resolve(c.id() + ".json"));
+            assertEquals(a.columns(), back.attributions().columns());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.anomalous(), back.attributions().anomalous());
+        }
+        Path file = out.resolve("cells").resolve("data__ae__seed0.json");
+        String text = Files.readString(file);
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("attributions").get("anomalous")).remove(0);
+        Files.writeString(file, json.toString());
+        CellStore.DamagedCellException e = org.junit.jupiter.api.Assertions.assertThrows(
+                CellStore.DamagedCellException.class, () -> CellStore.read(file));
+        assertTrue(e.getMessage().contains("attributions need columns, anomalous and normal of the same length"),
+                e.getMessage());
+    }
+
+    @Test
     void aRerunSkipsFinishedCellsAndRecomputesTheMissingOneIdentically() throws IOException {
         Path spec = spec("");
         Path out = dir.resolve("out");

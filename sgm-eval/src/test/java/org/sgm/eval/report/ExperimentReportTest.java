@@ -98,14 +98,16 @@ class ExperimentReportTest {
 
         String html = Files.readString(dir.resolve("report.html"));
         List<BufferedImage> images = images(html);
-        // 2 CD diagrams (one per metric) + per dataset: scores, curves, training = 8.
-        assertEquals(8, images.size());
+        // 2 CD diagrams (one per metric) + per dataset: scores, curves, training, attributions (sg-ae's) = 10.
+        assertEquals(10, images.size());
+        assertTrue(html.contains("alt=\"mean absolute contribution per column on ds-a\""), "attribution chart");
         assertTrue(html.contains("alt=\"critical-difference diagram of roc_auc\""));
         assertTrue(!html.contains("src=\"http") && !html.contains("<script"), "self-contained");
         // the same plots as files, for publishing them
         try (var files = Files.list(dir.resolve("plots"))) {
-            assertEquals(List.of("cd-average_precision.png", "cd-roc_auc.png", "ds-a-curves.png", "ds-a-scores.png",
-                    "ds-a-training.png", "ds-b-curves.png", "ds-b-scores.png", "ds-b-training.png"),
+            assertEquals(List.of("cd-average_precision.png", "cd-roc_auc.png", "ds-a-attributions.png",
+                    "ds-a-curves.png", "ds-a-scores.png", "ds-a-training.png", "ds-b-attributions.png",
+                    "ds-b-curves.png", "ds-b-scores.png", "ds-b-training.png"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertEquals(images.get(0).getWidth(), javax.imageio.ImageIO.read(dir.resolve("plots")

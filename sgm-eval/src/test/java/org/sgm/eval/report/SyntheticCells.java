@@ -51,6 +51,8 @@ final class SyntheticCells {
                 : Map.of();
         return new CellRecord(CellRecord.idOf(dataset, model, seed), dataset, "synthetic:" + dataset, "0".repeat(64),
                 model, model, JsonNodeFactory.instance.objectNode(), seed, JsonNodeFactory.instance.objectNode(),
-                metrics, scores, labels, history, 1.5 + seed, 0.25, Map.of("sgm", "test"), "2026-01-01T00:00:00Z");
+                metrics, scores, labels, history, 1.5 + seed, 0.25, Map.of("sgm", "test"), "2026-01-01T00:00:00Z",
+                sg ? new CellRecord.Attributions(List.of("x1", "x2", "x3"), new double[] {2.0, 0.5, 0.1},
+                        new double[] {0.2, 0.3, 0.1}, anomalies, rows - anomalies, 32, 0.001) : null);
     }
 }
