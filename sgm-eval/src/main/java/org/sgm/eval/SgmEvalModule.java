@@ -6,7 +6,9 @@ import org.sgm.models.SgmModelsModule;
 
 /**
  * Every detector SGM ships: the score-guided models and their plain twins, the Tribuo baselines, and Isolation
- * Forest, k-NN, LOF and ECOD.
+ * Forest, k-NN, LOF and ECOD, for a caller that builds its own injector. {@code DetectorRegistry.discover()} finds
+ * the same modules (and any other jar's) through {@code META-INF/services}; do not combine the two (a module installed
+ * twice binds its keys twice).
  */
 public final class SgmEvalModule extends AbstractModule {
     @Override

@@ -17,4 +17,12 @@ class SgmEvalModuleTest {
         assertTrue(keys.containsAll(expected), keys.toString());
         registry.providers().forEach((k, p) -> assertTrue(!p.description().isBlank(), k));
     }
+
+    @Test
+    void discoveryFindsTheSameDetectorsAsTheModuleAndNoExample() {
+        DetectorRegistry discovered = DetectorRegistry.discover();
+        DetectorRegistry built = Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
+        org.junit.jupiter.api.Assertions.assertEquals(built.providers().keySet(), discovered.providers().keySet());
+        assertTrue(!discovered.providers().containsKey("sg-vae"), "the VAE example lives in sgm-examples");
+    }
 }

@@ -1,6 +1,7 @@
 package org.sgm.models;
 
 import com.google.inject.AbstractModule;
+import org.sgm.core.registry.DetectorModule;
 import org.sgm.core.guice.SgmCoreModule;
 import org.sgm.models.dagmm.DagmmModule;
 import org.sgm.models.dsvdd.DsvddModule;
@@ -9,7 +10,7 @@ import org.sgm.models.rsrae.RsraeModule;
 import org.sgm.models.sgae.SgAeModule;
 
 /** Installs every backbone shipped with SGM: one line each. */
-public final class SgmModelsModule extends AbstractModule {
+public final class SgmModelsModule extends AbstractModule implements DetectorModule {
     @Override
     protected void configure() {
         install(new SgmCoreModule());

@@ -1,6 +1,5 @@
 package org.sgm.spark;
 
-import com.google.inject.Guice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.util.Map;
 import org.sgm.core.io.ModelFile;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.data.FittedPipeline;
-import org.sgm.eval.SgmEvalModule;
 
 /**
  * Loads a model file shipped as bytes (a broadcast variable) on an executor: the bytes are written once per JVM to
@@ -19,16 +17,15 @@ import org.sgm.eval.SgmEvalModule;
  */
 final class ModelCache {
     private static final Map<String, Path> FILES = new HashMap<>();
-    private static DetectorRegistry registry;
 
     private ModelCache() {}
 
-    /** @return the registry of SGM's detectors and the Tribuo baselines, created once per JVM */
-    static synchronized DetectorRegistry registry() {
-        if (registry == null) {
-            registry = Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
-        }
-        return registry;
+    /**
+     * @return the registry of every detector module on the executor's classpath ({@link DetectorRegistry#discover()}),
+     *     the same the driver and the {@code sgm} program use
+     */
+    static DetectorRegistry registry() {
+        return DetectorRegistry.discover();
     }
 
     /**

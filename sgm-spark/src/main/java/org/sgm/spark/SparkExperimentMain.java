@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
  * for that command line; on a cluster, {@code spark-submit --class org.sgm.spark.SparkExperimentMain} runs it from
  * the cluster jar (docs/spark.md).
  *
- * <p>The detectors known here are SGM's and the Tribuo baselines ({@code SgmEvalModule}); a spec naming an example
- * detector of {@code sgm-examples} (the VAE) is refused before anything runs.
+ * <p>The detectors known here are those of every detector module on the classpath
+ * ({@code DetectorRegistry.discover()}, the same registry the executors use); a spec naming any other is refused before
+ * anything runs.
  */
 @Command(name = "sgm experiment run", mixinStandardHelpOptions = true, versionProvider = SparkScoreMain.Version.class,
         description = "Run every dataset × detector × seed cell of SPEC.json not yet in DIR as Spark tasks (each "
@@ -104,15 +105,15 @@ public final class SparkExperimentMain implements Callable<Integer> {
                 spec -> new SparkCellExecutor(spark.sparkContext(), specDir));
     }
 
-    /** Names the detectors Spark's tasks cannot create (the example VAE lives in sgm-examples, not here). */
+    /** Names the detectors Spark's tasks cannot create: no detector module on the classpath registers them. */
     private static void refuseUnknownDetectors(ExperimentSpec spec, DetectorRegistry registry) {
         List<String> unknown = spec.detectors().stream().map(ExperimentSpec.DetectorSpec::key)
                 .filter(k -> !registry.providers().containsKey(k)).distinct().toList();
         if (!unknown.isEmpty()) {
             throw new ExperimentException("detectors: " + String.join(", ", unknown) + (unknown.size() == 1 ? " is"
-                    : " are") + " not known to the Spark runner, which has SGM's detectors and the Tribuo baselines"
-                    + " only (" + String.join(", ", registry.providers().keySet()) + "); example detectors such as"
-                    + " sg-vae live in sgm-examples: run this spec without --spark-master");
+                    : " are") + " not registered on this classpath (known: " + String.join(", ",
+                    registry.providers().keySet()) + "); add the jar whose META-INF/services lists the detector's module"
+                    + " (e.g. sgm-examples for sg-vae) to the Spark application, e.g. with --jars");
         }
     }
 

@@ -27,7 +27,8 @@ import org.sgm.eval.experiment.ExperimentRunner;
 /**
  * The distributed grid in {@code local[2]}: a tiny spec (240 rows, AE for 2 epochs and Tribuo's k-means, 2 seeds)
  * through Spark and through the local runner gives the same cells; a deleted cell is rerun alone and identically;
- * a different spec into the same directory and an example-only detector are refused.
+ * a different spec into the same directory and an unregistered detector are refused; a backbone from another jar
+ * runs on the executors.
  */
 class SparkExperimentTest {
     @TempDir
@@ -116,13 +117,33 @@ class SparkExperimentTest {
     }
 
     @Test
-    void anExampleOnlyDetectorIsRefusedUpFront() throws IOException {
-        Path vae = Files.writeString(dir.resolve("vae.json"), """
-                {"name": "v", "datasets": ["data.csv"], "detectors": ["sg-vae"], "seeds": 1}""");
+    void anUnregisteredDetectorIsRefusedUpFront() throws IOException {
+        Path nope = Files.writeString(dir.resolve("nope.json"), """
+                {"name": "v", "datasets": ["data.csv"], "detectors": ["sg-nope"], "seeds": 1}""");
         ExperimentException e = assertThrows(ExperimentException.class,
-                () -> SparkExperimentMain.run(spark, vae, dir.resolve("vae"), List.of(), line -> { }));
-        assertTrue(e.getMessage().startsWith("detectors: sg-vae is not known to the Spark runner"), e.getMessage());
-        assertTrue(Files.notExists(dir.resolve("vae")), "nothing written");
+                () -> SparkExperimentMain.run(spark, nope, dir.resolve("nope"), List.of(), line -> { }));
+        assertTrue(e.getMessage().startsWith("detectors: sg-nope is not registered on this classpath"),
+                e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("nope")), "nothing written");
+    }
+
+    /**
+     * The VAE example's module is on this test classpath only as the sgm-examples jar's META-INF/services entry
+     * (sgm-spark's code names it nowhere): the driver and the executors discover it, and its cells equal the local
+     * runner's.
+     */
+    @Test
+    void aBackboneFromAnotherJarRunsOnTheExecutors() throws IOException {
+        Path vae = Files.writeString(dir.resolve("vae.json"), """
+                {"name": "v", "datasets": ["data.csv"],
+                 "detectors": [{"key": "sg-vae", "hyperparameters": {"training": {"epochs": 2}}}], "seeds": 1}""");
+        Path viaSpark = dir.resolve("vae-spark");
+        ExperimentRunner.Summary s = SparkExperimentMain.run(spark, vae, viaSpark, List.of(), line -> { });
+        assertEquals(1, s.ran());
+        Path local = dir.resolve("vae-local");
+        ExperimentRunner.run(vae, local, 1, ModelCache.registry(), line -> { });
+        assertEquals(cells(local), cells(viaSpark));
+        assertEquals("sg-vae", cells(viaSpark).get(0).get("detectorKey").asText());
     }
 
     @Test

@@ -1,11 +1,19 @@
 package org.sgm.core.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.inject.Guice;
 import com.google.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.FittedDetector;
@@ -14,10 +22,67 @@ import org.sgm.core.hyper.HyperparameterJson;
 
 /**
  * Every registered detector by key. Built by Guice from the {@code MapBinder<String, DetectorProvider<?>>} that
- * backbone and baseline modules contribute to (see {@link Detectors#binder}); nothing here is reflective.
+ * backbone and baseline modules contribute to (see {@link Detectors#binder}); {@link #discover()} finds those modules
+ * on the classpath ({@link DetectorModule}, {@link ServiceLoader}), or a caller passes its own to Guice.
  */
 public final class DetectorRegistry {
+    private static final Map<ClassLoader, DetectorRegistry> DISCOVERED = new WeakHashMap<>();
     private final SortedMap<String, DetectorProvider<?>> providers;
+
+    /**
+     * The registry of every {@link DetectorModule} listed in {@code META-INF/services} on the thread's context class
+     * loader (SGM's own: the score-guided models and twins in sgm-models; the baselines in sgm-eval; the VAE example
+     * in sgm-examples), created once per class loader.
+     *
+     * @return the registry
+     * @throws org.sgm.core.SgmException naming the module if a listed module cannot be loaded or two modules
+     *     register one key
+     */
+    public static DetectorRegistry discover() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = DetectorRegistry.class.getClassLoader();
+        }
+        return discover(loader);
+    }
+
+    /**
+     * @param loader where to look for {@code META-INF/services/org.sgm.core.registry.DetectorModule}
+     * @return the registry of every module listed there, created once per class loader
+     */
+    public static DetectorRegistry discover(ClassLoader loader) {
+        synchronized (DISCOVERED) {
+            DetectorRegistry r = DISCOVERED.get(loader);
+            if (r == null) {
+                r = Guice.createInjector(modules(loader)).getInstance(DetectorRegistry.class);
+                DISCOVERED.put(loader, r);
+            }
+            return r;
+        }
+    }
+
+    /**
+     * @param loader a class loader
+     * @return the detector modules it lists, in a stable order (by class name)
+     * @throws org.sgm.core.SgmException naming the module if one cannot be loaded
+     */
+    public static List<DetectorModule> modules(ClassLoader loader) {
+        List<DetectorModule> out = new ArrayList<>();
+        Iterator<DetectorModule> it = ServiceLoader.load(DetectorModule.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                out.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                throw new org.sgm.core.SgmException("a detector module listed in META-INF/services/"
+                        + DetectorModule.class.getName() + " cannot be loaded: " + e.getMessage());
+            }
+        }
+        out.sort(Comparator.comparing(m -> m.getClass().getName()));
+        return out;
+    }
 
     /**
      * @param providers the providers by key

@@ -16,7 +16,7 @@ public final class ClassicProviders {
     private ClassicProviders() {}
 
     /** Registers the four detectors in the registry. */
-    public static final class Module extends AbstractModule {
+    public static final class Module extends AbstractModule implements org.sgm.core.registry.DetectorModule {
         /** Creates the module. */
         public Module() {}
 

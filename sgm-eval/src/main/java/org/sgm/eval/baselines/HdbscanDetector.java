@@ -1,8 +1,6 @@
 package org.sgm.eval.baselines;
 
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
@@ -21,17 +19,6 @@ import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
  */
 final class HdbscanDetector extends BaselineDetector<HdbscanHyperparameters> {
     private static final ClusteringFactory FACTORY = new ClusteringFactory();
-
-    /**
-     * Tribuo's HdbscanTrainer logs progress at INFO through java.util.logging (one line per fit);
-     * it goes to WARNING so that it does not flood the console. Held in a field because java.util.logging keeps
-     * loggers only weakly.
-     */
-    private static final Logger TRIBUO_LOG = Logger.getLogger(HdbscanTrainer.class.getName());
-
-    static {
-        TRIBUO_LOG.setLevel(Level.WARNING);
-    }
 
     /**
      * @param key the registry key

@@ -1,7 +1,5 @@
 package org.sgm.eval.baselines;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
@@ -18,17 +16,6 @@ import org.tribuo.math.la.DenseVector;
  */
 final class KMeansDetector extends BaselineDetector<KMeansHyperparameters> {
     private static final ClusteringFactory FACTORY = new ClusteringFactory();
-
-    /**
-     * Tribuo's KMeansTrainer logs progress at INFO through java.util.logging (one line per Lloyd iteration);
-     * it goes to WARNING so that it does not flood the console. Held in a field because java.util.logging keeps
-     * loggers only weakly.
-     */
-    private static final Logger TRIBUO_LOG = Logger.getLogger(KMeansTrainer.class.getName());
-
-    static {
-        TRIBUO_LOG.setLevel(Level.WARNING);
-    }
 
     /**
      * @param key the registry key

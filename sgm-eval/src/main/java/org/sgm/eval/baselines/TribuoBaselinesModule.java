@@ -1,6 +1,7 @@
 package org.sgm.eval.baselines;
 
 import com.google.inject.AbstractModule;
+import org.sgm.core.registry.DetectorModule;
 import com.google.inject.multibindings.MapBinder;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.registry.Detectors;
@@ -9,7 +10,7 @@ import org.sgm.core.registry.Detectors;
  * Registers the Tribuo baselines in the detector registry: {@value TribuoOcsvmProvider#KEY},
  * {@value TribuoLinearOcsvmProvider#KEY}, {@value TribuoKMeansProvider#KEY} and {@value TribuoHdbscanProvider#KEY}.
  */
-public final class TribuoBaselinesModule extends AbstractModule {
+public final class TribuoBaselinesModule extends AbstractModule implements DetectorModule {
     /** Creates the module. */
     public TribuoBaselinesModule() {}
 

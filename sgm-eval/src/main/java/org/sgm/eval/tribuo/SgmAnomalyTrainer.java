@@ -2,7 +2,6 @@ package org.sgm.eval.tribuo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.inject.Guice;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.time.OffsetDateTime;
@@ -14,7 +13,6 @@ import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
-import org.sgm.eval.SgmEvalModule;
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Trainer;
@@ -40,7 +38,8 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * <p><b>Provenance.</b> As Tribuo's own trainers do, the configurable fields ({@code detectorKey},
  * {@code hyperparameters} as a JSON string, {@code seed}, {@code contamination}) are OLCUT {@link Config} fields,
  * recorded by {@link TrainerProvenanceImpl} in every model's {@link ModelProvenance}. Built from a configuration file,
- * the trainer creates its detector from the key and JSON with the registry of {@link SgmEvalModule}.
+ * the trainer creates its detector from the key and JSON with the registry of every detector module on the
+ * classpath ({@link DetectorRegistry#discover()}).
  */
 public final class SgmAnomalyTrainer implements Trainer<Event> {
     /** Contamination used when none is given. */
@@ -92,7 +91,7 @@ public final class SgmAnomalyTrainer implements Trainer<Event> {
 
     /**
      * A trainer for a detector named by its registry key, as a configuration file names it; the detector is created
-     * with the registry of {@link SgmEvalModule} (every detector SGM ships).
+     * with the registry of every detector module on the classpath ({@link DetectorRegistry#discover()}).
      *
      * @param detectorKey the registry key, e.g. {@code sg-ae}
      * @param hyperparameters JSON laid over the detector's defaults, e.g. {@code {"training": {"epochs": 20}}}
@@ -119,7 +118,7 @@ public final class SgmAnomalyTrainer implements Trainer<Event> {
         } catch (JsonProcessingException e) {
             throw new SgmException("hyperparameters: not valid JSON: " + e.getOriginalMessage());
         }
-        DetectorRegistry registry = Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
+        DetectorRegistry registry = DetectorRegistry.discover();
         detector = registry.create(detectorKey, overrides);
     }
 
