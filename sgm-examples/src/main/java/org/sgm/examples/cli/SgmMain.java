@@ -1,13 +1,10 @@
 package org.sgm.examples.cli;
 
-import com.google.inject.Guice;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.sgm.core.SgmException;
 import org.sgm.core.registry.DetectorRegistry;
-import org.sgm.eval.SgmEvalModule;
-import org.sgm.examples.vae.VaeModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,7 +44,19 @@ public final class SgmMain implements Runnable {
      */
     public static void main(String[] args) {
         silenceSameDiffStdout();
+        routeJavaUtilLogging();
         System.exit(execute(args));
+    }
+
+    /**
+     * Sends java.util.logging (Tribuo's and OLCUT's) into SLF4J, where logback.xml filters it with SGM's own lines:
+     * without it, Tribuo's INFO records go to JUL's console handler on stderr.
+     */
+    static void routeJavaUtilLogging() {
+        if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
+            org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+            org.slf4j.bridge.SLF4JBridgeHandler.install();
+        }
     }
 
     /**
@@ -123,13 +132,12 @@ public final class SgmMain implements Runnable {
         return parsed.hasMatchedOption(option) || parsed.subcommands().stream().anyMatch(p -> matched(p, option));
     }
 
-    /** @return the registry of every detector SGM ships (the one Guice injector of the program) */
-    static synchronized DetectorRegistry registry() {
-        if (registry == null) {
-            // SGM's detectors, plus the example backbone registered from outside sgm-models
-            registry = Guice.createInjector(new SgmEvalModule(), new VaeModule()).getInstance(DetectorRegistry.class);
-        }
-        return registry;
+    /**
+     * @return the registry of every detector module on the classpath ({@link DetectorRegistry#discover()}): SGM's,
+     *     the VAE example's and any other jar's
+     */
+    static DetectorRegistry registry() {
+        return DetectorRegistry.discover();
     }
 
     /**
