@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code sgm} program: {@code models}, {@code datasets}, {@code fit}, {@code score}, {@code evaluate},
- * {@code experiment run|report}, {@code synth}, {@code quickstart}, and {@code spark-score} (which runs from the sgm-spark
- * module).
+ * {@code experiment run|report}, {@code synth}, {@code quickstart}, {@code spark-score} (which runs from the sgm-spark
+ * module), and {@code help [COMMAND]} (picocli's {@link CommandLine.HelpCommand}).
  *
  * <p>Results go to stdout and files; progress and errors to stderr. A user error (bad file, row, column or
  * parameter) prints one line and exits with status 1; a usage error prints one line and exits with 2; an internal
@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
         subcommands = {ModelsCommand.class, DatasetsCommand.class, FitCommand.class, ScoreCommand.class,
             ExplainCommand.class, EvaluateCommand.class, ExperimentCommand.class, SynthCommand.class,
             QuickstartCommand.class,
-            SparkScoreCommand.class})
+            SparkScoreCommand.class, CommandLine.HelpCommand.class})
 public final class SgmMain implements Runnable {
     /** Exit status of a user error. */
     static final int USER_ERROR = 1;
