@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.InvalidDataException;
-import org.sgm.core.io.AtomicFiles;
 import org.sgm.core.io.ModelFileException;
 import org.sgm.core.threshold.InvalidThresholdException;
 import org.sgm.core.threshold.Threshold;
@@ -46,7 +45,8 @@ final class ScoreCommand implements Callable<Integer> {
                     + "'${DEFAULT-VALUE}').")
     String delimiter;
 
-    @Option(names = "--out", required = true, paramLabel = "SCORES.csv", description = "Where to write the scores (an existing file is replaced; the data and model files are refused).")
+    @Option(names = "--out", required = true, paramLabel = "SCORES.csv|-", description = "Where to write the scores: "
+            + "a file (an existing file is replaced; the data and model files are refused), or - for stdout.")
     Path out;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -89,7 +89,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputPaths.check(out, "the scores", data, model.toString());
+        if (!OutputPaths.isStdout(out)) {
+            OutputPaths.check(out, "the scores", data, model.toString());
+        }
         Threshold rule = threshold == null ? null : threshold.rule();
         FittedPipeline pipeline = load(model);
         double cutoff = rule == null ? Double.NaN : pipeline.cutoff(rule);
@@ -97,7 +99,7 @@ final class ScoreCommand implements Callable<Integer> {
         if (StreamingChoice.stream(data, stream, common.progress())) {
             int[] rows = new int[1];
             long[] flaggedRows = new long[1];
-            AtomicFiles.write(out, os -> {
+            OutputPaths.write(out, "the scores", os -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
                 w.write(rule == null ? "score\n" : "score,is_anomaly\n");
                 rows[0] = pipeline.scoreStreaming(Path.of(data), read, (first, scores) -> {
@@ -113,7 +115,7 @@ final class ScoreCommand implements Callable<Integer> {
                 });
                 w.flush();
             });
-            common.progress().println("sgm: wrote " + rows[0] + " scores to " + out);
+            common.progress().println("sgm: wrote " + rows[0] + " scores to " + OutputPaths.describe(out));
             reportFlagged(rule, cutoff, flaggedRows[0], rows[0]);
             return 0;
         }
@@ -130,8 +132,9 @@ final class ScoreCommand implements Callable<Integer> {
             }
             sb.append('\n');
         }
-        AtomicFiles.writeString(out, sb.toString());
-        common.progress().println("sgm: wrote " + scores.length + " scores to " + out);
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        OutputPaths.write(out, "the scores", os -> os.write(bytes));
+        common.progress().println("sgm: wrote " + scores.length + " scores to " + OutputPaths.describe(out));
         reportFlagged(rule, cutoff, flagged, scores.length);
         return 0;
     }
