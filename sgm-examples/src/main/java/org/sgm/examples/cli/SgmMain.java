@@ -134,37 +134,74 @@ public final class SgmMain implements Runnable {
 
     /**
      * SameDiff prints "Added differentiated op …" on stdout once per op when it builds a gradient graph; stdout is
-     * for results, so those lines are dropped.
+     * for results, so those lines are dropped. The kept lines of one write go on in one write (the JVM's stdout
+     * flushes on every write: one system call per line would slow {@code --out -} down).
      */
     private static void silenceSameDiffStdout() {
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new OutputStream() {
+        System.setOut(withoutSameDiffLines(System.out));
+    }
+
+    /**
+     * @param original a stream
+     * @return a stream to it that drops the lines SameDiff writes (see {@link #silenceSameDiffStdout})
+     */
+    static PrintStream withoutSameDiffLines(PrintStream original) {
+        return new PrintStream(new OutputStream() {
             private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
 
             @Override
             public void write(int b) {
                 line.write(b);
                 if (b == '\n') {
-                    flushLine();
+                    keepLine();
+                    emit();
                 }
             }
 
             @Override
+            public void write(byte[] b, int off, int len) {
+                int start = off;
+                for (int i = off; i < off + len; i++) {
+                    if (b[i] == '\n') {
+                        line.write(b, start, i + 1 - start);
+                        keepLine();
+                        start = i + 1;
+                    }
+                }
+                line.write(b, start, off + len - start);
+                emit();
+            }
+
+            @Override
             public void flush() {
-                if (line.size() > 0 && !line.toString(StandardCharsets.UTF_8).startsWith("Added differentiated op")) {
-                    original.write(line.toByteArray(), 0, line.size());
+                if (line.size() > 0 && !sameDiffs()) {
+                    kept.writeBytes(line.toByteArray());
                     line.reset();
                 }
+                emit();
                 original.flush();
             }
 
-            private void flushLine() {
-                if (!line.toString(StandardCharsets.UTF_8).startsWith("Added differentiated op")) {
-                    original.write(line.toByteArray(), 0, line.size());
+            /** Keeps the whole line unless SameDiff wrote it. */
+            private void keepLine() {
+                if (!sameDiffs()) {
+                    kept.writeBytes(line.toByteArray());
                 }
                 line.reset();
             }
-        }, true, StandardCharsets.UTF_8));
+
+            private boolean sameDiffs() {
+                return line.toString(StandardCharsets.UTF_8).startsWith("Added differentiated op");
+            }
+
+            private void emit() {
+                if (kept.size() > 0) {
+                    original.write(kept.toByteArray(), 0, kept.size());
+                    kept.reset();
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
     }
 
     /** The program version, from the build. */

@@ -99,6 +99,43 @@ class StdoutCliTest {
     }
 
     @Test
+    void theProgramsStdoutDropsSameDiffsLinesAndPassesAWriteOnInOneWrite() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int[] writes = new int[1];
+        PrintStream original = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                writes[0]++;
+                bytes.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes[0]++;
+                bytes.write(b, off, len);
+            }
+        }, true, StandardCharsets.UTF_8);
+        PrintStream out = SgmMain.withoutSameDiffLines(original);
+        StringBuilder rows = new StringBuilder("score\n");
+        for (int i = 0; i < 1000; i++) {
+            rows.append(i).append(".5\n");
+        }
+        byte[] block = rows.toString().getBytes(StandardCharsets.UTF_8);
+        out.write(block, 0, block.length);
+        assertEquals(1, writes[0], "1,001 lines in one write, not one per line");
+        out.println("Added differentiated op matmul");
+        out.write('7');
+        out.print("\nAdded differentiated op add\n8");
+        out.flush();
+        out.print(".25\nAdded differentiated op");
+        out.flush();
+        out.print(" x\n9\n");
+        out.flush();
+        assertEquals(rows + "7\n8.25\n9\n", bytes.toString(StandardCharsets.UTF_8),
+                "SameDiff's lines dropped, even flushed half-way; every other byte kept");
+    }
+
+    @Test
     void aClosedStdoutIsAOneLineError() {
         for (String mode : new String[] {"whole", "--stream"}) {
             PrintStream original = System.out;
