@@ -135,7 +135,8 @@ public final class SgmMain implements Runnable {
     /**
      * SameDiff prints "Added differentiated op …" on stdout once per op when it builds a gradient graph; stdout is
      * for results, so those lines are dropped. The kept lines of one write go on in one write (the JVM's stdout
-     * flushes on every write: one system call per line would slow {@code --out -} down).
+     * flushes on every write: one system call per line would slow {@code --out -} down), and a failed write (a
+     * closed pipe) is this stream's error too.
      */
     private static void silenceSameDiffStdout() {
         System.setOut(withoutSameDiffLines(System.out));
@@ -151,7 +152,7 @@ public final class SgmMain implements Runnable {
             private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
 
             @Override
-            public void write(int b) {
+            public void write(int b) throws java.io.IOException {
                 line.write(b);
                 if (b == '\n') {
                     keepLine();
@@ -160,7 +161,7 @@ public final class SgmMain implements Runnable {
             }
 
             @Override
-            public void write(byte[] b, int off, int len) {
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
                 int start = off;
                 for (int i = off; i < off + len; i++) {
                     if (b[i] == '\n') {
@@ -174,13 +175,14 @@ public final class SgmMain implements Runnable {
             }
 
             @Override
-            public void flush() {
+            public void flush() throws java.io.IOException {
                 if (line.size() > 0 && !sameDiffs()) {
                     kept.writeBytes(line.toByteArray());
                     line.reset();
                 }
                 emit();
                 original.flush();
+                failed();
             }
 
             /** Keeps the whole line unless SameDiff wrote it. */
@@ -195,10 +197,18 @@ public final class SgmMain implements Runnable {
                 return line.toString(StandardCharsets.UTF_8).startsWith("Added differentiated op");
             }
 
-            private void emit() {
+            private void emit() throws java.io.IOException {
                 if (kept.size() > 0) {
                     original.write(kept.toByteArray(), 0, kept.size());
                     kept.reset();
+                    failed();
+                }
+            }
+
+            /** Passes on the error PrintStream keeps to itself (a closed pipe), so that checkError() tells. */
+            private void failed() throws java.io.IOException {
+                if (original.checkError()) {
+                    throw new java.io.IOException("the stream is closed");
                 }
             }
         }, true, StandardCharsets.UTF_8);

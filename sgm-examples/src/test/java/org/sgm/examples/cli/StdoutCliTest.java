@@ -133,6 +133,15 @@ class StdoutCliTest {
         out.flush();
         assertEquals(rows + "7\n8.25\n9\n", bytes.toString(StandardCharsets.UTF_8),
                 "SameDiff's lines dropped, even flushed half-way; every other byte kept");
+
+        PrintStream closed = SgmMain.withoutSameDiffLines(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        }, true, StandardCharsets.UTF_8));
+        closed.print("score\n1.5\n");
+        assertTrue(closed.checkError(), "a closed pipe under the filter is the filter's error too");
     }
 
     @Test
