@@ -112,7 +112,7 @@ final class ProgressBar {
                 return;
             }
             step(render("sgm: cells", Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), WIDTH)
-                    + " elapsed " + m.group(4) + " ETA " + m.group(5) + "  " + m.group(3), null);
+                    + " ETA " + m.group(5) + "  " + m.group(3), null);
         };
     }
 

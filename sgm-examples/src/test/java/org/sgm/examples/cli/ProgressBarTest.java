@@ -91,8 +91,8 @@ class ProgressBarTest {
             sink.accept(failed);
             String text = bytes.toString(StandardCharsets.UTF_8);
             if (terminal) {
-                assertEquals("sgm: " + first + "\n\rsgm: cells 1/4 [#####...............]  25% elapsed 0:01 ETA 0:03"
-                        + "  wbc × ae × se\nsgm: " + failed + "\n", text, "cut to 79 characters");
+                assertEquals("sgm: " + first + "\n\rsgm: cells 1/4 [#####...............]  25% ETA 0:03"
+                        + "  wbc × ae × seed 0: ROC-AUC\nsgm: " + failed + "\n", text, "cut to 79 characters");
             } else {
                 assertEquals("sgm: " + first + "\nsgm: " + ok + "\nsgm: " + failed + "\n", text);
             }
@@ -177,7 +177,8 @@ class ProgressBarTest {
         Run drawn = sgm(args);
         assertEquals(0, drawn.status(), drawn.err());
         assertFalse(drawn.err().contains("sgm: [1/2]"), drawn.err());
-        assertTrue(drawn.err().contains("\rsgm: cells 2/2 [####################] 100% elapsed "), drawn.err());
+        assertTrue(drawn.err().contains("\rsgm: cells 2/2 [####################] 100% ETA 0:00  wbc × ae × seed 1: "
+                + "ROC-AUC"), drawn.err());
         assertTrue(drawn.err().contains("\nsgm: wrote "), "the bar ends before the last line: " + drawn.err());
         assertEquals(plain.out().lines().count(), drawn.out().lines().count(), "the same table on stdout");
     }
