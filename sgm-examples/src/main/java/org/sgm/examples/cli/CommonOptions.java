@@ -17,4 +17,9 @@ final class CommonOptions {
     java.io.PrintStream progress() {
         return quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.err;
     }
+
+    /** @return progress for long steps: a bar on a terminal, the plain lines elsewhere, nothing with --quiet */
+    ProgressBar progressBar() {
+        return new ProgressBar(progress(), !quiet && ProgressBar.terminal());
+    }
 }

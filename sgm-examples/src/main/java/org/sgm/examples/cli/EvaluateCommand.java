@@ -121,14 +121,20 @@ final class EvaluateCommand implements Callable<Integer> {
             DetectorProvider<?> provider = SgmMain.registry().get(m);
             overrides.put(m, TrainingOverrides.build(provider, null, epochs, noEarlyStop));
         }
+        ProgressBar bar = common.progressBar();
         // Announced once the data is read and checked, so that a refused input stays a one-line error.
-        Runnable announce = () -> common.progress().println("sgm: protocol " + protocol.kind().key() + ": "
+        Runnable announce = () -> bar.println("sgm: protocol " + protocol.kind().key() + ": "
                 + protocol.kind().description() + String.format(java.util.Locale.ROOT, "; noise %s",
                         protocol.noiseRate())
                 + (Double.isNaN(protocol.trainAnomalyRate()) ? ""
                         : "; training anomaly rate " + protocol.trainAnomalyRate()));
-        List<CellResult> results = new Evaluation(SgmMain.registry()).run(data, models, overrides, protocol, workers,
-                line -> common.progress().println("sgm: " + line), announce);
+        List<CellResult> results;
+        try {
+            results = new Evaluation(SgmMain.registry()).run(data, models, overrides, protocol, workers,
+                    bar.cellLines(), announce);
+        } finally {
+            bar.finish();
+        }
         Path csv = out.resolve("results.csv");
         ResultsTable.writeCsv(results, csv);
         System.out.print(ResultsTable.format(results));

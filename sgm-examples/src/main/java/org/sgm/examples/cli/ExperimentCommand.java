@@ -67,8 +67,13 @@ final class ExperimentCommand implements Runnable {
             if (threads != null && threads < 1) {
                 throw new SgmException("--threads must be ≥ 1, got " + threads);
             }
-            ExperimentRunner.Summary s = ExperimentRunner.run(specFile, out, threads, SgmMain.registry(),
-                    line -> common.progress().println("sgm: " + line), only);
+            ProgressBar bar = common.progressBar();
+            ExperimentRunner.Summary s;
+            try {
+                s = ExperimentRunner.run(specFile, out, threads, SgmMain.registry(), bar.cellLines(), only);
+            } finally {
+                bar.finish();
+            }
             common.progress().printf(Locale.ROOT, "sgm: %d cells finished (%d now, %d before) in %s%n", s.total(),
                     s.ran(), s.skipped(), out.resolve(CellStore.CELLS));
             writeReport(out, s.cells(), common);

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.InvalidDataException;
-import org.sgm.core.io.AtomicFiles;
 import org.sgm.core.io.ModelFileException;
 import org.sgm.core.threshold.Threshold;
 import org.sgm.data.Explanation;
@@ -55,9 +54,9 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Integrated gradients' points (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv",
-            description = "Where to write the explanations (an existing file is replaced; the data and model files "
-                    + "are refused).")
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv|-",
+            description = "Where to write the explanations: a file (an existing file is replaced; the data and model "
+                    + "files are refused), or - for stdout.")
     Path out;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -65,7 +64,9 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputPaths.check(out, "the explanations", data, model.toString());
+        if (!OutputPaths.isStdout(out)) {
+            OutputPaths.check(out, "the explanations", data, model.toString());
+        }
         if (top < 1) {
             throw new SgmException("--top must be ≥ 1, got " + top);
         }
@@ -113,9 +114,10 @@ final class ExplainCommand implements Callable<Integer> {
                         .append(csv(best.get(r).column())).append(',').append(best.get(r).value()).append('\n');
             }
         }
-        AtomicFiles.writeString(out, sb.toString());
+        byte[] bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        OutputPaths.write(out, "the explanations", os -> os.write(bytes));
         common.progress().printf(Locale.ROOT, "sgm: wrote the top %d columns of %d rows to %s (%.1f s)%n", top,
-                table.rows(), out, (System.nanoTime() - t0) / 1e9);
+                table.rows(), OutputPaths.describe(out), (System.nanoTime() - t0) / 1e9);
         if (e != null) {
             common.progress().println("sgm: " + e.summary());
         }

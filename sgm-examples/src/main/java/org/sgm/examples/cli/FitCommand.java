@@ -73,18 +73,23 @@ final class FitCommand implements Callable<Integer> {
         PreprocessingOptions pre = preprocessing.options();
         // Labels never reach a fit: the label column is dropped whatever its values (good/bad included).
         ReadOptions read = input.read(pre.imputation() != Imputation.NONE).withLabels(LabelValues.unread());
-        FitContext ctx = FitContext.of(seed, new ProgressPrinter(model, common.progress()));
+        ProgressBar bar = common.progressBar();
+        FitContext ctx = FitContext.of(seed, new ProgressPrinter(model, bar));
         long t0 = System.nanoTime();
         FittedPipeline pipeline;
         int rows;
-        if (StreamingChoice.stream(data, stream, common.progress())) {
-            StreamingCsv.Prepared prepared = StreamingCsv.fit(Path.of(data), read, pre);
-            rows = requireTwoRows(prepared.source(), prepared.features().rows());
-            pipeline = FittedPipeline.fit(detector, prepared, read, ctx);
-        } else {
-            Table table = Table.read(data, read);
-            rows = requireTwoRows(table.source(), table.rows());
-            pipeline = FittedPipeline.fit(detector, table, read, pre, ctx);
+        try {
+            if (StreamingChoice.stream(data, stream, common.progress())) {
+                StreamingCsv.Prepared prepared = StreamingCsv.fit(Path.of(data), read, pre);
+                rows = requireTwoRows(prepared.source(), prepared.features().rows());
+                pipeline = FittedPipeline.fit(detector, prepared, read, ctx);
+            } else {
+                Table table = Table.read(data, read);
+                rows = requireTwoRows(table.source(), table.rows());
+                pipeline = FittedPipeline.fit(detector, table, read, pre, ctx);
+            }
+        } finally {
+            bar.finish(); // an error's line starts on a line of its own
         }
         pipeline.save(out);
         common.progress().printf(Locale.ROOT, "sgm: wrote %s (%s, %d rows, %d features, %.1f s)%n", out, model,

@@ -8,14 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.sgm.core.SgmException;
+import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.data.InvalidDataException;
-import org.sgm.core.io.AtomicFiles;
 import org.sgm.core.io.ModelFileException;
 import org.sgm.core.threshold.InvalidThresholdException;
 import org.sgm.core.threshold.Threshold;
 import org.sgm.data.FittedPipeline;
 import org.sgm.data.ReadOptions;
+import org.sgm.data.StreamingCsv;
 import org.sgm.data.Table;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -46,7 +48,8 @@ final class ScoreCommand implements Callable<Integer> {
                     + "'${DEFAULT-VALUE}').")
     String delimiter;
 
-    @Option(names = "--out", required = true, paramLabel = "SCORES.csv", description = "Where to write the scores (an existing file is replaced; the data and model files are refused).")
+    @Option(names = "--out", required = true, paramLabel = "SCORES.csv|-", description = "Where to write the scores: "
+            + "a file (an existing file is replaced; the data and model files are refused), or - for stdout.")
     Path out;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -89,7 +92,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputPaths.check(out, "the scores", data, model.toString());
+        if (!OutputPaths.isStdout(out)) {
+            OutputPaths.check(out, "the scores", data, model.toString());
+        }
         Threshold rule = threshold == null ? null : threshold.rule();
         FittedPipeline pipeline = load(model);
         double cutoff = rule == null ? Double.NaN : pipeline.cutoff(rule);
@@ -97,27 +102,43 @@ final class ScoreCommand implements Callable<Integer> {
         if (StreamingChoice.stream(data, stream, common.progress())) {
             int[] rows = new int[1];
             long[] flaggedRows = new long[1];
-            AtomicFiles.write(out, os -> {
-                Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-                w.write(rule == null ? "score\n" : "score,is_anomaly\n");
-                rows[0] = pipeline.scoreStreaming(Path.of(data), read, (first, scores) -> {
-                    for (int i = 0; i < scores.length; i++) {
-                        w.write(checked(scores[i], first + i));
-                        if (rule != null) {
-                            boolean anomaly = Threshold.isAnomaly(scores[i], cutoff);
-                            flaggedRows[0] += anomaly ? 1 : 0;
-                            w.write(anomaly ? ",1" : ",0");
+            ProgressBar bar = rowsBar();
+            long t0 = System.nanoTime();
+            try {
+                OutputPaths.write(out, "the scores", os -> {
+                    Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+                    w.write(rule == null ? "score\n" : "score,is_anomaly\n");
+                    rows[0] = pipeline.scoreStreaming(Path.of(data), read, (first, scores) -> {
+                        for (int i = 0; i < scores.length; i++) {
+                            w.write(checked(scores[i], first + i));
+                            if (rule != null) {
+                                boolean anomaly = Threshold.isAnomaly(scores[i], cutoff);
+                                flaggedRows[0] += anomaly ? 1 : 0;
+                                w.write(anomaly ? ",1" : ",0");
+                            }
+                            w.write('\n');
                         }
-                        w.write('\n');
-                    }
+                        // the total is unknown until the end of the file: the count so far
+                        bar.step(ProgressBar.render("sgm: rows scored", first + scores.length, 0, ProgressBar.WIDTH)
+                                + " in " + ProgressBar.clock((System.nanoTime() - t0) / 1e9), null);
+                    });
+                    w.flush();
                 });
-                w.flush();
-            });
-            common.progress().println("sgm: wrote " + rows[0] + " scores to " + out);
+            } finally {
+                bar.finish();
+            }
+            common.progress().println("sgm: wrote " + rows[0] + " scores to " + OutputPaths.describe(out));
             reportFlagged(rule, cutoff, flaggedRows[0], rows[0]);
             return 0;
         }
-        double[] scores = pipeline.score(Table.read(data, read));
+        Table table = Table.read(data, read);
+        ProgressBar bar = rowsBar();
+        double[] scores;
+        try {
+            scores = bar.active() ? scoreInParts(pipeline, table, bar) : pipeline.score(table);
+        } finally {
+            bar.finish();
+        }
         StringBuilder sb = new StringBuilder(scores.length * 14 + 20).append(rule == null ? "score\n"
                 : "score,is_anomaly\n");
         int flagged = 0;
@@ -130,10 +151,39 @@ final class ScoreCommand implements Callable<Integer> {
             }
             sb.append('\n');
         }
-        AtomicFiles.writeString(out, sb.toString());
-        common.progress().println("sgm: wrote " + scores.length + " scores to " + out);
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        OutputPaths.write(out, "the scores", os -> os.write(bytes));
+        common.progress().println("sgm: wrote " + scores.length + " scores to " + OutputPaths.describe(out));
         reportFlagged(rule, cutoff, flagged, scores.length);
         return 0;
+    }
+
+    /** @return the bar over the rows; never with {@code --out -}, whose rows may go to the same terminal */
+    private ProgressBar rowsBar() {
+        return OutputPaths.isStdout(out) ? new ProgressBar(common.progress(), false) : common.progressBar();
+    }
+
+    /**
+     * Scores a table a batch of {@value StreamingCsv#BATCH_ROWS} rows at a time, drawing the bar: preprocessed whole
+     * (its errors and warnings as for {@link FittedPipeline#score(Table)}), then scored in batches of the size the
+     * networks score in and a streamed file is scored in, so the same scores.
+     */
+    static double[] scoreInParts(FittedPipeline pipeline, Table table, ProgressBar bar) {
+        FeatureMatrix x = pipeline.preprocessor().transform(table);
+        int n = x.rows();
+        if (n == 0) {
+            return pipeline.model().score(x);
+        }
+        double[] scores = new double[n];
+        long t0 = System.nanoTime();
+        for (int from = 0; from < n; from += StreamingCsv.BATCH_ROWS) {
+            int to = Math.min(n, from + StreamingCsv.BATCH_ROWS);
+            double[] part = pipeline.model().score(x.selectRows(IntStream.range(from, to).toArray()));
+            System.arraycopy(part, 0, scores, from, part.length);
+            bar.step(ProgressBar.render("sgm: rows scored", to, n, ProgressBar.WIDTH) + " ETA "
+                    + ProgressBar.eta((System.nanoTime() - t0) / 1e9, to, n), null);
+        }
+        return scores;
     }
 
     private void reportFlagged(Threshold rule, double cutoff, long flagged, long rows) {

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code sgm} program: {@code models}, {@code datasets}, {@code fit}, {@code score}, {@code evaluate},
- * {@code experiment run|report}, {@code synth}, {@code quickstart}, and {@code spark-score} (which runs from the sgm-spark
- * module).
+ * {@code experiment run|report}, {@code synth}, {@code quickstart}, {@code spark-score} (which runs from the sgm-spark
+ * module), and {@code help [COMMAND]} (picocli's {@link CommandLine.HelpCommand}).
  *
  * <p>Results go to stdout and files; progress and errors to stderr. A user error (bad file, row, column or
  * parameter) prints one line and exits with status 1; a usage error prints one line and exits with 2; an internal
@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {ModelsCommand.class, DatasetsCommand.class, FitCommand.class, ScoreCommand.class,
             ExplainCommand.class, EvaluateCommand.class, ExperimentCommand.class, SynthCommand.class,
             QuickstartCommand.class,
-            SparkScoreCommand.class})
+            SparkScoreCommand.class, CommandLine.HelpCommand.class})
 public final class SgmMain implements Runnable {
     /** Exit status of a user error. */
     static final int USER_ERROR = 1;
@@ -142,37 +142,84 @@ public final class SgmMain implements Runnable {
 
     /**
      * SameDiff prints "Added differentiated op …" on stdout once per op when it builds a gradient graph; stdout is
-     * for results, so those lines are dropped.
+     * for results, so those lines are dropped. The kept lines of one write go on in one write (the JVM's stdout
+     * flushes on every write: one system call per line would slow {@code --out -} down), and a failed write (a
+     * closed pipe) is this stream's error too.
      */
     private static void silenceSameDiffStdout() {
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new OutputStream() {
+        System.setOut(withoutSameDiffLines(System.out));
+    }
+
+    /**
+     * @param original a stream
+     * @return a stream to it that drops the lines SameDiff writes (see {@link #silenceSameDiffStdout})
+     */
+    static PrintStream withoutSameDiffLines(PrintStream original) {
+        return new PrintStream(new OutputStream() {
             private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
 
             @Override
-            public void write(int b) {
+            public void write(int b) throws java.io.IOException {
                 line.write(b);
                 if (b == '\n') {
-                    flushLine();
+                    keepLine();
+                    emit();
                 }
             }
 
             @Override
-            public void flush() {
-                if (line.size() > 0 && !line.toString(StandardCharsets.UTF_8).startsWith("Added differentiated op")) {
-                    original.write(line.toByteArray(), 0, line.size());
-                    line.reset();
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                int start = off;
+                for (int i = off; i < off + len; i++) {
+                    if (b[i] == '\n') {
+                        line.write(b, start, i + 1 - start);
+                        keepLine();
+                        start = i + 1;
+                    }
                 }
-                original.flush();
+                line.write(b, start, off + len - start);
+                emit();
             }
 
-            private void flushLine() {
-                if (!line.toString(StandardCharsets.UTF_8).startsWith("Added differentiated op")) {
-                    original.write(line.toByteArray(), 0, line.size());
+            @Override
+            public void flush() throws java.io.IOException {
+                if (line.size() > 0 && !sameDiffs()) {
+                    kept.writeBytes(line.toByteArray());
+                    line.reset();
+                }
+                emit();
+                original.flush();
+                failed();
+            }
+
+            /** Keeps the whole line unless SameDiff wrote it. */
+            private void keepLine() {
+                if (!sameDiffs()) {
+                    kept.writeBytes(line.toByteArray());
                 }
                 line.reset();
             }
-        }, true, StandardCharsets.UTF_8));
+
+            private boolean sameDiffs() {
+                return line.toString(StandardCharsets.UTF_8).startsWith("Added differentiated op");
+            }
+
+            private void emit() throws java.io.IOException {
+                if (kept.size() > 0) {
+                    original.write(kept.toByteArray(), 0, kept.size());
+                    kept.reset();
+                    failed();
+                }
+            }
+
+            /** Passes on the error PrintStream keeps to itself (a closed pipe), so that checkError() tells. */
+            private void failed() throws java.io.IOException {
+                if (original.checkError()) {
+                    throw new java.io.IOException("the stream is closed");
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
     }
 
     /** The program version, from the build. */

@@ -23,6 +23,38 @@ class HelpCliTest {
     }
 
     @org.junit.jupiter.api.Test
+    void helpCommandPrintsTheTopLevelUsageOrACommandsUsage() {
+        CliRoundTripTest.Run top = CliRoundTripTest.sgm("help");
+        assertEquals(0, top.status(), top.err());
+        assertTrue(top.err().isEmpty(), top.err());
+        assertEquals(CliRoundTripTest.sgm("--help").out(), top.out(), "the same text as sgm --help");
+        assertTrue(top.out().startsWith("Usage: sgm "), top.out());
+        for (String command : new String[] {"fit", "score", "explain", "evaluate", "experiment", "help"}) {
+            assertTrue(top.out().contains("\n  " + command + " "), command + " listed: " + top.out());
+        }
+        for (String command : new String[] {"fit", "score", "experiment"}) {
+            CliRoundTripTest.Run one = CliRoundTripTest.sgm("help", command);
+            assertEquals(0, one.status(), one.err());
+            assertTrue(one.err().isEmpty(), one.err());
+            assertTrue(one.out().startsWith("Usage: sgm " + command + " "), one.out());
+            assertEquals(CliRoundTripTest.sgm(command, "--help").out(), one.out(), "the same text as sgm " + command
+                    + " --help");
+        }
+        CliRoundTripTest.Run self = CliRoundTripTest.sgm("help", "--help");
+        assertEquals(0, self.status(), self.err());
+        assertTrue(self.out().contains("Usage: sgm help [-h] [COMMAND]"), self.out());
+    }
+
+    @org.junit.jupiter.api.Test
+    void helpOnAnUnknownCommandIsAOneLineUsageError() {
+        CliRoundTripTest.Run run = CliRoundTripTest.sgm("help", "nosuch");
+        assertEquals(SgmMain.USAGE_ERROR, run.status());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("sgm: error: ") && run.err().contains("nosuch"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @org.junit.jupiter.api.Test
     void runningOutOfMemoryIsOneLineThatSaysHowToGiveMore() {
         OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
         Exception wrapped = new java.util.concurrent.ExecutionException(new RuntimeException(oom));
