@@ -35,6 +35,14 @@ public interface DetectorProvider<H extends Record> {
      */
     FittedDetector restore(H hyperparameters, ModelState state);
 
+    /**
+     * @return the registry key of this detector's plain twin if it is a score-guided model (e.g. {@code ae} for
+     *     {@code sg-ae}, {@code ae@paper} for {@code sg-ae@paper}); null otherwise. Reports pair SG-X with X by it.
+     */
+    default String twinOf() {
+        return null;
+    }
+
     /** @return the names of this detector's presets (registry keys {@code KEY@PRESET}); none by default */
     default java.util.Set<String> presets() {
         return java.util.Set.of();

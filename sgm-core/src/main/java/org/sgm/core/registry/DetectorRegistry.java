@@ -121,6 +121,19 @@ public final class DetectorRegistry {
     }
 
     /**
+     * @param key a registry key (or {@code KEY@PRESET})
+     * @return the key of its plain twin if it is a registered score-guided model (its provider's
+     *     {@link DetectorProvider#twinOf()}), else null (also for a key this registry does not know)
+     */
+    public String twinOf(String key) {
+        try {
+            return get(key).twinOf();
+        } catch (UnknownDetectorException e) {
+            return null;
+        }
+    }
+
+    /**
      * Creates a detector with the provider's defaults overridden by {@code overrides}.
      *
      * @param key a registry key

@@ -10,9 +10,10 @@ import org.sgm.core.hyper.ScoreGuidedHyperparameters;
 import org.sgm.core.spi.RepresentationLearner;
 
 /**
- * The registry entry of a score-guided backbone. A backbone subclasses it and implements only
- * {@link #createLearner} and {@link #paperDefaults}; the same class serves the SG model (guided) and its plain twin
- * (guidance off by default, scored by the backbone's own metric).
+ * The registry entry of a score-guided backbone, and of its plain twin by construction. A backbone subclasses it
+ * once, implements {@link #createLearner} and {@link #paperDefaults}, passes its SG key and its twin's key to the
+ * constructor, and registers both with one Guice line, {@link #bind}; {@link #plain()} is the twin (guidance off by
+ * default, scored by the backbone's own metric), and {@link #twinOf()} pairs them for reports.
  *
  * <p>Defaults: the original papers' with the training settings resolved from the data ({@link #autoDefaults},
  * {@link TrainingConfig#defaults()}); the preset {@value #PAPER} ({@code KEY@paper}) keeps the authors' exact
@@ -27,18 +28,118 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
     private final String description;
     private final boolean guided;
     private final ScoreGuidedComponents components;
+    /** The twin's key and description (on the SG provider), or the SG provider (on the twin). */
+    private final String plainKey;
+    private final String plainDescription;
+    private final BackboneProvider<H> guidedTwin;
 
     /**
-     * @param key registry key
+     * The score-guided model; its plain twin is {@link #plain()}.
+     *
+     * @param key registry key of the SG model, e.g. {@code sg-ae}
      * @param description one line for {@code sgm models}
-     * @param guided true for the SG model, false for the plain twin (its defaults have λ_DE = 0)
+     * @param plainKey registry key of the plain twin, e.g. {@code ae}
+     * @param plainDescription the twin's line for {@code sgm models}
      * @param components scorer, regularizer and pseudo-labeller (the paper's unless a Guice binding says otherwise)
      */
-    protected BackboneProvider(String key, String description, boolean guided, ScoreGuidedComponents components) {
+    protected BackboneProvider(String key, String description, String plainKey, String plainDescription,
+            ScoreGuidedComponents components) {
         this.key = key;
         this.description = description;
-        this.guided = guided;
+        this.guided = true;
         this.components = components;
+        this.plainKey = plainKey;
+        this.plainDescription = plainDescription;
+        this.guidedTwin = null;
+    }
+
+    /** The plain twin of {@code sg}: its key, description and λ_DE = 0; everything else is {@code sg}'s. */
+    private BackboneProvider(BackboneProvider<H> sg) {
+        this.key = sg.plainKey;
+        this.description = sg.plainDescription;
+        this.guided = false;
+        this.components = sg.components;
+        this.plainKey = null;
+        this.plainDescription = null;
+        this.guidedTwin = sg;
+    }
+
+    /**
+     * Registers a backbone's SG model and its plain twin (the one Guice line of a backbone's module).
+     *
+     * @param binder the module's binder
+     * @param key the SG model's key (the provider's)
+     * @param plainKey the twin's key (the provider's)
+     * @param type the provider class (Guice creates it with its {@code @Inject} constructor)
+     * @param <P> the provider type
+     */
+    public static <P extends BackboneProvider<?>> void bind(com.google.inject.Binder binder, String key,
+            String plainKey, Class<P> type) {
+        org.sgm.core.registry.Detectors.binder(binder).addBinding(key).to(type);
+        org.sgm.core.registry.Detectors.binder(binder).addBinding(plainKey).toProvider(new TwinOf<>(type));
+    }
+
+    /** Guice's provider of a backbone's twin: the SG provider's {@link #plain()}. */
+    private static final class TwinOf<P extends BackboneProvider<?>>
+            implements com.google.inject.Provider<org.sgm.core.DetectorProvider<?>> {
+        private final Class<P> type;
+        @com.google.inject.Inject
+        private com.google.inject.Injector injector;
+
+        TwinOf(Class<P> type) {
+            this.type = type;
+        }
+
+        @Override
+        public org.sgm.core.DetectorProvider<?> get() {
+            return injector.getInstance(type).plain();
+        }
+    }
+
+    /** @return the plain twin (λ_DE = 0 by default, scored by the backbone's metric); itself if it is the twin */
+    public final BackboneProvider<H> plain() {
+        return guided ? new Twin<>(this) : this;
+    }
+
+    /** A twin delegates everything a backbone defines to its SG provider. */
+    private static final class Twin<H extends Record & ScoreGuidedHyperparameters<H>> extends BackboneProvider<H> {
+        private final BackboneProvider<H> sg;
+
+        Twin(BackboneProvider<H> sg) {
+            super(sg);
+            this.sg = sg;
+        }
+
+        @Override
+        protected RepresentationLearner createLearner(H hp, int inputDim) {
+            return sg.createLearner(hp, inputDim);
+        }
+
+        @Override
+        protected H paperDefaults() {
+            return sg.paperDefaults();
+        }
+
+        @Override
+        protected H autoDefaults() {
+            return sg.autoDefaults();
+        }
+
+        @Override
+        public Class<H> hyperparametersType() {
+            return sg.hyperparametersType();
+        }
+    }
+
+    /** @return the plain twin's key for the SG model, null for the twin itself */
+    @Override
+    public String twinOf() {
+        return guided ? plainKey : null;
+    }
+
+    /** @return whether this is the score-guided model (false: the plain twin) */
+    public final boolean guided() {
+        return guided;
     }
 
     /**
@@ -120,6 +221,11 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
             @Override
             public String description() {
                 return base.description + " — the original papers' exact defaults";
+            }
+
+            @Override
+            public String twinOf() {
+                return base.twinOf() == null ? null : base.twinOf() + "@" + PAPER;
             }
 
             @Override

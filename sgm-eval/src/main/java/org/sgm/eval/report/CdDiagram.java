@@ -35,7 +35,7 @@ final class CdDiagram {
      * @param cd the critical difference (NaN: no CD bar, no groups)
      * @return the diagram
      */
-    static BufferedImage draw(String title, List<String> models, double[] averageRanks, double cd) {
+    static BufferedImage draw(String title, List<String> models, Twins twins, double[] averageRanks, double cd) {
         int k = models.size();
         Integer[] order = new Integer[k];
         Arrays.setAll(order, i -> i);
@@ -101,7 +101,7 @@ final class CdDiagram {
             boolean onLeft = i < left;
             int row = onLeft ? i : k - 1 - i;
             int y = labelsTop + row * ROW;
-            g.setColor(Charts.colour(models, model));
+            g.setColor(Charts.colour(twins, models, model));
             g.draw(new Line2D.Double(x, axisY, x, y));
             double end = onLeft ? x0 - 10 : x1 + 10;
             g.draw(new Line2D.Double(x, y, end, y));

@@ -102,15 +102,15 @@ final class Charts {
         }
     }
 
-    /** @return the colour of a model (by its plain name's position among the plain names) */
-    static Color colour(List<String> models, String model) {
-        List<String> plain = models.stream().map(ReportData::plainName).distinct().toList();
-        return PALETTE[Math.max(0, plain.indexOf(ReportData.plainName(model))) % PALETTE.length];
+    /** @return the colour of a model (by its group's position among the groups: a model and its twin share one) */
+    static Color colour(Twins twins, List<String> models, String model) {
+        List<String> groups = models.stream().map(twins::group).distinct().toList();
+        return PALETTE[Math.max(0, groups.indexOf(twins.group(model))) % PALETTE.length];
     }
 
-    /** SG models solid and thicker, plain models dashed. */
-    static Stroke stroke(String model) {
-        return model.startsWith(ReportData.SG_PREFIX) ? new BasicStroke(2.2f)
+    /** SG models solid and thicker, the others dashed. */
+    static Stroke stroke(Twins twins, String model) {
+        return twins.guided(model) ? new BasicStroke(2.2f)
                 : new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f);
     }
 
@@ -164,7 +164,7 @@ final class Charts {
     }
 
     /** @return ROC and PR curves of every model with both classes, side by side, or null if none has */
-    static BufferedImage curves(String dataset, List<Pooled> pooled, List<String> models) {
+    static BufferedImage curves(String dataset, List<Pooled> pooled, List<String> models, Twins twins) {
         XYSeriesCollection roc = new XYSeriesCollection();
         XYSeriesCollection pr = new XYSeriesCollection();
         List<String> shown = new ArrayList<>();
@@ -185,10 +185,10 @@ final class Charts {
             return null;
         }
         JFreeChart rocChart = lineChart("ROC (pooled over seeds)", "false-positive rate", "true-positive rate", roc,
-                shown, models);
+                shown, models, twins);
         ((XYPlot) rocChart.getPlot()).addAnnotation(new XYLineAnnotation(0, 0, 1, 1, dashed(1f), Color.GRAY));
         JFreeChart prChart = lineChart("Precision–recall (pooled over seeds)", "recall", "precision", pr, shown,
-                models);
+                models, twins);
         double base = (double) positives / rows;
         ((XYPlot) prChart.getPlot()).addAnnotation(new XYLineAnnotation(0, base, 1, base, dashed(1f), Color.GRAY));
         int legendRows = (shown.size() + 4) / 5;
@@ -303,8 +303,7 @@ final class Charts {
      * @return the chart, or null if no model's cells on the dataset have attributions
      */
     static BufferedImage attributions(String dataset, ReportData data) {
-        List<String> models = new ArrayList<>(data.models.stream().filter(m -> m.startsWith(ReportData.SG_PREFIX))
-                .toList());
+        List<String> models = new ArrayList<>(data.models.stream().filter(data.twins::guided).toList());
         data.models.stream().filter(m -> !models.contains(m)).forEach(models::add);
         for (String model : models) {
             List<CellRecord.Attributions> all = data.cells.get(dataset).get(model).stream()
@@ -407,7 +406,7 @@ final class Charts {
     }
 
     private static JFreeChart lineChart(String title, String xLabel, String yLabel, XYSeriesCollection data,
-            List<String> shown, List<String> models) {
+            List<String> shown, List<String> models, Twins twins) {
         NumberAxis x = new NumberAxis(xLabel);
         x.setRange(0, 1);
         NumberAxis y = new NumberAxis(yLabel);
@@ -415,8 +414,8 @@ final class Charts {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setDrawSeriesLineAsPath(true); // one path per curve: the dash pattern runs along it, not per segment
         for (int i = 0; i < shown.size(); i++) {
-            r.setSeriesPaint(i, colour(models, shown.get(i)));
-            r.setSeriesStroke(i, stroke(shown.get(i)));
+            r.setSeriesPaint(i, colour(twins, models, shown.get(i)));
+            r.setSeriesStroke(i, stroke(twins, shown.get(i)));
         }
         XYPlot plot = new XYPlot(data, x, y, r);
         style(plot);

@@ -80,7 +80,8 @@ final class HtmlReport {
             }
             if (s.averageRanks() != null && data.models.size() >= 2) {
                 image(h, CdDiagram.draw("Critical-difference diagram, " + metric.label() + " (Nemenyi, α = 0.05, N = "
-                        + s.datasets().size() + " datasets)", data.models, s.averageRanks(), s.criticalDifference()),
+                        + s.datasets().size() + " datasets)", data.models, data.twins, s.averageRanks(),
+                        s.criticalDifference()),
                         "critical-difference diagram of " + metric.key(), "cd-" + metric.key() + ".png", plots);
             }
         }
@@ -95,7 +96,7 @@ final class HtmlReport {
                 }
             }
             BufferedImage scores = Charts.scoreDistributions(d, pooled, data);
-            BufferedImage curves = Charts.curves(d, pooled, data.models);
+            BufferedImage curves = Charts.curves(d, pooled, data.models, data.twins);
             pooled.clear();
             if (scores == null) {
                 h.append("<p class=\"note\">No model has test scores of both classes on this dataset.</p>\n");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.sgm.core.SgmException;
+import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.eval.experiment.CellRecord;
 import org.sgm.eval.metrics.Metric;
 import org.sgm.eval.metrics.UndefinedMetricException;
@@ -23,11 +24,11 @@ import org.sgm.eval.stats.Ranks;
  * {@link #of}; the writers only format it.
  *
  * <p>Order (deterministic for the same cells): datasets alphabetically; models by their plain name with the plain
- * model before its score-guided twin ({@code ae, sg-ae, dagmm, sg-dagmm, …}); cells by seed.
+ * model before its score-guided twin ({@code ae, sg-ae, dagmm, sg-dagmm, …}; pairs from the registry, {@link Twins});
+ * cells by seed.
  */
 final class ReportData {
     /** The prefix that marks a score-guided model; {@code sg-foo} is paired with {@code foo}. */
-    static final String SG_PREFIX = "sg-";
 
     final String name;
     final List<Metric> metrics;
@@ -44,6 +45,8 @@ final class ReportData {
     final Map<Metric, MetricStats> stats;
     /** Dataset × model combinations with fewer seeds than the experiment's seed list (or none), in order. */
     final List<Missing> missing;
+    /** Which model is the plain twin of which SG model (through the registry). */
+    final Twins twins;
 
     /**
      * The comparison statistics of one metric over the datasets every model has a value on.
@@ -78,7 +81,8 @@ final class ReportData {
     private ReportData(String name, List<Metric> metrics, List<String> datasets, List<String> models, List<Long> seeds,
             Map<String, Map<String, List<CellRecord>>> cells, Map<Metric, Map<String, Map<String, double[]>>> values,
             Map<Metric, Map<String, Map<String, MeanStd>>> summary, Map<Metric, MetricStats> stats,
-            List<Missing> missing) {
+            List<Missing> missing, Twins twins) {
+        this.twins = twins;
         this.name = name;
         this.metrics = metrics;
         this.datasets = datasets;
@@ -99,6 +103,17 @@ final class ReportData {
      *     length
      */
     static ReportData of(JsonNode spec, List<CellRecord> all) {
+        return of(spec, all, DetectorRegistry.discover());
+    }
+
+    /**
+     * @param spec the experiment spec
+     * @param all the finished cells, any order
+     * @param registry pairs each SG model with its plain twin ({@link Twins})
+     * @return the data
+     */
+    static ReportData of(JsonNode spec, List<CellRecord> all, DetectorRegistry registry) {
+        Twins twins = Twins.of(all, registry);
         String name = spec != null && spec.hasNonNull("name") ? spec.get("name").asText() : "experiment";
         List<Metric> metrics = new ArrayList<>();
         if (spec != null && spec.has("metrics") && spec.get("metrics").isArray() && spec.get("metrics").size() > 0) {
@@ -113,7 +128,8 @@ final class ReportData {
         }
         List<String> datasets = new ArrayList<>(new TreeSet<>(all.stream().map(CellRecord::dataset).toList()));
         List<String> models = new ArrayList<>(new TreeSet<>(all.stream().map(CellRecord::model).toList()));
-        models.sort(MODEL_ORDER);
+        models.sort(Comparator.comparing(twins::group).thenComparing(m -> twins.guided(m) ? 1 : 0)
+                .thenComparing(Comparator.naturalOrder()));
         List<Long> seeds = new ArrayList<>(new TreeSet<>(all.stream().map(CellRecord::seed).toList()));
 
         Map<String, Map<String, List<CellRecord>>> cells = new LinkedHashMap<>();
@@ -152,7 +168,7 @@ final class ReportData {
             }
             values.put(metric, vm);
             summary.put(metric, sm);
-            stats.put(metric, statistics(datasets, models, sm));
+            stats.put(metric, statistics(datasets, models, sm, twins));
         }
 
         List<Missing> missing = new ArrayList<>();
@@ -165,20 +181,7 @@ final class ReportData {
             }
         }
         return new ReportData(name, List.copyOf(metrics), datasets, models, seeds, cells, values, summary, stats,
-                missing);
-    }
-
-    /** Plain name first, then the plain model before its SG twin, then the full name. */
-    static final Comparator<String> MODEL_ORDER = Comparator.comparing(ReportData::plainName)
-            .thenComparing(m -> m.startsWith(SG_PREFIX) ? 1 : 0)
-            .thenComparing(Comparator.naturalOrder());
-
-    /**
-     * @param model a model name
-     * @return the name without the {@code sg-} prefix
-     */
-    static String plainName(String model) {
-        return model.startsWith(SG_PREFIX) ? model.substring(SG_PREFIX.length()) : model;
+                missing, twins);
     }
 
     /**
@@ -208,7 +211,7 @@ final class ReportData {
     }
 
     private static MetricStats statistics(List<String> datasets, List<String> models,
-            Map<String, Map<String, MeanStd>> summary) {
+            Map<String, Map<String, MeanStd>> summary, Twins twins) {
         List<String> complete = datasets.stream()
                 .filter(d -> models.stream().allMatch(m -> summary.get(d).get(m).n() > 0))
                 .toList();
@@ -234,8 +237,8 @@ final class ReportData {
         }
         List<String[]> pairs = new ArrayList<>();
         for (String m : models) {
-            if (m.startsWith(SG_PREFIX) && models.contains(plainName(m))) {
-                pairs.add(new String[] {m, plainName(m)});
+            if (twins.twin(m) != null && models.contains(twins.twin(m))) {
+                pairs.add(new String[] {m, twins.twin(m)});
             }
         }
         PairedWilcoxon[] tests = new PairedWilcoxon[pairs.size()];

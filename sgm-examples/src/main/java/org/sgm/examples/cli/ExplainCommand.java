@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.InvalidDataException;
-import org.sgm.core.io.ModelFileException;
 import org.sgm.core.threshold.Threshold;
 import org.sgm.data.Explanation;
 import org.sgm.data.FittedPipeline;
@@ -82,7 +81,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new SgmException("--rows flagged needs a threshold rule: --contamination R, --threshold T or "
                     + "--mad [K]");
         }
-        FittedPipeline pipeline = load(model);
+        FittedPipeline pipeline = ScoreCommand.load(model);
         double cutoff = rule == null ? Double.NaN : pipeline.cutoff(rule);
         ReadOptions read = pipeline.readOptions().withDelimiter(ReadOptions.parseDelimiter(delimiter));
         Table table = Table.read(data, read);
@@ -129,16 +128,5 @@ final class ExplainCommand implements Callable<Integer> {
             return name;
         }
         return '"' + name.replace("\"", "\"\"") + '"';
-    }
-
-    private static FittedPipeline load(Path model) {
-        try {
-            return FittedPipeline.load(model, SgmMain.registry());
-        } catch (SgmException e) {
-            if (e.getMessage().startsWith(model.toString())) {
-                throw e;
-            }
-            throw new ModelFileException(model + ": " + e.getMessage(), e);
-        }
     }
 }

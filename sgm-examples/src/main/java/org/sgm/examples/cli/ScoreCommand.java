@@ -203,7 +203,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Loads a model file; every error names the file (those found while restoring the network, too). */
-    private static FittedPipeline load(Path model) {
+    static FittedPipeline load(Path model) {
         try {
             return FittedPipeline.load(model, SgmMain.registry());
         } catch (SgmException e) {

@@ -1,13 +1,12 @@
 package org.sgm.models.dagmm;
 
 import com.google.inject.AbstractModule;
-import org.sgm.core.registry.Detectors;
+import org.sgm.core.train.BackboneProvider;
 
 /** Registers SG-DAGMM and its plain twin. */
 public final class DagmmModule extends AbstractModule {
     @Override
     protected void configure() {
-        Detectors.binder(binder()).addBinding(DagmmProvider.KEY).to(DagmmProvider.class);
-        Detectors.binder(binder()).addBinding(DagmmProvider.Plain.KEY).to(DagmmProvider.Plain.class);
+        BackboneProvider.bind(binder(), DagmmProvider.KEY, DagmmProvider.PLAIN_KEY, DagmmProvider.class);
     }
 }

@@ -5,21 +5,23 @@ import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
 
-/** Registry entry of SG-DAGMM ({@value #KEY}); {@link Plain} is its plain twin ({@value Plain#KEY}). */
+/** Registry entry of SG-DAGMM ({@value #KEY}); {@link #plain()} is its plain twin ({@value #PLAIN_KEY}). */
 public class DagmmProvider extends BackboneProvider<DagmmHyperparameters> {
     /** Registry key of SG-DAGMM. */
     public static final String KEY = "sg-dagmm";
+    /** Registry key of the plain twin, {@link #plain()}: the backbone with λ_DE = 0, scored by its metric. */
+    public static final String PLAIN_KEY = "dagmm";
+    private static final String DESCRIPTION = "SG-DAGMM: DAGMM (Zong et al., ICLR 2018) with a score-guided scoring "
+            + "network";
+    private static final String PLAIN_DESCRIPTION = "DAGMM: deep autoencoding Gaussian mixture model scored by its "
+            + "sample energy (SG-DAGMM with λ_DE = 0)";
 
     /**
      * @param components the score-guidance components
      */
     @Inject
     public DagmmProvider(ScoreGuidedComponents components) {
-        super(KEY, "SG-DAGMM: DAGMM (Zong et al., ICLR 2018) with a score-guided scoring network", true, components);
-    }
-
-    DagmmProvider(String key, String description, ScoreGuidedComponents components) {
-        super(key, description, false, components);
+        super(KEY, DESCRIPTION, PLAIN_KEY, PLAIN_DESCRIPTION, components);
     }
 
     @Override
@@ -41,20 +43,5 @@ public class DagmmProvider extends BackboneProvider<DagmmHyperparameters> {
     protected RepresentationLearner createLearner(DagmmHyperparameters hp, int inputDim) {
         return new DagmmLearner(hp.encoderWidths(inputDim), hp.estimationHidden(), hp.components(), hp.lambdaEnergy(),
                 hp.lambdaCovariance(), hp.covarianceEpsilon(), hp.normGuard());
-    }
-
-    /** Plain DAGMM: SG-DAGMM with λ_DE = 0, scored by the sample energy under the training-set GMM. */
-    public static final class Plain extends DagmmProvider {
-        /** Registry key of plain DAGMM. */
-        public static final String KEY = "dagmm";
-
-        /**
-         * @param components the score-guidance components (unused unless λ_DE is set above 0)
-         */
-        @Inject
-        public Plain(ScoreGuidedComponents components) {
-            super(KEY, "DAGMM: deep autoencoding Gaussian mixture model scored by its sample energy "
-                    + "(SG-DAGMM with λ_DE = 0)", components);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package org.sgm.models.rda;
 
 import com.google.inject.AbstractModule;
-import org.sgm.core.registry.Detectors;
+import org.sgm.core.train.BackboneProvider;
 
 /** Registers SG-RDA and its plain twin. */
 public final class RdaModule extends AbstractModule {
     @Override
     protected void configure() {
-        Detectors.binder(binder()).addBinding(RdaProvider.KEY).to(RdaProvider.class);
-        Detectors.binder(binder()).addBinding(RdaProvider.Plain.KEY).to(RdaProvider.Plain.class);
+        BackboneProvider.bind(binder(), RdaProvider.KEY, RdaProvider.PLAIN_KEY, RdaProvider.class);
     }
 }

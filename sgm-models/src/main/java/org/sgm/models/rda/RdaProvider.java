@@ -6,22 +6,23 @@ import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
 import org.sgm.models.sgae.HiddenDims;
 
-/** Registry entry of SG-RDA ({@value #KEY}); {@link Plain} is its plain twin ({@value Plain#KEY}). */
+/** Registry entry of SG-RDA ({@value #KEY}); {@link #plain()} is its plain twin ({@value #PLAIN_KEY}). */
 public class RdaProvider extends BackboneProvider<RdaHyperparameters> {
     /** Registry key of SG-RDA. */
     public static final String KEY = "sg-rda";
+    /** Registry key of the plain twin, {@link #plain()}: the backbone with λ_DE = 0, scored by its metric. */
+    public static final String PLAIN_KEY = "rda";
+    private static final String DESCRIPTION = "SG-RDA: robust deep autoencoder, ℓ2,1 (Zhou & Paffenroth, KDD 2017) "
+            + "with a score-guided scoring network";
+    private static final String PLAIN_DESCRIPTION = "RDA: robust deep autoencoder (ℓ2,1) scored by reconstruction "
+            + "error ‖x − AE(x)‖₂ (SG-RDA with λ_DE = 0)";
 
     /**
      * @param components the score-guidance components
      */
     @Inject
     public RdaProvider(ScoreGuidedComponents components) {
-        super(KEY, "SG-RDA: robust deep autoencoder, ℓ2,1 (Zhou & Paffenroth, KDD 2017) with a score-guided scoring "
-                + "network", true, components);
-    }
-
-    RdaProvider(String key, String description, ScoreGuidedComponents components) {
-        super(key, description, false, components);
+        super(KEY, DESCRIPTION, PLAIN_KEY, PLAIN_DESCRIPTION, components);
     }
 
     @Override
@@ -43,20 +44,5 @@ public class RdaProvider extends BackboneProvider<RdaHyperparameters> {
     protected RepresentationLearner createLearner(RdaHyperparameters hp, int inputDim) {
         return new RdaLearner(HiddenDims.resolve(inputDim, hp.hiddenDims()), hp.lambda(inputDim),
                 hp.lambdaPercentile(), hp.innerEpochs(hp.training().resolve(1).epochs()));
-    }
-
-    /** Plain RDA: SG-RDA with λ_DE = 0, scored by the reconstruction error ‖x − AE(x)‖₂. */
-    public static final class Plain extends RdaProvider {
-        /** Registry key of plain RDA. */
-        public static final String KEY = "rda";
-
-        /**
-         * @param components the score-guidance components (unused unless λ_DE is set above 0)
-         */
-        @Inject
-        public Plain(ScoreGuidedComponents components) {
-            super(KEY, "RDA: robust deep autoencoder (ℓ2,1) scored by reconstruction error ‖x − AE(x)‖₂ "
-                    + "(SG-RDA with λ_DE = 0)", components);
-        }
     }
 }

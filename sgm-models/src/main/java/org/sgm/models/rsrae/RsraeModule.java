@@ -1,13 +1,12 @@
 package org.sgm.models.rsrae;
 
 import com.google.inject.AbstractModule;
-import org.sgm.core.registry.Detectors;
+import org.sgm.core.train.BackboneProvider;
 
 /** Registers SG-RSRAE and its plain twin. */
 public final class RsraeModule extends AbstractModule {
     @Override
     protected void configure() {
-        Detectors.binder(binder()).addBinding(RsraeProvider.KEY).to(RsraeProvider.class);
-        Detectors.binder(binder()).addBinding(RsraeProvider.Plain.KEY).to(RsraeProvider.Plain.class);
+        BackboneProvider.bind(binder(), RsraeProvider.KEY, RsraeProvider.PLAIN_KEY, RsraeProvider.class);
     }
 }

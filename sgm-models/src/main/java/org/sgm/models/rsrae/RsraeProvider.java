@@ -5,22 +5,23 @@ import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
 
-/** Registry entry of SG-RSRAE ({@value #KEY}); {@link Plain} is its plain twin ({@value Plain#KEY}). */
+/** Registry entry of SG-RSRAE ({@value #KEY}); {@link #plain()} is its plain twin ({@value #PLAIN_KEY}). */
 public class RsraeProvider extends BackboneProvider<RsraeHyperparameters> {
     /** Registry key of SG-RSRAE. */
     public static final String KEY = "sg-rsrae";
+    /** Registry key of the plain twin, {@link #plain()}: the backbone with λ_DE = 0, scored by its metric. */
+    public static final String PLAIN_KEY = "rsrae";
+    private static final String DESCRIPTION = "SG-RSRAE: robust subspace recovery autoencoder (Lai et al., ICLR 2020) "
+            + "with a score-guided scoring network";
+    private static final String PLAIN_DESCRIPTION = "RSRAE (Lai et al., ICLR 2020), scored by reconstruction error ‖x "
+            + "− x̃‖₂ by default (SG-RSRAE with λ_DE = 0)";
 
     /**
      * @param components the score-guidance components
      */
     @Inject
     public RsraeProvider(ScoreGuidedComponents components) {
-        super(KEY, "SG-RSRAE: robust subspace recovery autoencoder (Lai et al., ICLR 2020) with a score-guided "
-                + "scoring network", true, components);
-    }
-
-    RsraeProvider(String key, String description, ScoreGuidedComponents components) {
-        super(key, description, false, components);
+        super(KEY, DESCRIPTION, PLAIN_KEY, PLAIN_DESCRIPTION, components);
     }
 
     @Override
@@ -37,20 +38,5 @@ public class RsraeProvider extends BackboneProvider<RsraeHyperparameters> {
     protected RepresentationLearner createLearner(RsraeHyperparameters hp, int inputDim) {
         return new RsraeLearner(inputDim, hp.hiddenDims().stream().mapToInt(Integer::intValue).toArray(),
                 hp.intrinsicDim(), hp.lambda1(), hp.lambda2(), hp.alternate(), hp.metric());
-    }
-
-    /** Plain RSRAE: SG-RSRAE with λ_DE = 0, scored by its own metric (‖x − x̃‖₂ by default). */
-    public static final class Plain extends RsraeProvider {
-        /** Registry key of plain RSRAE. */
-        public static final String KEY = "rsrae";
-
-        /**
-         * @param components the score-guidance components (unused unless λ_DE is set above 0)
-         */
-        @Inject
-        public Plain(ScoreGuidedComponents components) {
-            super(KEY, "RSRAE (Lai et al., ICLR 2020), scored by reconstruction error ‖x − x̃‖₂ by default "
-                    + "(SG-RSRAE with λ_DE = 0)", components);
-        }
     }
 }

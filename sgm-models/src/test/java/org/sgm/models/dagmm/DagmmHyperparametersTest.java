@@ -27,7 +27,7 @@ class DagmmHyperparametersTest {
 
     @Test
     void plainTwinDiffersOnlyInLambdaDE() {
-        DagmmHyperparameters plain = new DagmmProvider.Plain(ScoreGuidedComponents.paper()).defaults();
+        DagmmHyperparameters plain = new DagmmProvider(ScoreGuidedComponents.paper()).plain().defaults();
         assertEquals(0.0, plain.guidance().lambdaDE());
         assertEquals(DagmmHyperparameters.defaults().withGuidance(plain.guidance()), plain);
     }

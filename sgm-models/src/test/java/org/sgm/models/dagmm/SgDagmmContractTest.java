@@ -1,14 +1,15 @@
 package org.sgm.models.dagmm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.sgm.core.DetectorProvider;
 import org.sgm.core.hyper.HyperparameterJson;
-import org.sgm.core.testing.AnomalyDetectorContractTest;
+import org.sgm.core.testing.BackboneContractTest;
+import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
 
-class SgDagmmContractTest extends AnomalyDetectorContractTest {
+/** SG-DAGMM and its plain twin against the detector contract. */
+class SgDagmmContractTest extends BackboneContractTest {
     @Override
-    protected DetectorProvider<?> provider() {
+    protected BackboneProvider<?> provider() {
         return new DagmmProvider(ScoreGuidedComponents.paper());
     }
 
@@ -22,5 +23,12 @@ class SgDagmmContractTest extends AnomalyDetectorContractTest {
         // the contract, the tuning-set numbers there measure the default.
         return HyperparameterJson.read("{\"hiddenDims\": [10], \"latentDim\": 2, \"normGuard\": 1e-6, \"training\": "
                 + "{\"epochs\": 40, \"batchSize\": 128, \"learningRate\": 0.003, \"earlyStop\": false}}");
+    }
+
+    @Override
+    protected JsonNode plainOverrides() {
+        // Plain DAGMM with its default norm guard.
+        return HyperparameterJson.read("{\"hiddenDims\": [10], \"latentDim\": 2, \"training\": "
+                + "{\"epochs\": 40, \"batchSize\": 128, \"learningRate\": 0.003}}");
     }
 }

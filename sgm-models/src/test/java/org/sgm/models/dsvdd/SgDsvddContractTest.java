@@ -1,14 +1,15 @@
 package org.sgm.models.dsvdd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.sgm.core.DetectorProvider;
 import org.sgm.core.hyper.HyperparameterJson;
-import org.sgm.core.testing.AnomalyDetectorContractTest;
+import org.sgm.core.testing.BackboneContractTest;
+import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
 
-class SgDsvddContractTest extends AnomalyDetectorContractTest {
+/** SG-DSVDD and its plain twin against the detector contract. */
+class SgDsvddContractTest extends BackboneContractTest {
     @Override
-    protected DetectorProvider<?> provider() {
+    protected BackboneProvider<?> provider() {
         return new DsvddProvider(ScoreGuidedComponents.paper());
     }
 

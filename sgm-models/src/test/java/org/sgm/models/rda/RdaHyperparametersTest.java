@@ -28,7 +28,7 @@ class RdaHyperparametersTest {
     @Test
     void lambdaIsRelativeToTheTypicalRowNorm() {
         assertEquals(2.0, RdaHyperparameters.defaults().lambda(4), 1e-12);
-        RdaHyperparameters plain = new RdaProvider.Plain(ScoreGuidedComponents.paper()).defaults();
+        RdaHyperparameters plain = new RdaProvider(ScoreGuidedComponents.paper()).plain().defaults();
         assertEquals(0.0, plain.guidance().lambdaDE());
         assertEquals(RdaHyperparameters.defaults().withGuidance(plain.guidance()), plain);
     }

@@ -56,7 +56,7 @@ class RdaLearnerTest {
     void afterTrainingSIsNonZeroExactlyOnRowsWhoseResidualExceededLambda() {
         SyntheticFixtures.Labelled data = SyntheticFixtures.subspace(540, 60, 8, 7);
         RdaHyperparameters hp = HyperparameterJson.read(RdaHyperparameters.class,
-                new RdaProvider.Plain(ScoreGuidedComponents.paper()).defaults(), HyperparameterJson.read(
+                new RdaProvider(ScoreGuidedComponents.paper()).plain().defaults(), HyperparameterJson.read(
                         "{\"innerEpochs\": 5, \"training\": {\"epochs\": 20, \"batchSize\": 64, "
                                 + "\"learningRate\": 0.003}}"));
         RdaLearner[] learner = new RdaLearner[1];

@@ -1,14 +1,15 @@
 package org.sgm.models.rsrae;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.sgm.core.DetectorProvider;
 import org.sgm.core.hyper.HyperparameterJson;
-import org.sgm.core.testing.AnomalyDetectorContractTest;
+import org.sgm.core.testing.BackboneContractTest;
+import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
 
-class SgRsraeContractTest extends AnomalyDetectorContractTest {
+/** SG-RSRAE and its plain twin against the detector contract. */
+class SgRsraeContractTest extends BackboneContractTest {
     @Override
-    protected DetectorProvider<?> provider() {
+    protected BackboneProvider<?> provider() {
         return new RsraeProvider(ScoreGuidedComponents.paper());
     }
 

@@ -29,7 +29,7 @@ class SgAeHyperparametersTest {
         assertEquals(new ScoreGuidance(0.01, 20, 6, 90), d.guidance());
         assertEquals(10, d.scorerHidden());
         assertEquals(List.of(), d.hiddenDims());
-        assertEquals(0.0, new SgAeProvider.Plain(ScoreGuidedComponents.paper()).defaults().guidance().lambdaDE());
+        assertEquals(0.0, new SgAeProvider(ScoreGuidedComponents.paper()).plain().defaults().guidance().lambdaDE());
     }
 
     @Test
