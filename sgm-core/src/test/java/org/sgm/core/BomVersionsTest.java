@@ -37,7 +37,7 @@ class BomVersionsTest {
         Map<String, String> managed = managed(root, properties, version);
         Map<String, String> inBom = managed(bom, properties, version);
         for (String module : new String[] {"sgm-core", "sgm-data", "sgm-models", "sgm-eval", "sgm-examples",
-            "sgm-spark"}) {
+            "sgm-cli", "sgm-spark"}) {
             assertEquals(version, inBom.get("org.sgm:" + module), module);
         }
         int thirdParty = 0;

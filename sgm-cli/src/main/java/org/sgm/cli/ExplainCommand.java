@@ -1,0 +1,132 @@
+package org.sgm.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
+import org.sgm.core.threshold.Threshold;
+import org.sgm.data.Explanation;
+import org.sgm.data.FittedPipeline;
+import org.sgm.data.ReadOptions;
+import org.sgm.data.Table;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sgm explain}: per row, the input columns that contribute most to its score. */
+@Command(name = "explain", description = "Explain each row's score by its input columns: for every row (or every "
+        + "flagged row), its score and the K columns that raise it most, with their contributions, one line per row "
+        + "and rank (row,score,rank,feature,contribution). See docs/explanations.md.")
+final class ExplainCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL_FILE",
+            description = "A model written by `sgm fit` (a score-guided model or its plain twin).")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE|builtin:NAME",
+            description = "Rows to explain, as for `sgm score`.")
+    String data;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
+            description = "CSV field separator (default: '${DEFAULT-VALUE}').")
+    String delimiter;
+
+    @Option(names = "--top", defaultValue = "5", paramLabel = "K",
+            description = "Columns per row (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--rows", defaultValue = "all", paramLabel = "all|flagged",
+            description = "Explain every row, or only the rows a threshold rule flags (default: ${DEFAULT-VALUE}).")
+    String rows;
+
+    @Option(names = "--method", defaultValue = "gradients", paramLabel = "gradients|reconstruction",
+            description = "Integrated gradients of the score from the training median, or each column's share of "
+                    + "the squared reconstruction error (autoencoder backbones) (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--steps", defaultValue = "128", paramLabel = "N",
+            description = "Integrated gradients' points (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv|-",
+            description = "Where to write the explanations: a file (an existing file is replaced; the data and model "
+                    + "files are refused), or - for stdout.")
+    Path out;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ScoreCommand.ThresholdFlags threshold;
+
+    @Override
+    public Integer call() {
+        if (!OutputPaths.isStdout(out)) {
+            OutputPaths.check(out, "the explanations", data, model.toString());
+        }
+        if (top < 1) {
+            throw new SgmException("--top must be ≥ 1, got " + top);
+        }
+        if (steps < 1) {
+            throw new SgmException("--steps must be ≥ 1, got " + steps);
+        }
+        if (!rows.equals("all") && !rows.equals("flagged")) {
+            throw new SgmException("--rows must be all or flagged, got '" + rows + "'");
+        }
+        Explanation.Method m = Explanation.Method.parse(method);
+        Threshold rule = threshold == null ? null : threshold.rule();
+        if (rows.equals("flagged") && rule == null) {
+            throw new SgmException("--rows flagged needs a threshold rule: --contamination R, --threshold T or "
+                    + "--mad [K]");
+        }
+        FittedPipeline pipeline = ScoreCommand.load(model);
+        double cutoff = rule == null ? Double.NaN : pipeline.cutoff(rule);
+        ReadOptions read = pipeline.readOptions().withDelimiter(ReadOptions.parseDelimiter(delimiter));
+        Table table = Table.read(data, read);
+        if (rows.equals("flagged")) {
+            double[] scores = pipeline.score(table);
+            int[] flagged = java.util.stream.IntStream.range(0, scores.length)
+                    .filter(i -> Threshold.isAnomaly(scores[i], cutoff)).toArray();
+            common.progress().printf(Locale.ROOT, "sgm: %d of %d rows flagged (score > %.6g, %s)%n", flagged.length,
+                    scores.length, cutoff, rule.describe());
+            write(pipeline, table.selectRows(flagged), flagged, m);
+        } else {
+            write(pipeline, table, java.util.stream.IntStream.range(0, table.rows()).toArray(), m);
+        }
+        return 0;
+    }
+
+    private void write(FittedPipeline pipeline, Table table, int[] rowNumbers, Explanation.Method m) {
+        long t0 = System.nanoTime();
+        Explanation e = table.rows() == 0 ? null : pipeline.explain(table, m, steps);
+        StringBuilder sb = new StringBuilder("row,score,rank,feature,contribution\n");
+        for (int i = 0; i < table.rows(); i++) {
+            if (!Double.isFinite(e.scores()[i])) {
+                throw new InvalidDataException(data + ", row " + (rowNumbers[i] + 1) + ": the model's score is "
+                        + e.scores()[i] + "; nothing written");
+            }
+            List<Explanation.Contribution> best = e.top(i, top);
+            for (int r = 0; r < best.size(); r++) {
+                sb.append(rowNumbers[i]).append(',').append(e.scores()[i]).append(',').append(r + 1).append(',')
+                        .append(csv(best.get(r).column())).append(',').append(best.get(r).value()).append('\n');
+            }
+        }
+        byte[] bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        OutputPaths.write(out, "the explanations", os -> os.write(bytes));
+        common.progress().printf(Locale.ROOT, "sgm: wrote the top %d columns of %d rows to %s (%.1f s)%n", top,
+                table.rows(), OutputPaths.describe(out), (System.nanoTime() - t0) / 1e9);
+        if (e != null) {
+            common.progress().println("sgm: " + e.summary());
+        }
+    }
+
+    /** @return a column name as a CSV field (quoted when it holds a comma, a quote or a line break) */
+    private static String csv(String name) {
+        if (name.indexOf(',') < 0 && name.indexOf('"') < 0 && name.indexOf('\n') < 0 && name.indexOf('\r') < 0) {
+            return name;
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+}

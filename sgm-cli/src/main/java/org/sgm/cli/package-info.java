@@ -1,0 +1,2 @@
+/** The {@code sgm} command-line program. */
+package org.sgm.cli;

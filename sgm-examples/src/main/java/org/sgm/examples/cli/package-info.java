@@ -1,2 +1,0 @@
-/** The {@code sgm} command-line program. */
-package org.sgm.examples.cli;
