@@ -2,8 +2,8 @@ package org.sgm.cli;
 
 import java.util.List;
 import java.util.Locale;
-import org.sgm.core.train.EpochStats;
-import org.sgm.core.train.TrainingListener;
+import org.sgm.core.EpochStats;
+import org.sgm.core.TrainingListener;
 
 /**
  * A fit's progress on stderr: one line per epoch (losses, flagged fraction, mean training score, time), or on a

@@ -54,10 +54,10 @@ public interface DetectorProvider<H extends Record> {
      *
      * @param name the preset's name
      * @return its provider
-     * @throws org.sgm.core.registry.UnknownDetectorException naming the known presets if there is none
+     * @throws org.sgm.core.UnknownDetectorException naming the known presets if there is none
      */
     default DetectorProvider<H> preset(String name) {
-        throw new org.sgm.core.registry.UnknownDetectorException("model '" + key() + "' has no preset '" + name + "'"
+        throw new org.sgm.core.UnknownDetectorException("model '" + key() + "' has no preset '" + name + "'"
                 + (presets().isEmpty() ? " (it has none)" : "; its presets: " + String.join(", ",
                         new java.util.TreeSet<>(presets()))));
     }

@@ -1,7 +1,6 @@
 package org.sgm.core;
 
 import java.util.List;
-import org.sgm.core.train.TrainingListener;
 
 /**
  * Everything a fit needs besides data and hyperparameters: the seed of every random choice, and listeners.

@@ -2,13 +2,19 @@ package org.sgm.core;
 
 import java.util.List;
 import org.sgm.core.data.FeatureMatrix;
-import org.sgm.core.train.EpochStats;
 
 /**
  * A fitted, immutable anomaly detector. Scores are higher for more anomalous rows, for every detector.
  * Implementations are safe to call from several threads.
  */
 public interface FittedDetector {
+    /**
+     * Rows per batch when a fitted model scores (and in the training loop's per-epoch pass): a row's score can differ
+     * in its last bits with the batch it is computed in, so whoever scores in pieces (streaming, Spark) cuts at this
+     * size to give the very same scores.
+     */
+    int SCORING_BATCH = 4096;
+
 
     /** @return the registry key of the detector that produced this model */
     String key();

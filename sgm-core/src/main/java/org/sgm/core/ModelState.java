@@ -9,8 +9,6 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.sgm.core.io.ModelFileException;
-import org.sgm.core.train.EpochStats;
 
 /**
  * The fitted state of a model, as named binary entries (weights, a baseline's own serialised form) plus the

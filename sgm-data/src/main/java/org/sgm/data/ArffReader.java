@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sgm.core.data.InvalidDataException;
-import org.sgm.core.io.ModelFile;
+import org.sgm.core.io.Hashing;
 
 /**
  * Reads ARFF files (Weka's and ELKI's format): numeric ({@code numeric}, {@code real}, {@code integer}), nominal
@@ -44,7 +44,7 @@ final class ArffReader {
      * @return the table
      */
     static Table read(String source, byte[] bytes, ReadOptions options) {
-        return new ArffReader(source, options).parse(CsvReader.decodeUtf8(bytes, source), ModelFile.sha256(bytes));
+        return new ArffReader(source, options).parse(CsvReader.decodeUtf8(bytes, source), Hashing.sha256(bytes));
     }
 
     private Table parse(String text, String sha256) {

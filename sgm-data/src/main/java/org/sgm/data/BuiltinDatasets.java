@@ -8,7 +8,7 @@ import java.util.List;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.hyper.HyperparameterJson;
-import org.sgm.core.io.ModelFile;
+import org.sgm.core.io.Hashing;
 
 /**
  * The datasets bundled with SGM (resources under {@code org/sgm/data/datasets/}, listed in its
@@ -88,7 +88,7 @@ public final class BuiltinDatasets {
         } catch (IOException e) {
             throw new SgmException(d.source() + ": cannot read the bundled file (" + e.getMessage() + ")", e);
         }
-        if (!ModelFile.sha256(bytes).equals(d.sha256())) {
+        if (!Hashing.sha256(bytes).equals(d.sha256())) {
             throw new SgmException(d.source() + ": the bundled file does not match its SHA-256 " + d.sha256());
         }
         return bytes;

@@ -31,7 +31,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sgm.core.data.InvalidDataException;
-import org.sgm.core.io.ModelFile;
+import org.sgm.core.io.Hashing;
 
 /**
  * Reads a CSV file into a {@link Table} in two passes over the decoded text (Commons CSV parses the fields, so
@@ -146,7 +146,7 @@ final class CsvReader {
     static Table read(String source, byte[] bytes, ReadOptions options) {
         String text = decodeUtf8(bytes, source);
         return new CsvReader(source, () -> new StringReader(text), options)
-                .parse(options.labelColumn(), ModelFile.sha256(bytes));
+                .parse(options.labelColumn(), Hashing.sha256(bytes));
     }
 
     /**

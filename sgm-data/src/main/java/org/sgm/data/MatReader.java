@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.InvalidDataException;
-import org.sgm.core.io.ModelFile;
+import org.sgm.core.io.Hashing;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Array;
@@ -64,7 +64,7 @@ final class MatReader {
                     labels[i] = y.getDouble(i);
                 }
             }
-            return NumericTables.of(source, ModelFile.sha256(bytes), columns, labels, "y", options);
+            return NumericTables.of(source, Hashing.sha256(bytes), columns, labels, "y", options);
         } catch (OutOfMemoryError e) {
             // A forged or corrupt dimension field makes the library reserve a buffer of that size; nothing else
             // was allocated, so this is safe to report as bad input (found by BinaryFormatsFuzzTest).

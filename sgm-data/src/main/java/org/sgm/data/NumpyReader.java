@@ -14,7 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.sgm.core.data.InvalidDataException;
-import org.sgm.core.io.ModelFile;
+import org.sgm.core.io.Hashing;
 
 /**
  * Reads NumPy {@code .npy} files (one 2-D feature array, no labels) and {@code .npz} archives (ADBench's format:
@@ -53,7 +53,7 @@ final class NumpyReader {
      */
     static Table readNpy(String source, byte[] bytes, ReadOptions options) {
         NdArray x = parse(source, bytes, new long[] {decodeBudget()});
-        return NumericTables.of(source, ModelFile.sha256(bytes), features(source, "the array", x), null, null,
+        return NumericTables.of(source, Hashing.sha256(bytes), features(source, "the array", x), null, null,
                 options);
     }
 
@@ -80,7 +80,7 @@ final class NumpyReader {
             }
             labels = y.values();
         }
-        return NumericTables.of(source, ModelFile.sha256(bytes), columns, labels, "y", options);
+        return NumericTables.of(source, Hashing.sha256(bytes), columns, labels, "y", options);
     }
 
     private static double[][] features(String source, String what, NdArray x) {

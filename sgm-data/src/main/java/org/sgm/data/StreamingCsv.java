@@ -19,7 +19,6 @@ import java.util.Map;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureFileWriter;
 import org.sgm.core.data.FeatureMatrix;
-import org.sgm.core.train.TrainingLoop;
 
 /**
  * CSV files too large for the heap: read from disk a batch of rows at a time, never whole. The same reader checks
@@ -35,7 +34,7 @@ import org.sgm.core.train.TrainingLoop;
  */
 public final class StreamingCsv {
     /** Rows per batch: the training loop's scoring batch, so batch boundaries are those of in-memory scoring. */
-    public static final int BATCH_ROWS = TrainingLoop.EVAL_BATCH;
+    public static final int BATCH_ROWS = org.sgm.core.FittedDetector.SCORING_BATCH;
 
     private StreamingCsv() {}
 

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sgm.core.UnknownDetectorException;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.registry.DetectorRegistry;
-import org.sgm.core.registry.UnknownDetectorException;
 import org.sgm.eval.metrics.RankingMetrics;
 import org.sgm.eval.metrics.UndefinedMetricException;
 

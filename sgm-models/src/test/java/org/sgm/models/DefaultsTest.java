@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
+import org.sgm.core.TrainingListener;
+import org.sgm.core.UnknownDetectorException;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.hyper.ScoreGuidance;
@@ -20,9 +22,7 @@ import org.sgm.core.hyper.ScoreGuidedHyperparameters;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.io.ModelFile;
 import org.sgm.core.registry.DetectorRegistry;
-import org.sgm.core.registry.UnknownDetectorException;
 import org.sgm.core.testing.SyntheticFixtures;
-import org.sgm.core.train.TrainingListener;
 
 /** The automatic defaults of every backbone, the {@code @paper} preset, and resolved settings in fitted models. */
 class DefaultsTest {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.sgm.core.io.Hashing;
 import org.sgm.core.io.ModelFile;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.data.FittedPipeline;
@@ -38,7 +39,7 @@ final class ModelCache {
     }
 
     private static synchronized Path file(String name, byte[] bytes) {
-        return FILES.computeIfAbsent(ModelFile.sha256(bytes), sha -> {
+        return FILES.computeIfAbsent(Hashing.sha256(bytes), sha -> {
             try {
                 Path dir = Files.createTempDirectory("sgm-spark-model-");
                 Path file = dir.resolve(Path.of(name).getFileName().toString());

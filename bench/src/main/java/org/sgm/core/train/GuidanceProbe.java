@@ -5,6 +5,8 @@ import com.google.inject.Guice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.sgm.core.EpochStats;
+import org.sgm.core.TrainingListener;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.hyper.ScoreGuidedHyperparameters;

@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +19,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.sgm.core.EpochStats;
 import org.sgm.core.FittedDetector;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.core.threshold.TrainingScoreSummary;
-import org.sgm.core.train.EpochStats;
 
 /**
  * A fitted model as one file: a zip holding {@code sgm-model.json} (format version, detector key,
@@ -137,7 +135,7 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
             ObjectNode desc = entries.putObject(e.getKey());
             desc.put("file", file);
             desc.put("bytes", e.getValue().length);
-            desc.put("sha256", sha256(e.getValue()));
+            desc.put("sha256", Hashing.sha256(e.getValue()));
             files.put(file, e.getValue());
         }
         byte[] metaBytes;
@@ -149,7 +147,7 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
         AtomicFiles.write(path, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 put(zip, METADATA, metaBytes);
-                put(zip, METADATA_SUM, sha256(metaBytes).getBytes(StandardCharsets.US_ASCII));
+                put(zip, METADATA_SUM, Hashing.sha256(metaBytes).getBytes(StandardCharsets.US_ASCII));
                 for (Map.Entry<String, byte[]> e : files.entrySet()) {
                     put(zip, e.getKey(), e.getValue());
                 }
@@ -194,7 +192,7 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
                         + " after " + METADATA + "; truncated or not a model)");
             }
             byte[] sum = readAtMost(zip, path, METADATA_SUM, 256);
-            if (!sha256(metaBytes).equals(new String(sum, StandardCharsets.US_ASCII).trim())) {
+            if (!Hashing.sha256(metaBytes).equals(new String(sum, StandardCharsets.US_ASCII).trim())) {
                 throw new ModelFileException(path + ": model metadata checksum mismatch (file corrupted or modified)");
             }
             meta = metadata(path, metaBytes);
@@ -221,7 +219,7 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
                 if (bytes == null) {
                     throw new ModelFileException(path + ": model entry " + d.key() + " is missing (truncated file?)");
                 }
-                if (!sha256(bytes).equals(d.sha256())) {
+                if (!Hashing.sha256(bytes).equals(d.sha256())) {
                     throw new ModelFileException(path + ": checksum mismatch in model entry " + d.key()
                             + " (file corrupted or modified)");
                 }
@@ -352,17 +350,5 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
         zip.putNextEntry(new ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    /**
-     * @param bytes data
-     * @return its SHA-256 as lower-case hex
-     */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -18,6 +18,7 @@ import org.sgm.core.AnomalyDetector;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
+import org.sgm.core.UnknownDetectorException;
 import org.sgm.core.hyper.HyperparameterJson;
 
 /**

@@ -135,11 +135,11 @@ public final class Params {
         if (e == null && saved != null) {
             Long have = saved.get(name);
             if (have == null) {
-                throw new org.sgm.core.io.ModelFileException("model file lacks array '" + name
+                throw new org.sgm.core.ModelFileException("model file lacks array '" + name
                         + "' that this network needs");
             }
             if (have != (long) rows * cols) {
-                throw new org.sgm.core.io.ModelFileException("model array '" + name + "' has " + have
+                throw new org.sgm.core.ModelFileException("model array '" + name + "' has " + have
                         + " values, the network needs " + rows + " × " + cols);
             }
         }

@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.sgm.core.AnomalyDetector;
+import org.sgm.core.EpochStats;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
@@ -183,7 +184,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
             values += a.length();
         }
         if (state.inputDim() > values) {
-            throw new org.sgm.core.io.ModelFileException("the model's input dimension " + state.inputDim()
+            throw new org.sgm.core.ModelFileException("the model's input dimension " + state.inputDim()
                     + " is more than all its saved arrays hold together (" + values + " values): the file is"
                     + " corrupt or was edited");
         }

@@ -3,6 +3,7 @@ package org.sgm.core.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sgm.core.EpochStats;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;

@@ -123,24 +123,24 @@ public interface TrainableNetwork {
      *
      * @param mine the network's arrays, as from {@link #state()}
      * @param saved the arrays read from a model file
-     * @throws org.sgm.core.io.ModelFileException naming the first missing, extra or mis-shaped array
+     * @throws org.sgm.core.ModelFileException naming the first missing, extra or mis-shaped array
      */
     static void checkNames(Map<String, INDArray> mine, Map<String, INDArray> saved) {
         for (Map.Entry<String, INDArray> e : mine.entrySet()) {
             INDArray value = saved.get(e.getKey());
             if (value == null) {
-                throw new org.sgm.core.io.ModelFileException(
+                throw new org.sgm.core.ModelFileException(
                         "model file lacks array '" + e.getKey() + "' that this network needs");
             }
             if (!java.util.Arrays.equals(value.shape(), e.getValue().shape())) {
-                throw new org.sgm.core.io.ModelFileException("model array '" + e.getKey() + "' has shape "
+                throw new org.sgm.core.ModelFileException("model array '" + e.getKey() + "' has shape "
                         + java.util.Arrays.toString(value.shape()) + ", the network needs "
                         + java.util.Arrays.toString(e.getValue().shape()));
             }
         }
         for (String name : saved.keySet()) {
             if (!mine.containsKey(name)) {
-                throw new org.sgm.core.io.ModelFileException(
+                throw new org.sgm.core.ModelFileException(
                         "model file has array '" + name + "' that this network does not have");
             }
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.sgm.core.EpochStats;
+import org.sgm.core.TrainingListener;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
@@ -29,7 +31,7 @@ import org.sgm.core.spi.RepresentationLearner;
  */
 public final class TrainingLoop {
     /** Rows per forward batch in the per-epoch pass and in scoring. */
-    public static final int EVAL_BATCH = 4096;
+    public static final int EVAL_BATCH = org.sgm.core.FittedDetector.SCORING_BATCH;
 
     private TrainingLoop() {}
 

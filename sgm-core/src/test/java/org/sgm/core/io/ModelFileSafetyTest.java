@@ -1,11 +1,5 @@
 package org.sgm.core.io;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -25,11 +19,17 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sgm.core.FittedDetector;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The model-file cases {@link ModelFileTest} does not cover: hostile archive entry names, entries that are
@@ -229,7 +229,7 @@ class ModelFileSafetyTest {
         byte[] meta = edit.apply(new String(entry(zip, ModelFile.METADATA), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
         zip = replaceEntry(zip, ModelFile.METADATA, meta);
-        zip = replaceEntry(zip, ModelFile.METADATA_SUM, ModelFile.sha256(meta).getBytes(StandardCharsets.US_ASCII));
+        zip = replaceEntry(zip, ModelFile.METADATA_SUM, Hashing.sha256(meta).getBytes(StandardCharsets.US_ASCII));
         Files.write(file, zip);
     }
 

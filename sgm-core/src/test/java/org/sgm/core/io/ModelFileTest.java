@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.DetectorProvider;
+import org.sgm.core.EpochStats;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
@@ -26,7 +27,6 @@ import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
-import org.sgm.core.train.EpochStats;
 
 class ModelFileTest {
     @TempDir
@@ -149,7 +149,7 @@ class ModelFileTest {
         rewrite(file, ModelFile.METADATA, b -> new String(b, StandardCharsets.UTF_8)
                 .replace("\"formatVersion\" : 1", "\"formatVersion\" : 99").getBytes(StandardCharsets.UTF_8));
         // re-sign the metadata so that only the version is wrong
-        rewrite(file, ModelFile.METADATA_SUM, b -> ModelFile.sha256(entry(file, ModelFile.METADATA))
+        rewrite(file, ModelFile.METADATA_SUM, b -> Hashing.sha256(entry(file, ModelFile.METADATA))
                 .getBytes(StandardCharsets.US_ASCII));
         assertTrue(assertThrows(SgmException.class, () -> ModelFile.read(file)).getMessage()
                 .contains("format version 99 is newer"));

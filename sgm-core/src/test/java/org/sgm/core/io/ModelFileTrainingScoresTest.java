@@ -1,24 +1,24 @@
 package org.sgm.core.io;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sgm.core.FittedDetector;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.core.testing.LegacyModelFiles;
 import org.sgm.core.threshold.Threshold;
 import org.sgm.core.threshold.TrainingScoreSummary;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The optional training-score summary in the model file: written, read back exactly, absent in older files. */
 class ModelFileTrainingScoresTest {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sgm.core.EpochStats;
 import org.sgm.core.FitContext;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
-import org.sgm.core.train.EpochStats;
 import org.sgm.core.train.ScoreGuidedComponents;
 import org.sgm.core.train.ScoreGuidedDetector;
 

@@ -12,6 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.sgm.core.hyper.HyperparameterJson;
+import org.sgm.core.io.Hashing;
 import org.sgm.core.io.ModelFile;
 
 /** Model files as older SGM versions wrote them, made from current ones by editing the metadata and re-signing it. */
@@ -55,7 +56,7 @@ public final class LegacyModelFiles {
                 out.closeEntry();
                 if (meta != null && b == meta) {
                     out.putNextEntry(new ZipEntry("sgm-model.json.sha256"));
-                    out.write(ModelFile.sha256(meta).getBytes(StandardCharsets.US_ASCII));
+                    out.write(Hashing.sha256(meta).getBytes(StandardCharsets.US_ASCII));
                     out.closeEntry();
                 }
             }

@@ -1,16 +1,12 @@
 package org.sgm.core.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.sgm.core.FitContext;
+import org.sgm.core.TrainingListener;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.InvalidHyperparametersException;
 import org.sgm.core.hyper.ScoreGuidance;
@@ -20,6 +16,10 @@ import org.sgm.core.spi.LearnerGraph;
 import org.sgm.core.spi.ParamInit;
 import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.testing.SyntheticFixtures;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The engine follows from what the backbone provides, can be forced with {@code training.engine}, and is what the

@@ -1,12 +1,9 @@
 package org.sgm.core.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sgm.core.EpochStats;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureFileWriter;
@@ -15,6 +12,9 @@ import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.spi.DenseAutoencoder;
 import org.sgm.core.testing.SyntheticFixtures;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The training loop and scoring on a matrix mapped from a file: the same model and scores, bit for bit, as on the

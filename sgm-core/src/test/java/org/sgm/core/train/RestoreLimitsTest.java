@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.FitContext;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
-import org.sgm.core.io.ModelFileException;
 import org.sgm.core.spi.DenseAutoencoder;
 import org.sgm.core.testing.SyntheticFixtures;
 

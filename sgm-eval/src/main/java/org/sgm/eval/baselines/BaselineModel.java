@@ -1,9 +1,9 @@
 package org.sgm.eval.baselines;
 
 import java.util.List;
+import org.sgm.core.EpochStats;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
-import org.sgm.core.train.EpochStats;
 
 /**
  * What every fitted baseline shares: key, hyperparameters, input width, no training curve, and the checks

@@ -74,7 +74,7 @@ final class EcodModel extends BaselineModel<EcodHyperparameters> {
         for (int j = 0; j < d; j++) {
             for (int i = 1; i < n; i++) {
                 if (!(sorted[j * n + i - 1] <= sorted[j * n + i])) {
-                    throw new org.sgm.core.io.ModelFileException(key + ": model entry " + COLUMNS
+                    throw new org.sgm.core.ModelFileException(key + ": model entry " + COLUMNS
                             + " is not sorted in column " + j);
                 }
             }

@@ -3,9 +3,9 @@ package org.sgm.eval.baselines;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
-import org.sgm.core.io.ModelFileException;
 
 /**
  * A fitted HDBSCAN* baseline, scoring new rows with a GLOSH-style outlier score.

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
-import org.sgm.core.io.ModelFileException;
 
 /**
  * Isolation Forest (Liu, Ting and Zhou, ICDM 2008). Each tree is grown on ψ = min(subsample, n) training rows drawn

@@ -2,9 +2,9 @@ package org.sgm.eval.baselines;
 
 import java.util.List;
 import java.util.Map;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
-import org.sgm.core.io.ModelFileException;
 
 /**
  * A fitted k-means baseline. A row's score is its Euclidean distance to the nearest centroid, higher = more

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
-import org.sgm.core.io.ModelFileException;
 
 /**
  * Amazon's Random Cut Forest (library {@code randomcutforest-core}, Apache-2.0), a streaming detector: the

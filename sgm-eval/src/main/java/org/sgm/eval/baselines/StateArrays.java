@@ -7,8 +7,8 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
-import org.sgm.core.io.ModelFileException;
 
 /**
  * Reads and writes the float arrays that the baselines computing their own scores (linear one-class SVM, k-means,

@@ -56,7 +56,7 @@ public record CellRecord(String id, String dataset, String dataSource, String da
             int normalRows, int steps, double completenessError) {}
 
     /**
-     * One epoch of the training curve (a copy of {@code org.sgm.core.train.EpochStats} in plain JSON).
+     * One epoch of the training curve (a copy of {@code org.sgm.core.EpochStats} in plain JSON).
      *
      * @param epoch 1-based epoch
      * @param totalLoss the mean total loss

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.InvalidHyperparametersException;
-import org.sgm.core.io.ModelFileException;
 
 /** Isolation Forest's formulas, its score range, and the checks on a model file's forest. */
 class IsolationForestTest {

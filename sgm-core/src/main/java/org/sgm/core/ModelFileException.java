@@ -1,6 +1,5 @@
-package org.sgm.core.io;
+package org.sgm.core;
 
-import org.sgm.core.SgmException;
 
 /**
  * A model file that is refused: missing, not a model file, truncated, tampered with (a checksum does not match),

@@ -1,4 +1,4 @@
-package org.sgm.core.train;
+package org.sgm.core;
 
 /**
  * What one epoch of training did, computed from training data only.

@@ -1,4 +1,4 @@
-package org.sgm.core.train;
+package org.sgm.core;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package org.sgm.core.registry;
+package org.sgm.core;
 
-import org.sgm.core.SgmException;
 
 /** A registry key that no detector is registered under; the message lists the known keys. */
 public class UnknownDetectorException extends SgmException {
