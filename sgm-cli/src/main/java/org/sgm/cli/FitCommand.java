@@ -64,7 +64,7 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() {
         OutputPaths.check(out, "the model", data);
         DetectorProvider<?> provider = SgmMain.registry().get(model);
-        if ((epochs != null || noEarlyStop) && !TrainingOverrides.trainsInEpochs(provider)) {
+        if ((epochs != null || noEarlyStop) && !provider.trainsInEpochs()) {
             common.progress().println("sgm: warning: " + model + " does not train in epochs; --epochs and "
                     + "--no-early-stop are ignored");
         }

@@ -31,8 +31,7 @@ final class TrainingOverrides {
         }
         ObjectNode node = params == null ? HyperparameterJson.mapper().createObjectNode() : readObject(params);
         if (epochs != null || noEarlyStop) {
-            boolean trains = HyperparameterJson.toTree(provider.defaults()).has("training");
-            if (trains) {
+            if (provider.trainsInEpochs()) {
                 ObjectNode training = node.has("training") && node.get("training").isObject()
                         ? (ObjectNode) node.get("training") : node.putObject("training");
                 if (epochs != null) {
@@ -44,11 +43,6 @@ final class TrainingOverrides {
             }
         }
         return node;
-    }
-
-    /** @return whether the model trains in epochs (so --epochs applies) */
-    static boolean trainsInEpochs(DetectorProvider<?> provider) {
-        return HyperparameterJson.toTree(provider.defaults()).has("training");
     }
 
     private static ObjectNode readObject(Path file) {

@@ -36,6 +36,15 @@ public interface DetectorProvider<H extends Record> {
     FittedDetector restore(H hyperparameters, ModelState state);
 
     /**
+     * @return whether this detector trains in epochs with a {@code training} block ({@code TrainingConfig}) in its
+     *     hyperparameters, so that settings such as {@code --epochs} and {@code --no-early-stop} apply to it; false
+     *     by default (the classical baselines)
+     */
+    default boolean trainsInEpochs() {
+        return false;
+    }
+
+    /**
      * @return the registry key of this detector's plain twin if it is a score-guided model (e.g. {@code ae} for
      *     {@code sg-ae}, {@code ae@paper} for {@code sg-ae@paper}); null otherwise. Reports pair SG-X with X by it.
      */

@@ -131,6 +131,12 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
         }
     }
 
+    /** @return true: every backbone trains in epochs ({@code training} in its hyperparameters) */
+    @Override
+    public boolean trainsInEpochs() {
+        return true;
+    }
+
     /** @return the plain twin's key for the SG model, null for the twin itself */
     @Override
     public String twinOf() {
@@ -226,6 +232,11 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
             @Override
             public String twinOf() {
                 return base.twinOf() == null ? null : base.twinOf() + "@" + PAPER;
+            }
+
+            @Override
+            public boolean trainsInEpochs() {
+                return true;
             }
 
             @Override

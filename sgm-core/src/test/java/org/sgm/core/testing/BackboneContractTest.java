@@ -34,6 +34,8 @@ public abstract class BackboneContractTest {
         assertEquals(0.0, ((org.sgm.core.hyper.ScoreGuidedHyperparameters<?>) plain.defaults()).guidance().lambdaDE());
         assertEquals(sg.hyperparametersType(), plain.hyperparametersType());
         assertEquals(sg.twinOf() + "@" + BackboneProvider.PAPER, sg.preset(BackboneProvider.PAPER).twinOf());
+        org.junit.jupiter.api.Assertions.assertTrue(sg.trainsInEpochs() && plain.trainsInEpochs()
+                && sg.preset(BackboneProvider.PAPER).trainsInEpochs(), "--epochs applies to both and the preset");
     }
 
     /** The SG model's contract. */
