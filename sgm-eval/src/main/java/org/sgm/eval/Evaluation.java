@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.data.Table;
 import org.sgm.eval.experiment.CellKey;
+import org.sgm.eval.experiment.CellPool;
+import org.sgm.eval.experiment.CellProgress;
 import org.sgm.eval.experiment.CellRecord;
 import org.sgm.eval.experiment.ExperimentPlan;
 import org.sgm.eval.experiment.ExperimentRunner;
@@ -68,8 +70,8 @@ public final class Evaluation {
         ExperimentPlan plan = ExperimentPlan.of(datasets, models, overrides, protocol, registry);
         started.run();
         List<CellKey> cells = plan.cells();
-        List<CellRecord> records = ExperimentRunner.runCells(plan, cells, threads, true, new ExperimentRunner.Listener() { },
-                new ExperimentRunner.Progress(cells.size(), 0, threads, progress));
+        List<CellRecord> records = CellPool.run(plan, cells, threads, true, new ExperimentRunner.Listener() { },
+                new CellProgress(cells.size(), 0, threads, progress));
         return records.stream().map(r -> new CellResult(r.dataset(), r.model(), r.seed(), r.metrics().get("roc_auc"),
                 r.metrics().get("average_precision"), r.fitSeconds(), r.scoreSeconds())).toList();
     }

@@ -53,7 +53,7 @@ public interface CellExecutor {
 
             @Override
             public void run(ExperimentPlan plan, Path dir, List<CellKey> todo, Consumer<CellOutcome> ended) {
-                ExperimentRunner.runCells(plan, todo, threads, false, new ExperimentRunner.Listener() {
+                CellPool.run(plan, todo, threads, false, new ExperimentRunner.Listener() {
                     @Override
                     public void prepared(String dataset, long seed, CellRunner.PreparedSplit split) {
                         if (plan.exportSplits()) {
