@@ -14,10 +14,10 @@ import org.sgm.data.BuiltinDatasets;
 import org.sgm.data.Imputation;
 import org.sgm.data.LabelValues;
 import org.sgm.data.PreprocessingOptions;
-import org.sgm.eval.CellResult;
 import org.sgm.eval.Evaluation;
 import org.sgm.eval.EvaluationProtocol;
 import org.sgm.eval.ResultsTable;
+import org.sgm.eval.experiment.CellRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,7 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** Runs an evaluation, prints its table on stdout and writes {@code out/results.csv}. */
-    static List<CellResult> run(List<String> models, List<String> data, EvaluationProtocol protocol, Integer epochs,
+    static List<CellRecord> run(List<String> models, List<String> data, EvaluationProtocol protocol, Integer epochs,
             boolean noEarlyStop, Integer threads, Path out, CommonOptions common) {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
@@ -128,7 +128,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         protocol.noiseRate())
                 + (Double.isNaN(protocol.trainAnomalyRate()) ? ""
                         : "; training anomaly rate " + protocol.trainAnomalyRate()));
-        List<CellResult> results;
+        List<CellRecord> results;
         try {
             results = new Evaluation(SgmMain.registry()).run(data, models, overrides, protocol, workers,
                     bar.cellLines(), announce);

@@ -46,7 +46,7 @@ public final class Evaluation {
      * @throws UndefinedMetricException naming the file, before any fit, if a dataset has fewer than 2 rows of
      *     either class
      */
-    public List<CellResult> run(List<String> datasets, List<String> models, java.util.Map<String, JsonNode> overrides,
+    public List<CellRecord> run(List<String> datasets, List<String> models, java.util.Map<String, JsonNode> overrides,
             EvaluationProtocol protocol, int threads, Consumer<String> progress) {
         return run(datasets, models, overrides, protocol, threads, progress, () -> { });
     }
@@ -65,15 +65,14 @@ public final class Evaluation {
      * @param started called once, after the checks and before the first cell
      * @return one result per cell, in dataset, seed, model order
      */
-    public List<CellResult> run(List<String> datasets, List<String> models, java.util.Map<String, JsonNode> overrides,
+    public List<CellRecord> run(List<String> datasets, List<String> models, java.util.Map<String, JsonNode> overrides,
             EvaluationProtocol protocol, int threads, Consumer<String> progress, Runnable started) {
         ExperimentPlan plan = ExperimentPlan.of(datasets, models, overrides, protocol, registry);
         started.run();
         List<CellKey> cells = plan.cells();
         List<CellRecord> records = CellPool.run(plan, cells, threads, true, new ExperimentRunner.Listener() { },
                 new CellProgress(cells.size(), 0, threads, progress));
-        return records.stream().map(r -> new CellResult(r.dataset(), r.model(), r.seed(), r.metrics().get("roc_auc"),
-                r.metrics().get("average_precision"), r.fitSeconds(), r.scoreSeconds())).toList();
+        return records;
     }
 
     /**

@@ -7,10 +7,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sgm.core.io.AtomicFiles;
+import org.sgm.eval.experiment.CellRecord;
+import org.sgm.eval.stats.MeanStd;
 
 /** Aggregates cell results into mean ± std per dataset and model, and writes {@code results.csv}. */
 public final class ResultsTable {
+    /** The header of {@code results.csv}. */
+    public static final String CSV_HEADER = "dataset,model,seed,roc_auc,average_precision,fit_seconds,score_seconds";
+
     private ResultsTable() {}
+
+    private static double rocAuc(CellRecord r) {
+        Double v = r.metrics().get("roc_auc");
+        return v == null ? Double.NaN : v;
+    }
+
+    private static double averagePrecision(CellRecord r) {
+        Double v = r.metrics().get("average_precision");
+        return v == null ? Double.NaN : v;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
 
     /**
      * Writes {@code results.csv} atomically.
@@ -18,9 +37,10 @@ public final class ResultsTable {
      * @param results the cells
      * @param file the destination
      */
-    public static void writeCsv(List<CellResult> results, Path file) {
-        StringBuilder sb = new StringBuilder(CellResult.CSV_HEADER).append('\n');
-        results.forEach(r -> sb.append(r.toCsv()).append('\n'));
+    public static void writeCsv(List<CellRecord> results, Path file) {
+        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
+        results.forEach(r -> sb.append(String.join(",", r.dataset(), r.model(), Long.toString(r.seed()),
+                fmt(rocAuc(r)), fmt(averagePrecision(r)), fmt(r.fitSeconds()), fmt(r.scoreSeconds()))).append('\n'));
         AtomicFiles.writeString(file, sb.toString());
     }
 
@@ -28,9 +48,9 @@ public final class ResultsTable {
      * @param results the cells
      * @return a plain-text table: one row per dataset and model, mean ± sample std over seeds
      */
-    public static String format(List<CellResult> results) {
-        Map<String, List<CellResult>> groups = new LinkedHashMap<>();
-        for (CellResult r : results) {
+    public static String format(List<CellRecord> results) {
+        Map<String, List<CellRecord>> groups = new LinkedHashMap<>();
+        for (CellRecord r : results) {
             groups.computeIfAbsent(r.dataset() + "\u0000" + r.model(), k -> new ArrayList<>()).add(r);
         }
         int dw = Math.max(7, results.stream().mapToInt(r -> r.dataset().length()).max().orElse(0));
@@ -38,41 +58,14 @@ public final class ResultsTable {
         String fmt = "%-" + dw + "s  %-" + mw + "s  %5s  %-15s  %-15s  %8s%n";
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, fmt, "dataset", "model", "seeds", "ROC-AUC", "AP", "fit s"));
-        for (List<CellResult> g : groups.values()) {
-            double[] auc = g.stream().mapToDouble(CellResult::rocAuc).toArray();
-            double[] ap = g.stream().mapToDouble(CellResult::averagePrecision).toArray();
-            double[] fit = g.stream().mapToDouble(CellResult::fitSeconds).toArray();
+        for (List<CellRecord> g : groups.values()) {
+            double[] auc = g.stream().mapToDouble(ResultsTable::rocAuc).toArray();
+            double[] ap = g.stream().mapToDouble(ResultsTable::averagePrecision).toArray();
+            double[] fit = g.stream().mapToDouble(CellRecord::fitSeconds).toArray();
             sb.append(String.format(Locale.ROOT, fmt, g.get(0).dataset(), g.get(0).model(), g.size(),
-                    meanStd(auc), meanStd(ap), String.format(Locale.ROOT, "%.2f", mean(fit))));
+                    MeanStd.of(auc).format(4), MeanStd.of(ap).format(4),
+                    String.format(Locale.ROOT, "%.2f", MeanStd.of(fit).mean())));
         }
         return sb.toString();
-    }
-
-    static String meanStd(double[] v) {
-        return String.format(Locale.ROOT, "%.4f ± %.4f", mean(v), std(v));
-    }
-
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    /**
-     * @param v values
-     * @return the sample standard deviation (n − 1), 0 for one value
-     */
-    static double std(double[] v) {
-        if (v.length < 2) {
-            return 0;
-        }
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
     }
 }

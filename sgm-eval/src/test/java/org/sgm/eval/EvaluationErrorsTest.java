@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sgm.core.UnknownDetectorException;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.registry.DetectorRegistry;
+import org.sgm.eval.experiment.CellRecord;
 import org.sgm.eval.metrics.RankingMetrics;
 import org.sgm.eval.metrics.UndefinedMetricException;
 
@@ -26,7 +27,7 @@ class EvaluationErrorsTest {
     @TempDir
     Path dir;
 
-    private List<CellResult> run(Path data, String model) {
+    private List<CellRecord> run(Path data, String model) {
         return new Evaluation(REGISTRY).run(List.of(data.toString()), List.of(model), Map.of(),
                 EvaluationProtocol.defaults(), 1, line -> { });
     }
@@ -64,10 +65,10 @@ class EvaluationErrorsTest {
     @Test
     void tinyDataWithTwoOfEachClassEvaluates() throws IOException {
         List<String> tiny = List.of(csv("tiny.csv", 2, 2).toString());
-        List<CellResult> results = new Evaluation(REGISTRY).run(tiny, List.of("ae"),
+        List<CellRecord> results = new Evaluation(REGISTRY).run(tiny, List.of("ae"),
                 Map.of("ae", org.sgm.core.hyper.HyperparameterJson.read("{\"training\": {\"epochs\": 1}}")),
                 new EvaluationProtocol(0.5, 0, 1, "label"), 1, line -> { });
         assertEquals(1, results.size());
-        assertTrue(Double.isFinite(results.get(0).rocAuc()));
+        assertTrue(Double.isFinite(results.get(0).metrics().get("roc_auc")));
     }
 }
