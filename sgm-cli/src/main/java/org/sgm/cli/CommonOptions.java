@@ -1,5 +1,7 @@
 package org.sgm.cli;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import picocli.CommandLine.Option;
 
 /** Options every command takes. */
@@ -14,8 +16,8 @@ final class CommonOptions {
     boolean debug;
 
     /** @return where progress goes: stderr, or nowhere with --quiet */
-    java.io.PrintStream progress() {
-        return quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.err;
+    PrintStream progress() {
+        return quiet ? new PrintStream(OutputStream.nullOutputStream()) : System.err;
     }
 
     /** @return progress for long steps: a bar on a terminal, the plain lines elsewhere, nothing with --quiet */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sgm.core.DetectorProvider;
@@ -124,7 +125,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ProgressBar bar = common.progressBar();
         // Announced once the data is read and checked, so that a refused input stays a one-line error.
         Runnable announce = () -> bar.println("sgm: protocol " + protocol.kind().key() + ": "
-                + protocol.kind().description() + String.format(java.util.Locale.ROOT, "; noise %s",
+                + protocol.kind().description() + String.format(Locale.ROOT, "; noise %s",
                         protocol.noiseRate())
                 + (Double.isNaN(protocol.trainAnomalyRate()) ? ""
                         : "; training anomaly rate " + protocol.trainAnomalyRate()));

@@ -1,9 +1,11 @@
 package org.sgm.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.threshold.Threshold;
@@ -87,13 +89,13 @@ final class ExplainCommand implements Callable<Integer> {
         Table table = Table.read(data, read);
         if (rows.equals("flagged")) {
             double[] scores = pipeline.score(table);
-            int[] flagged = java.util.stream.IntStream.range(0, scores.length)
+            int[] flagged = IntStream.range(0, scores.length)
                     .filter(i -> Threshold.isAnomaly(scores[i], cutoff)).toArray();
             common.progress().printf(Locale.ROOT, "sgm: %d of %d rows flagged (score > %.6g, %s)%n", flagged.length,
                     scores.length, cutoff, rule.describe());
             write(pipeline, table.selectRows(flagged), flagged, m);
         } else {
-            write(pipeline, table, java.util.stream.IntStream.range(0, table.rows()).toArray(), m);
+            write(pipeline, table, IntStream.range(0, table.rows()).toArray(), m);
         }
         return 0;
     }
@@ -113,7 +115,7 @@ final class ExplainCommand implements Callable<Integer> {
                         .append(csv(best.get(r).column())).append(',').append(best.get(r).value()).append('\n');
             }
         }
-        byte[] bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         OutputPaths.write(out, "the explanations", os -> os.write(bytes));
         common.progress().printf(Locale.ROOT, "sgm: wrote the top %d columns of %d rows to %s (%.1f s)%n", top,
                 table.rows(), OutputPaths.describe(out), (System.nanoTime() - t0) / 1e9);

@@ -1,5 +1,6 @@
 package org.sgm.cli;
 
+import java.util.List;
 import org.sgm.data.ReadOptions;
 import picocli.CommandLine.Option;
 
@@ -13,7 +14,7 @@ final class InputOptions {
     @Option(names = "--ignore-columns", split = ",", paramLabel = "COLUMN[,COLUMN...]",
             description = "Columns to leave out as the file is read (an id, a timestamp); a model remembers them, so "
                     + "`sgm score` leaves them out too.")
-    java.util.List<String> ignoreColumns = java.util.List.of();
+    List<String> ignoreColumns = List.of();
 
     @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
             description = "CSV field separator: one character, or tab, semicolon, space, pipe (default: "

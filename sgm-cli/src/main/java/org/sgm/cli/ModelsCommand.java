@@ -1,5 +1,6 @@
 package org.sgm.cli;
 
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,7 +16,7 @@ final class ModelsCommand implements Runnable {
         SgmMain.registry().providers().forEach((key, p) ->
                 System.out.printf("%-" + width + "s  %s%n", key, p.description()));
         String withPresets = SgmMain.registry().providers().values().stream().filter(p -> !p.presets().isEmpty())
-                .map(p -> p.key() + "@" + String.join("|", new java.util.TreeSet<>(p.presets()))).findFirst()
+                .map(p -> p.key() + "@" + String.join("|", new TreeSet<>(p.presets()))).findFirst()
                 .orElse(null);
         if (withPresets != null) {
             common.progress().println("sgm: presets: KEY@PRESET gives a model other defaults, e.g. " + withPresets

@@ -3,6 +3,7 @@ package org.sgm.cli;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sgm.core.SgmException;
@@ -104,7 +105,7 @@ final class OutputPaths {
             }
         } catch (IOException e) {
             throw new SgmException("--out -: cannot write " + what + " to stdout: " + e.getMessage(), e);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new SgmException("--out -: cannot write " + what + " to stdout: " + e.getCause().getMessage(), e);
         }
     }

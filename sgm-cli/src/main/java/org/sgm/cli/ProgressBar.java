@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sgm.eval.Evaluation;
+import org.sgm.eval.experiment.ExperimentRunner;
 
 /**
  * Progress on stderr: on a terminal, one line rewritten in place with {@code '\r'} (a bar such as
@@ -97,8 +99,8 @@ final class ProgressBar {
     }
 
     /**
-     * A sink for the progress lines of {@link org.sgm.eval.experiment.ExperimentRunner} and
-     * {@link org.sgm.eval.Evaluation}: printed as {@code sgm: LINE} when not on a terminal (as always); on a
+     * A sink for the progress lines of {@link ExperimentRunner} and
+     * {@link Evaluation}: printed as {@code sgm: LINE} when not on a terminal (as always); on a
      * terminal the {@code [done/total]} line of each finished cell becomes the bar, and every other line (the first
      * one, a failed cell) stays.
      *

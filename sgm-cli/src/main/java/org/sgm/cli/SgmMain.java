@@ -1,12 +1,16 @@
 package org.sgm.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.sgm.core.Provenance;
 import org.sgm.core.SgmException;
 import org.sgm.core.registry.DetectorRegistry;
-import picocli.CommandLine;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code sgm} program: {@code models}, {@code datasets}, {@code fit}, {@code score}, {@code evaluate},
@@ -53,9 +57,9 @@ public final class SgmMain implements Runnable {
      * without it, Tribuo's INFO records go to JUL's console handler on stderr.
      */
     static void routeJavaUtilLogging() {
-        if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
-            org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-            org.slf4j.bridge.SLF4JBridgeHandler.install();
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
         }
     }
 
@@ -156,11 +160,11 @@ public final class SgmMain implements Runnable {
      */
     static PrintStream withoutSameDiffLines(PrintStream original) {
         return new PrintStream(new OutputStream() {
-            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-            private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+            private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
 
             @Override
-            public void write(int b) throws java.io.IOException {
+            public void write(int b) throws IOException {
                 line.write(b);
                 if (b == '\n') {
                     keepLine();
@@ -169,7 +173,7 @@ public final class SgmMain implements Runnable {
             }
 
             @Override
-            public void write(byte[] b, int off, int len) throws java.io.IOException {
+            public void write(byte[] b, int off, int len) throws IOException {
                 int start = off;
                 for (int i = off; i < off + len; i++) {
                     if (b[i] == '\n') {
@@ -183,7 +187,7 @@ public final class SgmMain implements Runnable {
             }
 
             @Override
-            public void flush() throws java.io.IOException {
+            public void flush() throws IOException {
                 if (line.size() > 0 && !sameDiffs()) {
                     kept.writeBytes(line.toByteArray());
                     line.reset();
@@ -205,7 +209,7 @@ public final class SgmMain implements Runnable {
                 return line.toString(StandardCharsets.UTF_8).startsWith("Added differentiated op");
             }
 
-            private void emit() throws java.io.IOException {
+            private void emit() throws IOException {
                 if (kept.size() > 0) {
                     original.write(kept.toByteArray(), 0, kept.size());
                     kept.reset();
@@ -214,9 +218,9 @@ public final class SgmMain implements Runnable {
             }
 
             /** Passes on the error PrintStream keeps to itself (a closed pipe), so that checkError() tells. */
-            private void failed() throws java.io.IOException {
+            private void failed() throws IOException {
                 if (original.checkError()) {
-                    throw new java.io.IOException("the stream is closed");
+                    throw new IOException("the stream is closed");
                 }
             }
         }, true, StandardCharsets.UTF_8);
@@ -226,7 +230,7 @@ public final class SgmMain implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"sgm " + org.sgm.core.Provenance.sgmVersion()};
+            return new String[] {"sgm " + Provenance.sgmVersion()};
         }
     }
 }

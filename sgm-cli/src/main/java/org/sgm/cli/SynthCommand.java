@@ -1,9 +1,11 @@
 package org.sgm.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sgm.core.SgmException;
+import org.sgm.core.io.AtomicFiles;
 import org.sgm.data.synth.SynthSpec;
 import org.sgm.data.synth.SyntheticData;
 import picocli.CommandLine.Command;
@@ -76,8 +78,8 @@ final class SynthCommand implements Callable<Integer> {
             String name = out.getFileName().toString();
             Path sidecar = out.resolveSibling((name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name)
                     + ".planted.csv");
-            byte[] bytes = data.plantedCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            org.sgm.core.io.AtomicFiles.write(sidecar, o -> o.write(bytes));
+            byte[] bytes = data.plantedCsv().getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(sidecar, o -> o.write(bytes));
             common.progress().printf("sgm: wrote %s: the planted features of each anomaly (row = 0-based data row)%n",
                     sidecar);
         }

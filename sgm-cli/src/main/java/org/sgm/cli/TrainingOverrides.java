@@ -1,8 +1,10 @@
 package org.sgm.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +50,7 @@ final class TrainingOverrides {
     private static ObjectNode readObject(Path file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (NoSuchFileException e) {
             throw new SgmException(file + ": parameter file not found");
@@ -60,7 +62,7 @@ final class TrainingOverrides {
         JsonNode node;
         try {
             node = HyperparameterJson.mapper().readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new SgmException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + "): "
                     + e.getOriginalMessage());
         }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sgm.cli.CliRoundTripTest.sgm;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sgm.core.testing.LegacyModelFiles;
 import org.sgm.cli.CliRoundTripTest.Run;
+import org.sgm.core.testing.LegacyModelFiles;
 
 /**
  * The bad-input suite of the reliability issue, driven through the real CLI entry point ({@link SgmMain#execute}).
@@ -579,7 +581,7 @@ class BadInputCliTest {
                 + "corrupted or edited)"), score(hugeDim, train));
 
         Path wide = Files.write(dir.resolve("wide.sgm"), good);
-        LegacyModelFiles.editMetadata(wide, meta -> ((com.fasterxml.jackson.databind.node.ObjectNode) meta
+        LegacyModelFiles.editMetadata(wide, meta -> ((ObjectNode) meta
                 .get("hyperparameters")).putArray("hiddenDims").add(400_000_000).add(8));
         refused(List.of(wide + ": model array '", "the network needs 5 × 400000000"), score(wide, train));
     }
@@ -591,7 +593,7 @@ class BadInputCliTest {
 
     private static byte[] rewrite(byte[] zip, String name, Edit edit) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
                 ZipOutputStream out = new ZipOutputStream(buf)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] b = in.readAllBytes();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sgm.data.FittedPipeline;
@@ -228,17 +229,17 @@ class CliRoundTripTest {
         assertEquals(61, Files.readAllLines(scores).size());
     }
 
-    @org.junit.jupiter.api.Test
-    void epochSettingsApplyOnlyToModelsThatTrainInEpochs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    @Test
+    void epochSettingsApplyOnlyToModelsThatTrainInEpochs(@TempDir Path dir) {
         Run iforest = sgm("fit", "--model", "iforest", "--data", "builtin:wbc", "--epochs", "3", "--out",
                 dir.resolve("i.sgm").toString());
-        org.junit.jupiter.api.Assertions.assertEquals(0, iforest.status(), iforest.err());
-        org.junit.jupiter.api.Assertions.assertTrue(iforest.err().contains("iforest does not train in epochs"),
+        Assertions.assertEquals(0, iforest.status(), iforest.err());
+        Assertions.assertTrue(iforest.err().contains("iforest does not train in epochs"),
                 iforest.err());
         Run ae = sgm("fit", "--model", "ae@paper", "--data", "builtin:wbc", "--epochs", "2", "--out",
                 dir.resolve("a.sgm").toString());
-        org.junit.jupiter.api.Assertions.assertEquals(0, ae.status(), ae.err());
-        org.junit.jupiter.api.Assertions.assertFalse(ae.err().contains("does not train in epochs"), ae.err());
-        org.junit.jupiter.api.Assertions.assertTrue(ae.err().contains("epoch 2/2"), ae.err());
+        Assertions.assertEquals(0, ae.status(), ae.err());
+        Assertions.assertFalse(ae.err().contains("does not train in epochs"), ae.err());
+        Assertions.assertTrue(ae.err().contains("epoch 2/2"), ae.err());
     }
 }

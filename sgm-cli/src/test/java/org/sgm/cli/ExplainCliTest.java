@@ -13,13 +13,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sgm.cli.CliRoundTripTest.Run;
 import org.sgm.data.Explanation;
 import org.sgm.data.FittedPipeline;
 import org.sgm.data.Table;
-import org.sgm.cli.CliRoundTripTest.Run;
 
 /**
  * {@code sgm explain} end to end: the planted-feature check of docs/explanations.md, the file's shape, flagged rows,
@@ -179,7 +180,7 @@ class ExplainCliTest {
     @Test
     void aTextColumnIsOneFeatureInTheExplanation() throws Exception {
         StringBuilder csv = new StringBuilder("a,colour,b,label\n");
-        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        SplittableRandom r = new SplittableRandom(4);
         String[] colours = {"red", "green", "blue"};
         for (int i = 0; i < 300; i++) {
             boolean odd = i % 30 == 0;

@@ -3,6 +3,9 @@ package org.sgm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,7 +17,7 @@ class HelpCliTest {
         "synth", "quickstart", "explain"})
     void helpPrintsTheUsage(String command) {
         String[] words = command.split(" ");
-        String[] args = java.util.Arrays.copyOf(words, words.length + 1);
+        String[] args = Arrays.copyOf(words, words.length + 1);
         args[words.length] = "--help";
         CliRoundTripTest.Run run = CliRoundTripTest.sgm(args);
         assertEquals(0, run.status(), run.err());
@@ -22,7 +25,7 @@ class HelpCliTest {
         assertTrue(run.err().isEmpty(), run.err());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void helpCommandPrintsTheTopLevelUsageOrACommandsUsage() {
         CliRoundTripTest.Run top = CliRoundTripTest.sgm("help");
         assertEquals(0, top.status(), top.err());
@@ -45,7 +48,7 @@ class HelpCliTest {
         assertTrue(self.out().contains("Usage: sgm help [-h] [COMMAND]"), self.out());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void helpOnAnUnknownCommandIsAOneLineUsageError() {
         CliRoundTripTest.Run run = CliRoundTripTest.sgm("help", "nosuch");
         assertEquals(SgmMain.USAGE_ERROR, run.status());
@@ -54,10 +57,10 @@ class HelpCliTest {
         assertEquals(1, run.err().lines().count(), run.err());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void runningOutOfMemoryIsOneLineThatSaysHowToGiveMore() {
         OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
-        Exception wrapped = new java.util.concurrent.ExecutionException(new RuntimeException(oom));
+        Exception wrapped = new ExecutionException(new RuntimeException(oom));
         assertEquals(oom, SgmMain.outOfMemory(wrapped), "found through the causes (a worker thread's)");
         assertEquals(null, SgmMain.outOfMemory(new IllegalStateException("x")));
         String line = SgmMain.outOfMemoryLine(oom);

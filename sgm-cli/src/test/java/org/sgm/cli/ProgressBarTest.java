@@ -11,9 +11,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,7 +136,7 @@ class ProgressBarTest {
                 + "trained 3 epochs in .*"), "the bar ends before the last line: " + drawn.err());
         assertTrue(drawn.err().contains("\nsgm: fitting sg-ae on 9000 rows"), drawn.err());
 
-        Run quiet = sgm(java.util.stream.Stream.concat(java.util.Arrays.stream(fit), java.util.stream.Stream.of(
+        Run quiet = sgm(Stream.concat(Arrays.stream(fit), Stream.of(
                 "--quiet")).toArray(String[]::new));
         assertEquals(0, quiet.status(), quiet.err());
         assertEquals("", quiet.err(), "--quiet: no bar either");

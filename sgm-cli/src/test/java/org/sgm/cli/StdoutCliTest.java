@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sgm.cli.CliRoundTripTest.sgm;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -100,7 +101,7 @@ class StdoutCliTest {
 
     @Test
     void theProgramsStdoutDropsSameDiffsLinesAndPassesAWriteOnInOneWrite() {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int[] writes = new int[1];
         PrintStream original = new PrintStream(new OutputStream() {
             @Override
@@ -160,7 +161,7 @@ class StdoutCliTest {
                 args.add(mode);
             }
             // sgm() captures stdout itself; run the command against a stdout that refuses every byte instead.
-            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
             PrintStream originalErr = System.err;
             int status;
             try {

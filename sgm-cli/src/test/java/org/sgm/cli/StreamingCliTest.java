@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sgm.cli.CliRoundTripTest.sgm;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ class StreamingCliTest {
         assertEquals(FittedPipeline.load(whole, SgmMain.registry()).trainingScores().orElseThrow().toJson(),
                 FittedPipeline.load(streamed, SgmMain.registry()).trainingScores().orElseThrow().toJson());
         byte[] flagged = score(whole, data, false, "--contamination", "0.1");
-        assertTrue(new String(flagged, java.nio.charset.StandardCharsets.UTF_8).startsWith("score,is_anomaly\n"));
+        assertTrue(new String(flagged, StandardCharsets.UTF_8).startsWith("score,is_anomaly\n"));
         assertArrayEquals(flagged, score(streamed, data, true, "--contamination", "0.1"));
     }
 

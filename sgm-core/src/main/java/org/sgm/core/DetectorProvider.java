@@ -1,5 +1,8 @@
 package org.sgm.core;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * A registry entry: how to make a detector from its hyperparameters, and how to restore a fitted one from a model
  * file. Providers are bound by key in a Guice {@code MapBinder<String, DetectorProvider<?>>}.
@@ -53,8 +56,8 @@ public interface DetectorProvider<H extends Record> {
     }
 
     /** @return the names of this detector's presets (registry keys {@code KEY@PRESET}); none by default */
-    default java.util.Set<String> presets() {
-        return java.util.Set.of();
+    default Set<String> presets() {
+        return Set.of();
     }
 
     /**
@@ -63,12 +66,12 @@ public interface DetectorProvider<H extends Record> {
      *
      * @param name the preset's name
      * @return its provider
-     * @throws org.sgm.core.UnknownDetectorException naming the known presets if there is none
+     * @throws UnknownDetectorException naming the known presets if there is none
      */
     default DetectorProvider<H> preset(String name) {
-        throw new org.sgm.core.UnknownDetectorException("model '" + key() + "' has no preset '" + name + "'"
+        throw new UnknownDetectorException("model '" + key() + "' has no preset '" + name + "'"
                 + (presets().isEmpty() ? " (it has none)" : "; its presets: " + String.join(", ",
-                        new java.util.TreeSet<>(presets()))));
+                        new TreeSet<>(presets()))));
     }
 
     /**

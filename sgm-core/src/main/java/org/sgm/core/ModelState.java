@@ -1,8 +1,10 @@
 package org.sgm.core;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ public record ModelState(int inputDim, Map<String, byte[]> entries, List<EpochSt
 
     /** Copies the collections. */
     public ModelState {
-        entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         history = List.copyOf(history);
     }
 
@@ -80,7 +82,7 @@ public record ModelState(int inputDim, Map<String, byte[]> entries, List<EpochSt
             return Nd4j.create(values, shape, DataType.FLOAT);
         } catch (ArithmeticException e) {
             throw new ModelFileException("model entry " + name + ": shape too large");
-        } catch (java.nio.BufferUnderflowException e) {
+        } catch (BufferUnderflowException e) {
             throw new ModelFileException("model entry " + name + " is truncated");
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.List;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.InvalidDataException;
@@ -100,7 +101,7 @@ public final class BuiltinDatasets {
                 throw new IllegalStateException(FOLDER + "catalogue.json is missing from the build");
             }
             List<Dataset> list = HyperparameterJson.mapper().readValue(in, new TypeReference<List<Dataset>>() {});
-            return list.stream().sorted(java.util.Comparator.comparing(Dataset::name)).toList();
+            return list.stream().sorted(Comparator.comparing(Dataset::name)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

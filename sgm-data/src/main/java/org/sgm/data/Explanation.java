@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.sgm.core.SgmException;
+import org.sgm.core.explain.IntegratedGradients;
 
 /**
  * Per-row explanations of anomaly scores by input column ({@link FittedPipeline#explain}).
@@ -42,7 +44,7 @@ public record Explanation(Method method, List<String> columns, double[] scores, 
         /**
          * @param key {@code gradients} or {@code reconstruction}
          * @return the method
-         * @throws org.sgm.core.SgmException if it is neither
+         * @throws SgmException if it is neither
          */
         public static Method parse(String key) {
             for (Method m : values()) {
@@ -50,7 +52,7 @@ public record Explanation(Method method, List<String> columns, double[] scores, 
                     return m;
                 }
             }
-            throw new org.sgm.core.SgmException("--method must be gradients or reconstruction, got '" + key + "'");
+            throw new SgmException("--method must be gradients or reconstruction, got '" + key + "'");
         }
     }
 
@@ -79,7 +81,7 @@ public record Explanation(Method method, List<String> columns, double[] scores, 
         if (completenessGap == null) {
             return Double.NaN;
         }
-        return org.sgm.core.explain.IntegratedGradients.completenessError(scores, baselineScore, completenessGap);
+        return IntegratedGradients.completenessError(scores, baselineScore, completenessGap);
     }
 
     /** @return a one-line summary for progress output */

@@ -1,9 +1,14 @@
 package org.sgm.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
@@ -12,6 +17,9 @@ import org.sgm.core.ModelFileException;
 import org.sgm.core.Provenance;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.InvalidDataException;
+import org.sgm.core.explain.Differentiable;
+import org.sgm.core.explain.IntegratedGradients;
 import org.sgm.core.io.ModelFile;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.core.threshold.Threshold;
@@ -26,7 +34,7 @@ import org.sgm.core.threshold.TrainingScoreSummary;
 public final class FittedPipeline {
     private final String labelColumn;
     /** Columns dropped as data is read, unchecked (an id, a timestamp); never empty-string names. */
-    private final java.util.List<String> ignoreColumns;
+    private final List<String> ignoreColumns;
     private final FittedPreprocessor preprocessor;
     private final FittedDetector model;
     private final JsonNode provenance;
@@ -37,12 +45,12 @@ public final class FittedPipeline {
     /** The model file it was loaded from, or null if it was fitted in this process. */
     private final Path file;
 
-    private FittedPipeline(String labelColumn, java.util.List<String> ignoreColumns, FittedPreprocessor preprocessor,
+    private FittedPipeline(String labelColumn, List<String> ignoreColumns, FittedPreprocessor preprocessor,
             FittedDetector model, JsonNode provenance, TrainingScoreSummary trainingScores, Path file,
             double[] trainingMedian) {
         this.trainingMedian = trainingMedian;
         this.labelColumn = labelColumn;
-        this.ignoreColumns = java.util.List.copyOf(ignoreColumns);
+        this.ignoreColumns = List.copyOf(ignoreColumns);
         this.preprocessor = preprocessor;
         this.model = model;
         this.provenance = provenance;
@@ -101,7 +109,7 @@ public final class FittedPipeline {
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new FittedPipeline(read.labelColumn(), read.ignoreColumns(), pre, model,
                 provenance(model, train.source(), train.sha256(), ctx.seed(), seconds), summarise(model.score(x)), null,
-                org.sgm.core.explain.IntegratedGradients.columnMedians(x));
+                IntegratedGradients.columnMedians(x));
     }
 
     /** The summary of the training scores, or null if one is not finite (no quantile-based threshold then). */
@@ -126,7 +134,7 @@ public final class FittedPipeline {
      * @param options the scaling and imputation to fit
      * @param ctx seed and listeners
      * @return the fitted pipeline
-     * @throws org.sgm.core.data.InvalidDataException naming the file, line or row, and column
+     * @throws InvalidDataException naming the file, line or row, and column
      */
     public static FittedPipeline fitStreaming(AnomalyDetector detector, Path file, ReadOptions read,
             PreprocessingOptions options, FitContext ctx) {
@@ -164,13 +172,13 @@ public final class FittedPipeline {
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new FittedPipeline(read.labelColumn(), read.ignoreColumns(), prepared.preprocessor(), model,
                 provenance(model, prepared.source(), prepared.sha256(), ctx.seed(), seconds),
-                summarise(model.score(prepared.features())), null, org.sgm.core.explain.IntegratedGradients.columnMedians(prepared.features()));
+                summarise(model.score(prepared.features())), null, IntegratedGradients.columnMedians(prepared.features()));
     }
 
     /** {@link Provenance#of} plus the engine the model trained on, if it has one. */
-    private static com.fasterxml.jackson.databind.node.ObjectNode provenance(FittedDetector model, String source,
+    private static ObjectNode provenance(FittedDetector model, String source,
             String sha256, long seed, double seconds) {
-        com.fasterxml.jackson.databind.node.ObjectNode p = Provenance.of(source, sha256, seed, seconds);
+        ObjectNode p = Provenance.of(source, sha256, seed, seconds);
         if (model.engine() != null) {
             p.put("engine", model.engine());
         }
@@ -183,9 +191,9 @@ public final class FittedPipeline {
         /**
          * @param firstRow the index of the batch's first row in the file (0-based, data rows only)
          * @param scores the batch's scores, higher = more anomalous
-         * @throws java.io.IOException if they cannot be written
+         * @throws IOException if they cannot be written
          */
-        void accept(int firstRow, double[] scores) throws java.io.IOException;
+        void accept(int firstRow, double[] scores) throws IOException;
     }
 
     /**
@@ -196,9 +204,9 @@ public final class FittedPipeline {
      * @param read how to read it ({@link #readOptions()}, possibly with another delimiter)
      * @param consumer receives each batch's scores, in file order
      * @return the number of rows scored
-     * @throws org.sgm.core.data.InvalidDataException naming the file, line or row, and column; before any score is
+     * @throws InvalidDataException naming the file, line or row, and column; before any score is
      *     handed out if the columns do not match
-     * @throws java.io.UncheckedIOException if the consumer fails to write
+     * @throws UncheckedIOException if the consumer fails to write
      */
     public int scoreStreaming(Path file, ReadOptions read, ScoreConsumer consumer) {
         return StreamingCsv.transform(file, read, preprocessor,
@@ -231,7 +239,7 @@ public final class FittedPipeline {
     }
 
     /** @return the columns dropped as data is read (empty if none) */
-    public java.util.List<String> ignoreColumns() {
+    public List<String> ignoreColumns() {
         return ignoreColumns;
     }
 
@@ -254,13 +262,13 @@ public final class FittedPipeline {
      * @throws SgmException if the model has no input gradients or no reconstruction
      */
     public Explanation explain(Table table, Explanation.Method method, int steps) {
-        if (!(model instanceof org.sgm.core.explain.Differentiable diff)) {
+        if (!(model instanceof Differentiable diff)) {
             throw new SgmException("model " + model.key() + " has no input gradients: explanations are for the "
                     + "score-guided models and their plain twins");
         }
         FeatureMatrix x = preprocessor.transform(table);
-        java.util.List<String> columns = preprocessor.inputColumns();
-        java.util.List<String> owners = preprocessor.featureColumns();
+        List<String> columns = preprocessor.inputColumns();
+        List<String> owners = preprocessor.featureColumns();
         int d = x.cols();
         int n = x.rows();
         double[] perFeature;
@@ -269,8 +277,8 @@ public final class FittedPipeline {
         double[] completeness = null;
         if (method == Explanation.Method.GRADIENTS) {
             double[] baseline = trainingMedian != null ? trainingMedian : new double[d];
-            org.sgm.core.explain.IntegratedGradients.Result r =
-                    org.sgm.core.explain.IntegratedGradients.explain(diff, x, baseline, steps);
+            IntegratedGradients.Result r =
+                    IntegratedGradients.explain(diff, x, baseline, steps);
             perFeature = r.contributions();
             scores = r.scores();
             baselineScore = r.baselineScore();
@@ -363,7 +371,7 @@ public final class FittedPipeline {
             ignoreColumns.forEach(pre.putArray("ignoreColumns")::add);
         }
         if (trainingMedian != null) {
-            com.fasterxml.jackson.databind.node.ArrayNode median = pre.putArray("trainingMedian");
+            ArrayNode median = pre.putArray("trainingMedian");
             for (double v : trainingMedian) {
                 median.add(v);
             }
@@ -403,7 +411,7 @@ public final class FittedPipeline {
             throw e.getMessage().startsWith(file.toString()) ? e
                     : new ModelFileException(file + ": " + e.getMessage(), e);
         }
-        java.util.List<String> ignore = new java.util.ArrayList<>();
+        List<String> ignore = new ArrayList<>();
         JsonNode ignored = mf.preprocessing().get("ignoreColumns");
         if (ignored != null && !ignored.isNull()) {
             if (!ignored.isArray()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +58,7 @@ public final class FittedPreprocessor {
 
     /** @return for each output feature, in order, the input column it comes from */
     public List<String> featureColumns() {
-        return encoders.stream().flatMap(e -> java.util.Collections.nCopies(e.featureNames().size(), e.column())
+        return encoders.stream().flatMap(e -> Collections.nCopies(e.featureNames().size(), e.column())
                 .stream()).toList();
     }
 

@@ -1,10 +1,11 @@
 package org.sgm.data;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.InvalidDataException;
 
 /** Builds a {@link Table} of numeric columns {@code f1 … fd} from arrays, as NumPy and MATLAB files hold them. */
 final class NumericTables {
@@ -37,7 +38,7 @@ final class NumericTables {
             }
         }
         Map<String, double[]> numeric = new LinkedHashMap<>();
-        List<String> kept = new java.util.ArrayList<>();
+        List<String> kept = new ArrayList<>();
         for (int j = 0; j < columns.length; j++) {
             if (options.ignores(names.get(j))) {
                 continue;

@@ -1,6 +1,7 @@
 package org.sgm.data;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -28,8 +30,8 @@ final class NumpyReader {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-zA-Z])(\\d*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final java.util.Set<String> SUPPORTED =
-            java.util.Set.of("f8", "f4", "i8", "i4", "i2", "i1", "u8", "u4", "u2", "u1", "b1");
+    private static final Set<String> SUPPORTED =
+            Set.of("f8", "f4", "i8", "i4", "i2", "i1", "u8", "u4", "u2", "u1", "b1");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     private NumpyReader() {}
@@ -146,7 +148,7 @@ final class NumpyReader {
      */
     private static byte[] readEntry(String source, String name, ZipInputStream zip) throws IOException {
         long limit = Math.min(Integer.MAX_VALUE - 16L, Runtime.getRuntime().maxMemory() / 2);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
         long total = 0;
         for (int r; (r = zip.read(buf)) > 0; ) {

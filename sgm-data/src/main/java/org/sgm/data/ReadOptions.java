@@ -1,5 +1,6 @@
 package org.sgm.data;
 
+import java.util.HashSet;
 import java.util.List;
 import org.sgm.core.SgmException;
 
@@ -44,7 +45,7 @@ public record ReadOptions(char delimiter, String labelColumn, boolean allowMissi
                 throw new SgmException("the ignored column '" + c + "' is the label column");
             }
         }
-        if (new java.util.HashSet<>(ignoreColumns).size() != ignoreColumns.size()) {
+        if (new HashSet<>(ignoreColumns).size() != ignoreColumns.size()) {
             throw new SgmException("a column is ignored twice: " + ignoreColumns);
         }
     }

@@ -16,9 +16,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sgm.core.FittedDetector;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureFileWriter;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.InvalidDataException;
 
 /**
  * CSV files too large for the heap: read from disk a batch of rows at a time, never whole. The same reader checks
@@ -34,7 +36,7 @@ import org.sgm.core.data.FeatureMatrix;
  */
 public final class StreamingCsv {
     /** Rows per batch: the training loop's scoring batch, so batch boundaries are those of in-memory scoring. */
-    public static final int BATCH_ROWS = org.sgm.core.FittedDetector.SCORING_BATCH;
+    public static final int BATCH_ROWS = FittedDetector.SCORING_BATCH;
 
     private StreamingCsv() {}
 
@@ -66,7 +68,7 @@ public final class StreamingCsv {
      * @param read delimiter, label column (its values are checked, not used) and missing values
      * @param options the scaling and imputation
      * @return the preprocessing and the features
-     * @throws org.sgm.core.data.InvalidDataException naming the file, line or row, and column, as
+     * @throws InvalidDataException naming the file, line or row, and column, as
      *     {@link Table#read(Path, ReadOptions)} and {@link Preprocessor#fit} would
      * @throws SgmException if a temporary file cannot be written
      */
@@ -104,7 +106,7 @@ public final class StreamingCsv {
      * @param pre the fitted preprocessing
      * @param consumer receives each batch's features, in file order
      * @return the number of rows
-     * @throws org.sgm.core.data.InvalidDataException naming the file, line or row, and column, as reading the file
+     * @throws InvalidDataException naming the file, line or row, and column, as reading the file
      *     and {@link FittedPreprocessor#transform} would; before any batch is handed out if the file's columns do not
      *     match
      * @throws UncheckedIOException if the consumer fails to write

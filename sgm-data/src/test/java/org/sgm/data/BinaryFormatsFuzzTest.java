@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.sgm.core.SgmException;
 
 /**
@@ -43,7 +45,7 @@ class BinaryFormatsFuzzTest {
      * to or longer than the shape says. Byte mutations of a valid file rarely reach these (a version byte of 0, a
      * type {@code <f99999999999}); this found both.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void forgedNpyHeadersReadOrFailWithTheReadersError() throws Exception {
         Path file = dir.resolve("forged.npy");
         assertTimeoutPreemptively(HANG, () -> {
@@ -74,7 +76,7 @@ class BinaryFormatsFuzzTest {
                 rng.nextBytes(data);
                 byte[] bytes = NpyFiles.npy(version, header, data);
                 if (rng.nextInt(8) == 0) {
-                    bytes = java.util.Arrays.copyOf(bytes, rng.nextInt(bytes.length + 1));
+                    bytes = Arrays.copyOf(bytes, rng.nextInt(bytes.length + 1));
                 }
                 Files.write(file, bytes);
                 try {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,7 +140,7 @@ class LabelsAndIgnoredColumnsTest {
 
         // Twenty categories are never too many (20 of 30 rows distinct included); 1001 always are.
         assertEquals(21, Preprocessor.fit(textColumn("twenty.csv", twenty)).featureNames().size());
-        assertEquals(21, Preprocessor.fit(textColumn("small.csv", java.util.Arrays.copyOf(twenty, 30)))
+        assertEquals(21, Preprocessor.fit(textColumn("small.csv", Arrays.copyOf(twenty, 30)))
                 .featureNames().size());
         Table manyTable = textColumn("many.csv", many);
         m = assertThrows(InvalidDataException.class, () -> Preprocessor.fit(manyTable)).getMessage();

@@ -1,6 +1,7 @@
 package org.sgm.data;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Random mutations of valid files, shared by the fuzz tests. */
@@ -24,15 +25,15 @@ final class Mutations {
                         b[i] ^= (byte) (1 << rng.nextInt(8));
                     }
                 }
-                case 1 -> b = java.util.Arrays.copyOf(b, at); // truncate
+                case 1 -> b = Arrays.copyOf(b, at); // truncate
                 case 2 -> b = insert(b, at, new byte[] {INSERTS[rng.nextInt(INSERTS.length)]});
                 case 3 -> { // delete a span
                     int to = Math.min(b.length, at + 1 + rng.nextInt(8));
-                    b = concat(java.util.Arrays.copyOf(b, at), java.util.Arrays.copyOfRange(b, to, b.length));
+                    b = concat(Arrays.copyOf(b, at), Arrays.copyOfRange(b, to, b.length));
                 }
                 case 4 -> { // repeat a span
                     int to = Math.min(b.length, at + 1 + rng.nextInt(12));
-                    b = insert(b, to, java.util.Arrays.copyOfRange(b, at, to));
+                    b = insert(b, to, Arrays.copyOfRange(b, at, to));
                 }
                 case 5 -> b = insert(b, at, new byte[] {(byte) rng.nextInt(256)}); // any byte
                 default -> { // a run of quotes, separators and line breaks
@@ -48,7 +49,7 @@ final class Mutations {
     }
 
     static byte[] insert(byte[] b, int at, byte[] what) {
-        return concat(concat(java.util.Arrays.copyOf(b, at), what), java.util.Arrays.copyOfRange(b, at, b.length));
+        return concat(concat(Arrays.copyOf(b, at), what), Arrays.copyOfRange(b, at, b.length));
     }
 
     static byte[] concat(byte[] a, byte[] b) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sgm.core.data.InvalidDataException;
@@ -44,7 +45,7 @@ class NumpyLimitsTest {
             assertTrue(refusal("v" + version + ".npy", b).contains("unsupported .npy format version " + version),
                     "version " + version);
         }
-        byte[] shortV0 = java.util.Arrays.copyOf(ok, 10);
+        byte[] shortV0 = Arrays.copyOf(ok, 10);
         shortV0[6] = 0;
         assertTrue(refusal("short.npy", shortV0).contains("unsupported .npy format version 0"));
     }

@@ -3,20 +3,23 @@ package org.sgm.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.data.Table;
 import org.sgm.eval.experiment.CellKey;
 import org.sgm.eval.experiment.CellPool;
 import org.sgm.eval.experiment.CellProgress;
 import org.sgm.eval.experiment.CellRecord;
+import org.sgm.eval.experiment.CellRunner;
 import org.sgm.eval.experiment.ExperimentPlan;
 import org.sgm.eval.experiment.ExperimentRunner;
 import org.sgm.eval.metrics.UndefinedMetricException;
 
 /**
  * Runs an {@link EvaluationProtocol} for datasets × detectors × seeds, in memory: the cells are those of an
- * experiment ({@link ExperimentPlan}, {@link org.sgm.eval.experiment.CellRunner}), run by the experiment runner's
+ * experiment ({@link ExperimentPlan}, {@link CellRunner}), run by the experiment runner's
  * engine without writing cell files. Labels are read only after {@code fit} returns, to compute the metrics (and by
  * the protocol's noise injection, which picks normal rows to copy, as the paper does).
  */
@@ -41,18 +44,18 @@ public final class Evaluation {
      * @param threads cells run at the same time (≥ 1)
      * @param progress receives one line per finished cell
      * @return one result per cell, in dataset, seed, model order
-     * @throws org.sgm.core.data.InvalidDataException naming the file, before any fit, if a dataset cannot be read or
+     * @throws InvalidDataException naming the file, before any fit, if a dataset cannot be read or
      *     has no label column
      * @throws UndefinedMetricException naming the file, before any fit, if a dataset has fewer than 2 rows of
      *     either class
      */
-    public List<CellRecord> run(List<String> datasets, List<String> models, java.util.Map<String, JsonNode> overrides,
+    public List<CellRecord> run(List<String> datasets, List<String> models, Map<String, JsonNode> overrides,
             EvaluationProtocol protocol, int threads, Consumer<String> progress) {
         return run(datasets, models, overrides, protocol, threads, progress, () -> { });
     }
 
     /**
-     * As {@link #run(List, List, java.util.Map, EvaluationProtocol, int, Consumer)}, calling {@code started} once
+     * As {@link #run(List, List, Map, EvaluationProtocol, int, Consumer)}, calling {@code started} once
      * every dataset has been read and checked, before the first cell (so that a caller can announce the run only
      * when it is going to happen).
      *
@@ -65,7 +68,7 @@ public final class Evaluation {
      * @param started called once, after the checks and before the first cell
      * @return one result per cell, in dataset, seed, model order
      */
-    public List<CellRecord> run(List<String> datasets, List<String> models, java.util.Map<String, JsonNode> overrides,
+    public List<CellRecord> run(List<String> datasets, List<String> models, Map<String, JsonNode> overrides,
             EvaluationProtocol protocol, int threads, Consumer<String> progress, Runnable started) {
         ExperimentPlan plan = ExperimentPlan.of(datasets, models, overrides, protocol, registry);
         started.run();

@@ -1,6 +1,7 @@
 package org.sgm.eval;
 
 import com.google.inject.AbstractModule;
+import org.sgm.eval.baselines.ClassicProviders;
 import org.sgm.eval.baselines.TribuoBaselinesModule;
 import org.sgm.models.SgmModelsModule;
 
@@ -15,6 +16,6 @@ public final class SgmEvalModule extends AbstractModule {
     protected void configure() {
         install(new SgmModelsModule());
         install(new TribuoBaselinesModule());
-        install(new org.sgm.eval.baselines.ClassicProviders.Module());
+        install(new ClassicProviders.Module());
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sgm.core.UnknownDetectorException;
 import org.sgm.core.data.InvalidDataException;
+import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.eval.experiment.CellRecord;
 import org.sgm.eval.metrics.RankingMetrics;
@@ -66,7 +67,7 @@ class EvaluationErrorsTest {
     void tinyDataWithTwoOfEachClassEvaluates() throws IOException {
         List<String> tiny = List.of(csv("tiny.csv", 2, 2).toString());
         List<CellRecord> results = new Evaluation(REGISTRY).run(tiny, List.of("ae"),
-                Map.of("ae", org.sgm.core.hyper.HyperparameterJson.read("{\"training\": {\"epochs\": 1}}")),
+                Map.of("ae", HyperparameterJson.read("{\"training\": {\"epochs\": 1}}")),
                 new EvaluationProtocol(0.5, 0, 1, "label"), 1, line -> { });
         assertEquals(1, results.size());
         assertTrue(Double.isFinite(results.get(0).metrics().get("roc_auc")));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.registry.DetectorRegistry;
 
@@ -22,7 +23,7 @@ class SgmEvalModuleTest {
     void discoveryFindsTheSameDetectorsAsTheModuleAndNoExample() {
         DetectorRegistry discovered = DetectorRegistry.discover();
         DetectorRegistry built = Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
-        org.junit.jupiter.api.Assertions.assertEquals(built.providers().keySet(), discovered.providers().keySet());
+        Assertions.assertEquals(built.providers().keySet(), discovered.providers().keySet());
         assertTrue(!discovered.providers().containsKey("sg-vae"), "the VAE example lives in sgm-examples");
     }
 }

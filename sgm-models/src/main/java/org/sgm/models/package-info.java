@@ -1,5 +1,5 @@
 /**
  * Score-guided backbones, each in its own package, each registered through Guice by {@link
- * org.sgm.models.SgmModelsModule}.
+ * SgmModelsModule}.
  */
 package org.sgm.models;

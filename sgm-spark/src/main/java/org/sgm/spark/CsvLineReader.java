@@ -2,6 +2,7 @@ package org.sgm.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -64,7 +65,7 @@ final class CsvLineReader implements CellReader<String> {
      *     whitespace around each value dropped: {@link CsvValues#format})
      */
     static String[] split(String line, char delimiter, int width) {
-        List<String> fields = new java.util.ArrayList<>(width);
+        List<String> fields = new ArrayList<>(width);
         int from = 0;
         for (int at = line.indexOf(delimiter); at >= 0; at = line.indexOf(delimiter, from)) {
             fields.add(line.substring(from, at).strip());

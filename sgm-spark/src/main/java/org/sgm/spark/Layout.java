@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Iterator;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.sgm.core.data.InvalidDataException;
 
 /**
  * Where the data rows of each partition lie in the whole input, from a first job that counted the records of every
@@ -90,7 +91,7 @@ final class Layout implements Serializable {
                 if (more == (seen < expected)) {
                     return more;
                 }
-                throw new org.sgm.core.data.InvalidDataException(source + ": partition " + partition + " held "
+                throw new InvalidDataException(source + ": partition " + partition + " held "
                         + (more ? "more than " + expected : seen) + " records when scored, but " + expected
                         + " when counted; the input changed while it was read, or a reader dropped records");
             }

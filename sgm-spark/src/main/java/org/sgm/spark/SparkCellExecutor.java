@@ -1,11 +1,13 @@
 package org.sgm.spark;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
@@ -21,15 +23,15 @@ import org.sgm.eval.experiment.ExperimentException;
 import org.sgm.eval.experiment.ExperimentPlan;
 import org.sgm.eval.experiment.ExperimentRunner;
 import scala.collection.Iterator;
-import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
+import scala.reflect.ClassTag;
 import scala.runtime.AbstractFunction1;
 import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
  * Runs an experiment's cells as Spark tasks, for {@link ExperimentRunner#run(ExperimentPlan, Path, CellExecutor,
- * Consumer, java.util.function.Predicate)} (which does the checks, the lock, resume, progress and failures on the
+ * Consumer, Predicate)} (which does the checks, the lock, resume, progress and failures on the
  * driver). Each cell is one partition, so Spark spreads them over every task slot. A task rebuilds the plan from
  * the shipped spec once per executor JVM ({@link GridPlans}), runs the cell with {@link CellRunner#run}, writes its
  * file into the experiment directory with {@link CellStore#write} (atomically: a retried or speculative copy of a
@@ -71,7 +73,7 @@ public final class SparkCellExecutor implements CellExecutor {
         String specJson;
         try {
             specJson = HyperparameterJson.mapper().writeValueAsString(plan.specJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the spec as JSON", e);
         }
         RDD<CellKey> keys = new JavaSparkContext(sc).parallelize(todo, todo.size()).rdd();

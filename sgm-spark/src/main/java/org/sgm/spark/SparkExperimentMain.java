@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.sgm.core.registry.DetectorRegistry;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * {@code sgm experiment run SPEC.json --out DIR --spark-master URL}: the experiment runner with its cells run as
  * Spark tasks ({@link SparkCellExecutor}); the directory, resume, refusals, progress, failures and the report are
  * those of the local {@code sgm experiment run} (docs/experiments.md). The {@code ./sgm} launcher runs this class
- * for that command line; on a cluster, {@code spark-submit --class org.sgm.spark.SparkExperimentMain} runs it from
+ * for that command line; on a cluster, {@code spark-submit --class SparkExperimentMain} runs it from
  * the cluster jar (docs/spark.md).
  *
  * <p>The detectors known here are those of every detector module on the classpath
@@ -97,7 +98,7 @@ public final class SparkExperimentMain implements Callable<Integer> {
      * @return what the run did
      */
     public static ExperimentRunner.Summary run(SparkSession spark, Path specFile, Path dir, List<String> onlyModels,
-            java.util.function.Consumer<String> progress) {
+            Consumer<String> progress) {
         DetectorRegistry registry = ModelCache.registry();
         refuseUnknownDetectors(ExperimentSpec.read(specFile), registry);
         Path specDir = specFile.toAbsolutePath().getParent();

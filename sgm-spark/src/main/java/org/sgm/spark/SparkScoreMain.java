@@ -4,16 +4,17 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.sgm.core.Provenance;
 import org.sgm.core.SgmException;
 import org.sgm.data.ReadOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code sgm spark-score}: scores a CSV or Parquet file with a model written by {@code sgm fit}, on Spark. The
  * {@code ./sgm} launcher runs this class for that command; on a cluster, {@code spark-submit --class
- * org.sgm.spark.SparkScoreMain} runs it from the shaded jar (docs/spark.md).
+ * SparkScoreMain} runs it from the shaded jar (docs/spark.md).
  *
  * <p>Exit status as for {@code sgm}: 1 for a user error (one line naming the file, row, column or option), 2 for a
  * usage error, 3 for an internal error; {@code --debug} adds stack traces.
@@ -127,7 +128,7 @@ public final class SparkScoreMain implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"sgm " + org.sgm.core.Provenance.sgmVersion() + ", Spark "
+            return new String[] {"sgm " + Provenance.sgmVersion() + ", Spark "
                     + org.apache.spark.package$.MODULE$.SPARK_VERSION()};
         }
     }

@@ -1,10 +1,13 @@
 package org.sgm.spark;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -59,7 +62,7 @@ public final class SparkScorer {
      * @throws SgmException (its subclasses) naming the file, row and column for bad input, a bad model file or an
      *     existing output directory; nothing is left at {@code out} then
      */
-    public static long score(SparkSession spark, java.nio.file.Path modelFile, String data, char delimiter,
+    public static long score(SparkSession spark, Path modelFile, String data, char delimiter,
             String out) {
         FittedPipeline pipeline = loadModel(modelFile);
         byte[] modelBytes = readModel(modelFile);
@@ -174,7 +177,7 @@ public final class SparkScorer {
         return whole.union(joined);
     }
 
-    private static FittedPipeline loadModel(java.nio.file.Path model) {
+    private static FittedPipeline loadModel(Path model) {
         try {
             return FittedPipeline.load(model, ModelCache.registry());
         } catch (SgmException e) {
@@ -185,7 +188,7 @@ public final class SparkScorer {
         }
     }
 
-    private static byte[] readModel(java.nio.file.Path model) {
+    private static byte[] readModel(Path model) {
         try {
             return Files.readAllBytes(model);
         } catch (NoSuchFileException e) {
@@ -220,7 +223,7 @@ public final class SparkScorer {
         FileStatus status;
         try {
             status = fs.getFileStatus(path);
-        } catch (java.io.FileNotFoundException e) {
+        } catch (FileNotFoundException e) {
             throw new InvalidDataException(data + ": file not found", e);
         } catch (IOException e) {
             throw new InvalidDataException(data + ": cannot read the file (" + e.getMessage() + ")", e);
@@ -302,7 +305,7 @@ public final class SparkScorer {
     /** Waits (at most 30 s) until the tasks of a failed job, which Spark kills asynchronously, have stopped. */
     private static void awaitNoRunningTasks(JavaSparkContext jsc) {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline && java.util.Arrays.stream(jsc.sc().statusTracker().getExecutorInfos())
+        while (System.nanoTime() < deadline && Arrays.stream(jsc.sc().statusTracker().getExecutorInfos())
                 .anyMatch(e -> e.numRunningTasks() > 0)) {
             try {
                 Thread.sleep(50);

@@ -32,6 +32,7 @@ import org.sgm.core.data.SchemaMismatchException;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.data.FittedPipeline;
+import org.sgm.data.PreprocessingOptions;
 import org.sgm.data.ReadOptions;
 import org.sgm.data.Table;
 import org.sgm.eval.SgmEvalModule;
@@ -290,7 +291,7 @@ class SparkScorerTest {
         // A model that ignored 'job' and 'month': both are dropped unread (here filled with text of any kind).
         ReadOptions read = ReadOptions.defaults().withIgnoreColumns(List.of("job", "month"));
         FittedPipeline ignoring = FittedPipeline.fit(registry.create("iforest", HyperparameterJson.read("{}")),
-                Table.read(slice, read), read, org.sgm.data.PreprocessingOptions.defaults(), FitContext.of(3));
+                Table.read(slice, read), read, PreprocessingOptions.defaults(), FitContext.of(3));
         Path ignoringModel = dir.resolve("ignoring.sgm");
         ignoring.save(ignoringModel);
         double[] scores = FittedPipeline.load(ignoringModel, registry).score(slice);

@@ -1,5 +1,6 @@
 package org.sgm.core.train;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
@@ -10,7 +11,7 @@ import org.bytedeco.openblas.global.openblas;
  * yardstick has it (36,490 rows, 51 features, widths 51→40→20, scorer 20→10→1), batch 1024, plus the per-epoch pass
  * in batches of 4096. Prints the median of 5 epochs in ms.
  *
- * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/benchmarks.jar org.sgm.core.train.GemmFloor}
+ * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/benchmarks.jar GemmFloor}
  */
 public final class GemmFloor {
     private static final FloatPointer BIG = new FloatPointer(4096L * 64);
@@ -67,7 +68,7 @@ public final class GemmFloor {
             }
             ms[e] = (System.nanoTime() - t0) / 1e6;
         }
-        java.util.Arrays.sort(ms, 2, ms.length); // first two are warm-up
+        Arrays.sort(ms, 2, ms.length); // first two are warm-up
         System.out.printf(Locale.ROOT, "GEMMs of one SG-AE epoch (36,490 rows, batch 1024): %.1f ms (median of 5)%n",
                 ms[2 + 2]);
     }

@@ -5,6 +5,8 @@ import com.google.inject.Guice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.sgm.core.EpochStats;
 import org.sgm.core.TrainingListener;
 import org.sgm.core.data.FeatureMatrix;
@@ -13,6 +15,7 @@ import org.sgm.core.hyper.ScoreGuidedHyperparameters;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.core.spi.LearnerContext;
+import org.sgm.core.spi.PercentileLabeler;
 import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.tape.Precision;
 import org.sgm.data.FittedPreprocessor;
@@ -31,7 +34,7 @@ import org.sgm.models.SgmModelsModule;
  * score s rank the anomalies on the training rows and on the test rows, and how many of the rows flagged by the
  * pre-judging (m ≥ τ) are anomalies. The labels are read for this printout only; the fit never sees them.
  *
- * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/benchmarks.jar org.sgm.core.train.GuidanceProbe DATA KEY
+ * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/benchmarks.jar GuidanceProbe DATA KEY
  * SEED ['{"json": "overrides"}']}
  */
 public final class GuidanceProbe {
@@ -68,7 +71,7 @@ public final class GuidanceProbe {
         RepresentationLearner learner = provider.learner(hp.withTraining(training), train.cols());
         ScoreGuidedComponents components = ScoreGuidedComponents.paper().withScorerHidden(hp.scorerHidden());
         BlasThreads.pinToOne();
-        java.util.SplittableRandom seeds = new java.util.SplittableRandom(seed);
+        SplittableRandom seeds = new SplittableRandom(seed);
         TapeNetwork net = new TapeNetwork(learner, components, hp.guidance(), training, train.cols(),
                 seeds.nextLong(), Precision.FLOAT);
         LearnerContext hooks = net.hooks(train);
@@ -118,9 +121,9 @@ public final class GuidanceProbe {
             float[] m = new float[train.rows()];
             float[] s = new float[train.rows()];
             TrainingLoop.forwardPass(net, train, m, s);
-            double tau = org.sgm.core.spi.PercentileLabeler.percentile(m, hp.guidance().percentile());
+            double tau = PercentileLabeler.percentile(m, hp.guidance().percentile());
             double[][] z = hooks.evaluate(System.getProperty("probe.latent"))
-                    .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+                    .castTo(DataType.DOUBLE).toDoubleMatrix();
             String[] names = {"flagged anomalies", "flagged normals", "other anomalies", "other normals"};
             for (int g = 0; g < 4; g++) {
                 double n = 0;

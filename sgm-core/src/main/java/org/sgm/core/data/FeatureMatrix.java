@@ -93,7 +93,7 @@ public final class FeatureMatrix {
         }
         FeatureMatrix root = base != null ? base : this;
         int[] slots = new int[rows];
-        java.util.Arrays.fill(slots, -1);
+        Arrays.fill(slots, -1);
         // Rows this matrix already replaced and the new call does not: carried over.
         int carried = 0;
         if (base != null) {
@@ -123,7 +123,7 @@ public final class FeatureMatrix {
                 }
             }
         }
-        return new FeatureMatrix(root, slots, java.util.Arrays.copyOf(all, next * cols));
+        return new FeatureMatrix(root, slots, Arrays.copyOf(all, next * cols));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.sgm.core.explain;
 
+import java.util.Arrays;
 import org.sgm.core.data.FeatureMatrix;
 
 /**
@@ -45,7 +46,7 @@ public final class IntegratedGradients {
             for (int i = 0; i < x.rows(); i++) {
                 column[i] = x.get(i, j);
             }
-            java.util.Arrays.sort(column);
+            Arrays.sort(column);
             out[j] = x.rows() == 0 ? 0 : column[x.rows() / 2];
         }
         return out;

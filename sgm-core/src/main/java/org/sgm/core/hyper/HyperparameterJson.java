@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.sgm.core.SgmException;
@@ -72,7 +75,7 @@ public final class HyperparameterJson {
         if (overrides != null && !overrides.isNull()) {
             if (!overrides.isObject()) {
                 throw new InvalidHyperparametersException(
-                        java.util.List.of("hyperparameters must be a JSON object (got " + overrides.getNodeType() + ")"));
+                        List.of("hyperparameters must be a JSON object (got " + overrides.getNodeType() + ")"));
             }
             merge(merged, (ObjectNode) overrides, "", v);
         }
@@ -149,8 +152,8 @@ public final class HyperparameterJson {
         }
     }
 
-    private static java.util.List<String> iterable(Iterator<String> it) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private static List<String> iterable(Iterator<String> it) {
+        List<String> out = new ArrayList<>();
         it.forEachRemaining(out::add);
         return out;
     }
@@ -168,7 +171,7 @@ public final class HyperparameterJson {
         if (type == String.class) {
             return "a string";
         }
-        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "a list";
         }
         return "a JSON object (" + type.getSimpleName() + ")";

@@ -1,5 +1,7 @@
 package org.sgm.core.hyper;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -183,7 +185,7 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
         return String.format(Locale.ROOT, "batch %d (%s), lr %s (%s), %d epochs × %d steps = %d steps (%s)",
                 Math.min(r.batchSize, n), batchSize == null ? "auto"
                         : batchSize > n ? "given " + batchSize + ", capped at the " + n + " rows" : "given",
-                new java.math.BigDecimal(r.learningRate).round(new java.math.MathContext(3)).stripTrailingZeros()
+                new BigDecimal(r.learningRate).round(new MathContext(3)).stripTrailingZeros()
                         .toPlainString(),
                 learningRate == null ? "auto" : "given", r.epochs, perEpoch, (long) r.epochs * perEpoch,
                 epochs != null ? "epochs given" : "auto: budget " + (steps != null ? steps : AUTO_STEPS)

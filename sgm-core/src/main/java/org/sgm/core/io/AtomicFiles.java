@@ -3,12 +3,16 @@ package org.sgm.core.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ThreadLocalRandom;
 import org.sgm.core.SgmException;
 
 /**
@@ -69,13 +73,13 @@ public final class AtomicFiles {
      * umask keeps files private keeps them private).
      */
     private static Path createTemporary(Path dir, String name) throws IOException {
-        java.util.concurrent.ThreadLocalRandom rng = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom rng = ThreadLocalRandom.current();
         for (int attempt = 0; ; attempt++) {
             Path tmp = (dir == null ? Path.of("") : dir).resolve("." + name + "." + Long.toUnsignedString(
                     rng.nextLong(), 36) + ".tmp");
             try {
                 return Files.createFile(tmp);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 if (attempt > 100) {
                     throw e;
                 }
@@ -85,7 +89,7 @@ public final class AtomicFiles {
 
     /** A replaced file's permissions carry over to its new content. */
     private static void keepPermissions(Path tmp, Path destination) throws IOException {
-        if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+        if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
             Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(destination));
         }
     }
@@ -107,7 +111,7 @@ public final class AtomicFiles {
      * @param text UTF-8 text to write
      */
     public static void writeString(Path path, String text) {
-        write(path, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write(path, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Writes a file's content to a stream. */

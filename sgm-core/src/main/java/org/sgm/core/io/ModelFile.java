@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -225,7 +226,7 @@ public record ModelFile(String detector, JsonNode hyperparameters, ModelState st
                 }
                 entries.put(d.key(), bytes);
             }
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new ModelFileException(path + ": not a valid SGM model file (corrupt or truncated archive)");
         } catch (IllegalArgumentException e) { // an entry name that is not valid UTF-8
             throw new ModelFileException(path + ": not a valid SGM model file (" + e.getMessage() + ")");

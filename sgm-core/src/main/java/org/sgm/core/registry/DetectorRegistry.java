@@ -18,6 +18,7 @@ import org.sgm.core.AnomalyDetector;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
+import org.sgm.core.SgmException;
 import org.sgm.core.UnknownDetectorException;
 import org.sgm.core.hyper.HyperparameterJson;
 
@@ -36,7 +37,7 @@ public final class DetectorRegistry {
      * in sgm-examples), created once per class loader.
      *
      * @return the registry
-     * @throws org.sgm.core.SgmException naming the module if a listed module cannot be loaded or two modules
+     * @throws SgmException naming the module if a listed module cannot be loaded or two modules
      *     register one key
      */
     public static DetectorRegistry discover() {
@@ -48,7 +49,7 @@ public final class DetectorRegistry {
     }
 
     /**
-     * @param loader where to look for {@code META-INF/services/org.sgm.core.registry.DetectorModule}
+     * @param loader where to look for {@code META-INF/services/DetectorModule}
      * @return the registry of every module listed there, created once per class loader
      */
     public static DetectorRegistry discover(ClassLoader loader) {
@@ -65,7 +66,7 @@ public final class DetectorRegistry {
     /**
      * @param loader a class loader
      * @return the detector modules it lists, in a stable order (by class name)
-     * @throws org.sgm.core.SgmException naming the module if one cannot be loaded
+     * @throws SgmException naming the module if one cannot be loaded
      */
     public static List<DetectorModule> modules(ClassLoader loader) {
         List<DetectorModule> out = new ArrayList<>();
@@ -77,7 +78,7 @@ public final class DetectorRegistry {
                 }
                 out.add(it.next());
             } catch (ServiceConfigurationError e) {
-                throw new org.sgm.core.SgmException("a detector module listed in META-INF/services/"
+                throw new SgmException("a detector module listed in META-INF/services/"
                         + DetectorModule.class.getName() + " cannot be loaded: " + e.getMessage());
             }
         }

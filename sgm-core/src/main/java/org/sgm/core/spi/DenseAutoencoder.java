@@ -1,5 +1,6 @@
 package org.sgm.core.spi;
 
+import java.util.Arrays;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.sgm.core.tape.Tape;
@@ -32,7 +33,7 @@ public final class DenseAutoencoder implements RepresentationLearner, TapeLearne
         }
         for (int w : widths) {
             if (w < 1) {
-                throw new IllegalArgumentException("layer widths must be ≥ 1, got " + java.util.Arrays.toString(widths));
+                throw new IllegalArgumentException("layer widths must be ≥ 1, got " + Arrays.toString(widths));
             }
         }
         this.widths = widths.clone();

@@ -1,7 +1,10 @@
 package org.sgm.core.spi;
 
+import java.util.Map;
+import java.util.random.RandomGenerator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A backbone: a deep representation learner with its own loss and discrimination metric (METHOD.md §3).
@@ -59,8 +62,8 @@ public interface RepresentationLearner {
      * @param iteration the 0-based optimizer step
      * @return placeholder name → value (empty by default)
      */
-    default java.util.Map<String, Double> stepInputs(long iteration) {
-        return java.util.Map.of();
+    default Map<String, Double> stepInputs(long iteration) {
+        return Map.of();
     }
 
     /**
@@ -72,9 +75,9 @@ public interface RepresentationLearner {
      * @param rng the fit's seeded generator for step inputs
      * @return placeholder name → value (empty by default)
      */
-    default java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> stepArrays(int rows,
-            java.util.random.RandomGenerator rng) {
-        return java.util.Map.of();
+    default Map<String, INDArray> stepArrays(int rows,
+            RandomGenerator rng) {
+        return Map.of();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.sgm.core.tape;
 
+import java.util.Arrays;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -44,7 +45,7 @@ final class Blas {
         float be = (float) beta;
         float[] row = new float[n];
         for (int i = 0; i < m; i++) {
-            java.util.Arrays.fill(row, 0f);
+            Arrays.fill(row, 0f);
             for (int p = 0; p < k; p++) {
                 float av = a[transA ? p * lda + i : i * lda + p];
                 if (transB) {
@@ -69,7 +70,7 @@ final class Blas {
             double[] b, int ldb, double beta, double[] c, int ldc) {
         double[] row = new double[n];
         for (int i = 0; i < m; i++) {
-            java.util.Arrays.fill(row, 0.0);
+            Arrays.fill(row, 0.0);
             for (int p = 0; p < k; p++) {
                 double av = a[transA ? p * lda + i : i * lda + p];
                 for (int j = 0; j < n; j++) {

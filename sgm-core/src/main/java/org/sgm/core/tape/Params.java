@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sgm.core.ModelFileException;
 
 /**
  * The named arrays of a network on the fast engine: trainable parameters (with their gradients) and constants
@@ -135,11 +136,11 @@ public final class Params {
         if (e == null && saved != null) {
             Long have = saved.get(name);
             if (have == null) {
-                throw new org.sgm.core.ModelFileException("model file lacks array '" + name
+                throw new ModelFileException("model file lacks array '" + name
                         + "' that this network needs");
             }
             if (have != (long) rows * cols) {
-                throw new org.sgm.core.ModelFileException("model array '" + name + "' has " + have
+                throw new ModelFileException("model array '" + name + "' has " + have
                         + " values, the network needs " + rows + " × " + cols);
             }
         }

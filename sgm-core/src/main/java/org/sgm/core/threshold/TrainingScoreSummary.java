@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * What a fitted model remembers of the scores it gave its own training rows: their count, the quantiles at the
@@ -200,7 +201,7 @@ public final class TrainingScoreSummary {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "TrainingScoreSummary[n=%d, median=%g, mad=%g, q95=%g, q99=%g]",
+        return String.format(Locale.ROOT, "TrainingScoreSummary[n=%d, median=%g, mad=%g, q95=%g, q99=%g]",
                 count, median, mad, quantiles[950], quantiles[990]);
     }
 }

@@ -1,12 +1,18 @@
 package org.sgm.core.train;
 
+import com.google.inject.Binder;
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import com.google.inject.Provider;
+import java.util.Set;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
 import org.sgm.core.hyper.ScoreGuidance;
-import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.hyper.ScoreGuidedHyperparameters;
+import org.sgm.core.hyper.TrainingConfig;
+import org.sgm.core.registry.Detectors;
 import org.sgm.core.spi.RepresentationLearner;
 
 /**
@@ -73,25 +79,25 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
      * @param type the provider class (Guice creates it with its {@code @Inject} constructor)
      * @param <P> the provider type
      */
-    public static <P extends BackboneProvider<?>> void bind(com.google.inject.Binder binder, String key,
+    public static <P extends BackboneProvider<?>> void bind(Binder binder, String key,
             String plainKey, Class<P> type) {
-        org.sgm.core.registry.Detectors.binder(binder).addBinding(key).to(type);
-        org.sgm.core.registry.Detectors.binder(binder).addBinding(plainKey).toProvider(new TwinOf<>(type));
+        Detectors.binder(binder).addBinding(key).to(type);
+        Detectors.binder(binder).addBinding(plainKey).toProvider(new TwinOf<>(type));
     }
 
     /** Guice's provider of a backbone's twin: the SG provider's {@link #plain()}. */
     private static final class TwinOf<P extends BackboneProvider<?>>
-            implements com.google.inject.Provider<org.sgm.core.DetectorProvider<?>> {
+            implements Provider<DetectorProvider<?>> {
         private final Class<P> type;
-        @com.google.inject.Inject
-        private com.google.inject.Injector injector;
+        @Inject
+        private Injector injector;
 
         TwinOf(Class<P> type) {
             this.type = type;
         }
 
         @Override
-        public org.sgm.core.DetectorProvider<?> get() {
+        public DetectorProvider<?> get() {
             return injector.getInstance(type).plain();
         }
     }
@@ -207,8 +213,8 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
     }
 
     @Override
-    public java.util.Set<String> presets() {
-        return java.util.Set.of(PAPER);
+    public Set<String> presets() {
+        return Set.of(PAPER);
     }
 
     @Override

@@ -2,9 +2,12 @@ package org.sgm.core.train;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -52,22 +55,22 @@ public final class SameDiffNetwork implements TrainableNetwork {
     private final ScoreGuidedRegularizer regularizer;
     private final ScoreGuidance guidance;
     private final Adam adam;
-    private final java.util.SplittableRandom stepRng;
+    private final SplittableRandom stepRng;
     private final int inputDim;
     private final Map<Integer, INDArray> batches = new HashMap<>();
     /** A copy of the graph with loss Σ score, built on the first explanation; dropped when a weight changes. */
     private SameDiff explainGraph;
     private static final String EXPLAIN_TARGET = "explainTarget";
     /** The scorer's parameters (updated only when a step guides); empty for a plain backbone. */
-    private final java.util.Set<String> scorerParams;
+    private final Set<String> scorerParams;
     private long iteration;
 
     private SameDiffNetwork(RepresentationLearner learner, SameDiff sd, boolean guided, String metricName,
             String scoreName, String lossName, String backboneLossName, ScoreGuidedComponents components,
             ScoreGuidance guidance, TrainingConfig training, int inputDim, DataType dtype, long seed,
-            java.util.Set<String> backboneVariables) {
+            Set<String> backboneVariables) {
         this.dtype = dtype;
-        this.stepRng = new java.util.SplittableRandom(seed).split();
+        this.stepRng = new SplittableRandom(seed).split();
         this.learner = learner;
         this.sd = sd;
         this.guided = guided;
@@ -85,9 +88,9 @@ public final class SameDiffNetwork implements TrainableNetwork {
             }
         }
         this.params = List.copyOf(p);
-        java.util.Set<String> scorer = new java.util.HashSet<>(params);
+        Set<String> scorer = new HashSet<>(params);
         scorer.removeAll(backboneVariables);
-        this.scorerParams = java.util.Set.copyOf(scorer);
+        this.scorerParams = Set.copyOf(scorer);
         int[] sizes = new int[params.size()];
         for (int i = 0; i < sizes.length; i++) {
             sizes[i] = Math.toIntExact(sd.getVariable(params.get(i)).getArr().length());
@@ -137,7 +140,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
             return new SameDiffNetwork(learner, sd, false, g.metric().name(), g.metric().name(), backboneLoss.name(),
                     backboneLoss.name(), components, guidance, training, inputDim, dtype, seed, variableNames(sd));
         }
-        java.util.Set<String> backboneVariables = variableNames(sd);
+        Set<String> backboneVariables = variableNames(sd);
         SDVariable score = components.scorer().build(sd, g.latent(), g.latentDim(), init);
         // The guidance enters as Σ s ⊙ g with g = λ_DE·∂L_SG/∂s fed per step: its gradient is the chain rule's.
         SDVariable scoreGradient = sd.placeHolder(SCORE_GRADIENT, dtype, -1);
@@ -147,8 +150,8 @@ public final class SameDiffNetwork implements TrainableNetwork {
                 components, guidance, training, inputDim, dtype, seed, backboneVariables);
     }
 
-    private static java.util.Set<String> variableNames(SameDiff sd) {
-        java.util.Set<String> names = new java.util.HashSet<>();
+    private static Set<String> variableNames(SameDiff sd) {
+        Set<String> names = new HashSet<>();
         for (SDVariable v : sd.variables()) {
             names.add(v.name());
         }

@@ -1,21 +1,30 @@
 package org.sgm.core.train;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.EpochStats;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
+import org.sgm.core.ModelFileException;
+import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.data.InvalidDataException;
+import org.sgm.core.hyper.InvalidHyperparametersException;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.ScoreGuidedHyperparameters;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.hyper.Violations;
 import org.sgm.core.spi.RepresentationLearner;
+import org.sgm.core.spi.ScoringNetwork;
 import org.sgm.core.tape.Precision;
 
 /**
@@ -114,7 +123,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
                 + (TrainingConfig.ENGINE_AUTO.equals(training.engine()) ? " (auto)" : " (given)");
         ctx.listeners().forEach(l -> l.onTrainingSettings(settings));
         // Sub-seeds: one stream for the initial weights, another for batch order and μ_R draws.
-        java.util.SplittableRandom seeds = new java.util.SplittableRandom(ctx.seed());
+        SplittableRandom seeds = new SplittableRandom(ctx.seed());
         long initSeed = seeds.nextLong();
         long loopSeed = seeds.nextLong();
         TrainableNetwork net = network(learner, train.cols(), initSeed, resolved, engine);
@@ -126,7 +135,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
     /**
      * Which engine trains: what the backbone provides decides, unless {@code training.engine} says otherwise. The
      * fast engine needs the backbone's and (when guided) the scorer's tape versions
-     * ({@link RepresentationLearner#tape()}, {@link org.sgm.core.spi.ScoringNetwork#tape()}).
+     * ({@link RepresentationLearner#tape()}, {@link ScoringNetwork#tape()}).
      *
      * @param learner the backbone
      * @param setting {@code training.engine}
@@ -138,7 +147,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
             return TrainingConfig.ENGINE_SAMEDIFF;
         }
         if (TrainingConfig.ENGINE_FAST.equals(setting) && !fast) {
-            throw new org.sgm.core.hyper.InvalidHyperparametersException(List.of("training.engine is \"fast\" but "
+            throw new InvalidHyperparametersException(List.of("training.engine is \"fast\" but "
                     + key + (learner.tape() == null ? "'s backbone" : "'s scoring network")
                     + " has no fast version; use \"auto\" or \"samediff\""));
         }
@@ -159,7 +168,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
      * @param state the arrays and history as saved
      * @return the fitted model
      */
-    public ScoreGuidedModel restore(org.sgm.core.ModelState state) {
+    public ScoreGuidedModel restore(ModelState state) {
         // A saved model stores resolved settings, so this changes nothing for one; for hand-written hyperparameters
         // with automatic fields any row count does: the settings only size the optimizer, which scoring never uses.
         TrainingConfig resolved = training.resolve(TrainingLoop.EVAL_BATCH);
@@ -174,17 +183,17 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         // inputDim is a corrupt or forged file; and the fast engine allocates no array the file does not hold with
         // the same number of values (a forged layer width). A backbone without a fast version is built by
         // SameDiff unchecked; its arrays are checked after, by name and shape.
-        java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         long values = 0;
-        for (java.util.Map.Entry<String, byte[]> e : state.entries().entrySet()) {
-            org.nd4j.linalg.api.ndarray.INDArray a = org.sgm.core.ModelState.decode(e.getValue(), e.getKey());
+        for (Map.Entry<String, byte[]> e : state.entries().entrySet()) {
+            INDArray a = ModelState.decode(e.getValue(), e.getKey());
             arrays.put(e.getKey(), a);
             counts.put(e.getKey(), a.length());
             values += a.length();
         }
         if (state.inputDim() > values) {
-            throw new org.sgm.core.ModelFileException("the model's input dimension " + state.inputDim()
+            throw new ModelFileException("the model's input dimension " + state.inputDim()
                     + " is more than all its saved arrays hold together (" + values + " values): the file is"
                     + " corrupt or was edited");
         }

@@ -1,7 +1,9 @@
 package org.sgm.core.train;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.spi.LearnerContext;
 
@@ -123,24 +125,24 @@ public interface TrainableNetwork {
      *
      * @param mine the network's arrays, as from {@link #state()}
      * @param saved the arrays read from a model file
-     * @throws org.sgm.core.ModelFileException naming the first missing, extra or mis-shaped array
+     * @throws ModelFileException naming the first missing, extra or mis-shaped array
      */
     static void checkNames(Map<String, INDArray> mine, Map<String, INDArray> saved) {
         for (Map.Entry<String, INDArray> e : mine.entrySet()) {
             INDArray value = saved.get(e.getKey());
             if (value == null) {
-                throw new org.sgm.core.ModelFileException(
+                throw new ModelFileException(
                         "model file lacks array '" + e.getKey() + "' that this network needs");
             }
-            if (!java.util.Arrays.equals(value.shape(), e.getValue().shape())) {
-                throw new org.sgm.core.ModelFileException("model array '" + e.getKey() + "' has shape "
-                        + java.util.Arrays.toString(value.shape()) + ", the network needs "
-                        + java.util.Arrays.toString(e.getValue().shape()));
+            if (!Arrays.equals(value.shape(), e.getValue().shape())) {
+                throw new ModelFileException("model array '" + e.getKey() + "' has shape "
+                        + Arrays.toString(value.shape()) + ", the network needs "
+                        + Arrays.toString(e.getValue().shape()));
             }
         }
         for (String name : saved.keySet()) {
             if (!mine.containsKey(name)) {
-                throw new org.sgm.core.ModelFileException(
+                throw new ModelFileException(
                         "model file has array '" + name + "' that this network does not have");
             }
         }

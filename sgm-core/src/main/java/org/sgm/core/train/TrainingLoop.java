@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.sgm.core.EpochStats;
+import org.sgm.core.FittedDetector;
 import org.sgm.core.TrainingListener;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.spi.LearnerContext;
+import org.sgm.core.spi.PseudoLabels;
 import org.sgm.core.spi.RepresentationLearner;
 
 /**
@@ -31,7 +33,7 @@ import org.sgm.core.spi.RepresentationLearner;
  */
 public final class TrainingLoop {
     /** Rows per forward batch in the per-epoch pass and in scoring. */
-    public static final int EVAL_BATCH = org.sgm.core.FittedDetector.SCORING_BATCH;
+    public static final int EVAL_BATCH = FittedDetector.SCORING_BATCH;
 
     private TrainingLoop() {}
 
@@ -105,7 +107,7 @@ public final class TrainingLoop {
                     all[i] = metric[i];
                 }
                 int count = 0;
-                for (boolean f : org.sgm.core.spi.PseudoLabels.flags(all, tau, guidance.percentile())) {
+                for (boolean f : PseudoLabels.flags(all, tau, guidance.percentile())) {
                     count += f ? 1 : 0;
                 }
                 flagged = (double) count / n;

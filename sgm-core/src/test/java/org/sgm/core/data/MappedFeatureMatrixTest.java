@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,7 +86,7 @@ class MappedFeatureMatrixTest {
             w.finish();
         }
         // 3 rows per segment: every batch and gather crosses segment boundaries
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(500 * 5 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = ByteBuffer.allocate(500 * 5 * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float f : m.toArray()) {
             bytes.putFloat(f);
         }

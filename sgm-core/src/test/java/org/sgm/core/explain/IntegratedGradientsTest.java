@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.FitContext;
 import org.sgm.core.data.FeatureMatrix;
@@ -36,7 +37,7 @@ class IntegratedGradientsTest {
             for (int i = 0; i < x.rows(); i++) {
                 col[i] = x.get(i, j);
             }
-            java.util.Arrays.sort(col);
+            Arrays.sort(col);
             b[j] = col[x.rows() / 2];
         }
         return b;
@@ -82,7 +83,7 @@ class IntegratedGradientsTest {
         IntegratedGradients.Result fine = IntegratedGradients.explain(model, rows, baseline, 128);
         assertTrue(fine.completenessError() < coarse, fine.completenessError() + " vs " + coarse);
         IntegratedGradients.Result one = IntegratedGradients.explain(model, DATA.rows(397, 398).x(), baseline, 128);
-        double[] want = java.util.Arrays.copyOfRange(fine.contributions(), 7 * rows.cols(), 8 * rows.cols());
+        double[] want = Arrays.copyOfRange(fine.contributions(), 7 * rows.cols(), 8 * rows.cols());
         assertArrayEquals(want, one.contributions(), 1e-6);
     }
 
@@ -97,7 +98,7 @@ class IntegratedGradientsTest {
         IntegratedGradients.Result r = IntegratedGradients.explain(model,
                 FeatureMatrix.wrap(b, 1, DATA.x().columnNames()), baseline, 16);
         assertEquals(r.baselineScore(), r.scores()[0], 0.0);
-        assertTrue(java.util.Arrays.stream(r.contributions()).allMatch(c -> c == 0));
+        assertTrue(Arrays.stream(r.contributions()).allMatch(c -> c == 0));
         assertEquals(0.0, r.completenessError());
     }
 

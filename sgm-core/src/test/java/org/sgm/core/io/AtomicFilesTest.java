@@ -10,9 +10,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sgm.core.SgmException;
@@ -30,16 +33,16 @@ class AtomicFilesTest {
 
     @Test
     void aNewFileGetsTheUmasksPermissionsAndAReplacedOneKeepsItsOwn() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(
-                java.nio.file.attribute.PosixFileAttributeView.class), "POSIX permissions only");
+        Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(
+                PosixFileAttributeView.class), "POSIX permissions only");
         Path plain = Files.createFile(dir.resolve("plain.txt")); // what the umask gives any new file
         Path file = dir.resolve("report.html");
         AtomicFiles.writeString(file, "one");
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
                 "the umask's permissions, neither forced open nor the temporary file's owner-only 0600");
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw----"));
         AtomicFiles.writeString(file, "two");
-        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(
+        assertEquals("rw-rw----", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(file)));
         assertEquals("two", Files.readString(file));
     }

@@ -1,5 +1,6 @@
 package org.sgm.core.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -128,7 +129,7 @@ class ModelFileSafetyTest {
         byte[] zeros = new byte[1 << 20];
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(buf);
-                ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(after))) {
+                ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(after))) {
             out.putNextEntry(new ZipEntry(name));
             for (int i = 0; i < mib; i++) {
                 out.write(zeros);
@@ -234,7 +235,7 @@ class ModelFileSafetyTest {
     }
 
     private static byte[] entry(byte[] zip, String name) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (e.getName().equals(name)) {
                     return in.readAllBytes();
@@ -267,7 +268,7 @@ class ModelFileSafetyTest {
     /** Copies every entry, replacing (or, with null content, dropping) {@code name}, then writes {@code extra}. */
     private static byte[] transform(byte[] zip, Extra extra, String name, byte[] content) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
                 ZipOutputStream out = new ZipOutputStream(buf)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] b = in.readAllBytes();

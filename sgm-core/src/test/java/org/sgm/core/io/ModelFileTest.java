@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -125,7 +126,7 @@ class ModelFileTest {
     void truncatedFileIsRefused() throws Exception {
         Path file = saved();
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
         SgmException e = assertThrows(SgmException.class, () -> ModelFile.read(file));
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     }

@@ -1,5 +1,6 @@
 package org.sgm.core.io;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipFile;
@@ -78,7 +79,7 @@ class ModelFileTrainingScoresTest {
         FittedDetector m = fitted();
         Path file = dir.resolve("bad.sgm");
         ModelFile.of(m, null, null).withTrainingScores(TrainingScoreSummary.of(m.score(x))).write(file);
-        LegacyModelFiles.editMetadata(file, meta -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+        LegacyModelFiles.editMetadata(file, meta -> ((ObjectNode)
                 meta.get("trainingScores")).putArray("quantiles").add(1.0));
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(file));
         assertEquals(file + ": the training-score summary is malformed (quantiles must be an array of 1001 numbers)",

@@ -3,6 +3,7 @@ package org.sgm.core.spi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.EpochStats;
@@ -27,7 +28,7 @@ class PseudoLabelsTest {
     @Test
     void constantMetricsFlagTheQuotaNotEveryRow() {
         double[] same = new double[50];
-        java.util.Arrays.fill(same, 3.0);
+        Arrays.fill(same, 3.0);
         boolean[] f = PseudoLabels.flags(same, 3.0, 90);
         for (int i = 0; i < f.length; i++) {
             assertEquals(i < 5, f[i], "the earliest rows of the batch, row " + i);
@@ -43,7 +44,7 @@ class PseudoLabelsTest {
     void aGuidedFitOnConstantDataPreJudgesATenthOfTheRows() {
         double[][] rows = new double[200][3];
         for (double[] r : rows) {
-            java.util.Arrays.fill(r, 1.0);
+            Arrays.fill(r, 1.0);
         }
         ScoreGuidedDetector d = new ScoreGuidedDetector("m", new P(), new TrainingConfig(2, 50, 1e-3, 1.0, false),
                 ScoreGuidance.defaults(), ScoreGuidedComponents.paper(), w -> new DenseAutoencoder(new int[] {w, 2}));

@@ -3,9 +3,11 @@ package org.sgm.core.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.DetectorProvider;
+import org.sgm.core.hyper.ScoreGuidedHyperparameters;
 import org.sgm.core.train.BackboneProvider;
 
 /**
@@ -31,10 +33,10 @@ public abstract class BackboneContractTest {
         BackboneProvider<?> plain = sg.plain();
         assertEquals(plain.key(), sg.twinOf());
         assertEquals(null, plain.twinOf());
-        assertEquals(0.0, ((org.sgm.core.hyper.ScoreGuidedHyperparameters<?>) plain.defaults()).guidance().lambdaDE());
+        assertEquals(0.0, ((ScoreGuidedHyperparameters<?>) plain.defaults()).guidance().lambdaDE());
         assertEquals(sg.hyperparametersType(), plain.hyperparametersType());
         assertEquals(sg.twinOf() + "@" + BackboneProvider.PAPER, sg.preset(BackboneProvider.PAPER).twinOf());
-        org.junit.jupiter.api.Assertions.assertTrue(sg.trainsInEpochs() && plain.trainsInEpochs()
+        Assertions.assertTrue(sg.trainsInEpochs() && plain.trainsInEpochs()
                 && sg.preset(BackboneProvider.PAPER).trainsInEpochs(), "--epochs applies to both and the preset");
     }
 

@@ -1,6 +1,8 @@
 package org.sgm.core.testing;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.sgm.core.data.FeatureMatrix;
 
 /** Small seeded data sets for tests: normal rows near a low-dimensional subspace, anomalies scattered around it. */
@@ -20,8 +22,8 @@ public final class SyntheticFixtures {
          * @return those rows
          */
         public Labelled rows(int from, int to) {
-            int[] idx = java.util.stream.IntStream.range(from, to).toArray();
-            return new Labelled(x.selectRows(idx), java.util.Arrays.copyOfRange(anomaly, from, to));
+            int[] idx = IntStream.range(from, to).toArray();
+            return new Labelled(x.selectRows(idx), Arrays.copyOfRange(anomaly, from, to));
         }
     }
 
@@ -83,7 +85,7 @@ public final class SyntheticFixtures {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        java.util.Arrays.sort(idx, (a, b) -> Double.compare(score[a], score[b]));
+        Arrays.sort(idx, (a, b) -> Double.compare(score[a], score[b]));
         double[] rank = new double[score.length];
         for (int i = 0; i < idx.length; ) {
             int j = i;

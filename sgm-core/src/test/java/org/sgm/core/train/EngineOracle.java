@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -173,7 +175,7 @@ public final class EngineOracle {
      */
     private static void checkAgainstDifferences(TrainableNetwork net, float[] x, int n, int d, double[] gradient,
             String where) {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+        SplittableRandom rng = new SplittableRandom(17);
         float h = 2e-3f;
         float[] up = new float[n * d];
         float[] down = new float[n * d];
@@ -200,7 +202,7 @@ public final class EngineOracle {
             if (gap <= 0.02 * Math.abs(analytic[i]) + 1e-4 * largest) {
                 agree++;
             } else if (worst.length() < 300) {
-                worst.append(String.format(java.util.Locale.ROOT, " row %d: %.6g vs %.6g;", i, numeric, analytic[i]));
+                worst.append(String.format(Locale.ROOT, " row %d: %.6g vs %.6g;", i, numeric, analytic[i]));
             }
         }
         assertTrue(agree >= 0.9 * n, "input gradients against central differences: " + agree + " of " + n

@@ -1,5 +1,6 @@
 package org.sgm.core.train;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,8 @@ class MappedTrainingTest {
     }
 
     private static long allocatedByFitAndScore(FeatureMatrix x) {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads =
+                (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         detector(x.cols(), 2).fit(x, FitContext.of(2)).score(x);
         return threads.getCurrentThreadAllocatedBytes() - before;

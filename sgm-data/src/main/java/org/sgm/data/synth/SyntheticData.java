@@ -2,6 +2,7 @@ package org.sgm.data.synth;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.sgm.core.io.AtomicFiles;
@@ -183,8 +184,8 @@ public final class SyntheticData {
         double[][] all = new double[x.length + noise.length][];
         System.arraycopy(x, 0, all, 0, x.length);
         System.arraycopy(noise, 0, all, x.length, noise.length);
-        boolean[] labels = java.util.Arrays.copyOf(label, all.length);
-        int[][] planted = java.util.Arrays.copyOf(plantedIn, all.length);
+        boolean[] labels = Arrays.copyOf(label, all.length);
+        int[][] planted = Arrays.copyOf(plantedIn, all.length);
         shuffle(all, labels, planted, random);
         return new Dataset(all, labels, planted);
     }
@@ -333,8 +334,8 @@ public final class SyntheticData {
             all[t] = all[u];
             all[u] = swap;
         }
-        int[] out = java.util.Arrays.copyOf(all, k);
-        java.util.Arrays.sort(out);
+        int[] out = Arrays.copyOf(all, k);
+        Arrays.sort(out);
         return out;
     }
 }

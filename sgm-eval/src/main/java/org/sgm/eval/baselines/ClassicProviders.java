@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Inject;
 import com.google.inject.multibindings.MapBinder;
 import org.sgm.core.DetectorProvider;
+import org.sgm.core.registry.DetectorModule;
 import org.sgm.core.registry.Detectors;
 
 /**
@@ -16,7 +17,7 @@ public final class ClassicProviders {
     private ClassicProviders() {}
 
     /** Registers the four detectors in the registry. */
-    public static final class Module extends AbstractModule implements org.sgm.core.registry.DetectorModule {
+    public static final class Module extends AbstractModule implements DetectorModule {
         /** Creates the module. */
         public Module() {}
 

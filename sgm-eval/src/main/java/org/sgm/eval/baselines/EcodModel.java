@@ -3,6 +3,7 @@ package org.sgm.eval.baselines;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
 
@@ -74,7 +75,7 @@ final class EcodModel extends BaselineModel<EcodHyperparameters> {
         for (int j = 0; j < d; j++) {
             for (int i = 1; i < n; i++) {
                 if (!(sorted[j * n + i - 1] <= sorted[j * n + i])) {
-                    throw new org.sgm.core.ModelFileException(key + ": model entry " + COLUMNS
+                    throw new ModelFileException(key + ": model entry " + COLUMNS
                             + " is not sorted in column " + j);
                 }
             }

@@ -1,6 +1,7 @@
 package org.sgm.eval.baselines;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -73,7 +74,7 @@ final class IsolationForestModel extends BaselineModel<IsolationForestHyperparam
                 all[i] = all[j];
                 all[j] = tmp;
             }
-            int[] rows = java.util.Arrays.copyOf(all, psi);
+            int[] rows = Arrays.copyOf(all, psi);
             roots[t] = grow(x, rows, 0, psi, 0, limit, rng, built);
         }
         float[] flat = new float[built.size() * 5];

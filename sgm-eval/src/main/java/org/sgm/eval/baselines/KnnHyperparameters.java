@@ -1,5 +1,6 @@
 package org.sgm.eval.baselines;
 
+import java.util.List;
 import org.sgm.core.hyper.Violations;
 
 /**
@@ -12,7 +13,7 @@ import org.sgm.core.hyper.Violations;
  */
 public record KnnHyperparameters(int k, String method) {
     /** The methods, as PyOD names them. */
-    static final java.util.List<String> METHODS = java.util.List.of("largest", "mean", "median");
+    static final List<String> METHODS = List.of("largest", "mean", "median");
 
     /** Validates every field, reporting all violations together. */
     public KnnHyperparameters {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.data.InvalidDataException;
 
 /**
  * A fitted Local Outlier Factor (Breunig et al., SIGMOD 2000) that scores new rows against the training rows, as
@@ -60,7 +61,7 @@ final class LofModel extends BaselineModel<LofHyperparameters> {
 
     static LofModel fit(String key, LofHyperparameters hp, FeatureMatrix x) {
         if (x.rows() < 2) {
-            throw new org.sgm.core.data.InvalidDataException("cannot fit " + key + " on " + x.rows()
+            throw new InvalidDataException("cannot fit " + key + " on " + x.rows()
                     + " row: the local outlier factor needs at least 2 training rows");
         }
         return new LofModel(key, hp, x.toArray(), x.rows(), x.cols());

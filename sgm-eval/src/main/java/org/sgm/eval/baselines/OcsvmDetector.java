@@ -1,5 +1,6 @@
 package org.sgm.eval.baselines;
 
+import java.util.Random;
 import libsvm.svm;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
@@ -20,7 +21,7 @@ import org.tribuo.common.libsvm.SVMParameters;
  * The unfitted one-class SVM: RBF kernel, trained by Tribuo's {@link LibSVMAnomalyTrainer} on every training row
  * labelled {@code EXPECTED} (at most {@code maxTrainRows} of them: a seeded uniform sample beyond that).
  *
- * <p>Determinism: LibSVM draws from one process-global {@code java.util.Random}. Tribuo 4.3 re-seeds it from the
+ * <p>Determinism: LibSVM draws from one process-global {@code Random}. Tribuo 4.3 re-seeds it from the
  * trainer's own seed inside {@code synchronized (LibSVMTrainer.class)} around each training call, so constructing
  * the trainer with the fit's seed makes concurrent fits reproducible without a lock of our own.
  */

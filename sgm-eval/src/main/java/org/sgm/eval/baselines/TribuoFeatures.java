@@ -7,8 +7,11 @@ import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.data.SchemaMismatchException;
 import org.tribuo.Example;
+import org.tribuo.MutableDataset;
 import org.tribuo.Output;
+import org.tribuo.OutputFactory;
 import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Converts a {@link FeatureMatrix} into Tribuo examples. Columns are renamed {@code f0000, f0001, …} (at least
@@ -38,10 +41,10 @@ final class TribuoFeatures {
      * @param <T> the output type
      * @return a Tribuo dataset with one example per row of {@code x}
      */
-    static <T extends Output<T>> org.tribuo.MutableDataset<T> dataset(FeatureMatrix x,
-            org.tribuo.OutputFactory<T> factory, T output) {
-        org.tribuo.MutableDataset<T> dataset = new org.tribuo.MutableDataset<>(
-                new org.tribuo.provenance.SimpleDataSourceProvenance("SGM feature matrix", factory), factory);
+    static <T extends Output<T>> MutableDataset<T> dataset(FeatureMatrix x,
+            OutputFactory<T> factory, T output) {
+        MutableDataset<T> dataset = new MutableDataset<>(
+                new SimpleDataSourceProvenance("SGM feature matrix", factory), factory);
         examples(x, output).forEach(dataset::add);
         return dataset;
     }

@@ -5,10 +5,11 @@ import org.sgm.core.AnomalyDetector;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
+import org.tribuo.anomaly.liblinear.LibLinearAnomalyTrainer;
 
 /**
  * Registry entry ({@value #KEY}) of the linear one-class SVM baseline: Tribuo's LIBLINEAR one-class trainer
- * ({@code org.tribuo.anomaly.liblinear.LibLinearAnomalyTrainer}). Scores are the negated decision value
+ * ({@code LibLinearAnomalyTrainer}). Scores are the negated decision value
  * {@code −(w·x + b − ρ)}, higher = more anomalous; the model file keeps the weights, not a serialised LIBLINEAR model.
  */
 public final class TribuoLinearOcsvmProvider implements DetectorProvider<LinearOcsvmHyperparameters> {

@@ -3,10 +3,12 @@ package org.sgm.eval.experiment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.sgm.core.SgmException;
 
 /**
  * Runs the cells an experiment run has left to run, for {@link ExperimentRunner#run(ExperimentPlan, Path,
- * CellExecutor, Consumer, java.util.function.Predicate)}: the runner checks the spec, locks the directory, removes
+ * CellExecutor, Consumer, Predicate)}: the runner checks the spec, locks the directory, removes
  * leftovers, works out the unfinished cells, prints the progress and records failures; an executor only runs the
  * cells, on local threads ({@link #local}) or elsewhere (a Spark job, in sgm-spark).
  */
@@ -38,7 +40,7 @@ public interface CellExecutor {
      */
     static CellExecutor local(int threads) {
         if (threads < 1) {
-            throw new org.sgm.core.SgmException("--threads must be ≥ 1, got " + threads);
+            throw new SgmException("--threads must be ≥ 1, got " + threads);
         }
         return new CellExecutor() {
             @Override

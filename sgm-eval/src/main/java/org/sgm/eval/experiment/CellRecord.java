@@ -3,6 +3,7 @@ package org.sgm.eval.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.sgm.core.EpochStats;
 
 /**
  * Everything one finished experiment cell (a dataset × a detector × a seed) leaves behind, as written to
@@ -56,7 +57,7 @@ public record CellRecord(String id, String dataset, String dataSource, String da
             int normalRows, int steps, double completenessError) {}
 
     /**
-     * One epoch of the training curve (a copy of {@code org.sgm.core.EpochStats} in plain JSON).
+     * One epoch of the training curve (a copy of {@code EpochStats} in plain JSON).
      *
      * @param epoch 1-based epoch
      * @param totalLoss the mean total loss

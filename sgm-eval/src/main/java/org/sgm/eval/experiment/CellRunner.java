@@ -1,5 +1,6 @@
 package org.sgm.eval.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -7,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.Provenance;
@@ -17,6 +20,7 @@ import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.explain.Differentiable;
 import org.sgm.core.explain.IntegratedGradients;
+import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.io.AtomicFiles;
 import org.sgm.data.FittedPreprocessor;
 import org.sgm.data.Preprocessor;
@@ -24,6 +28,7 @@ import org.sgm.data.Splits;
 import org.sgm.data.SwapNoise;
 import org.sgm.data.Table;
 import org.sgm.eval.metrics.RankingMetrics;
+import org.tribuo.Tribuo;
 
 /**
  * Runs one cell: split the dataset by the protocol with the cell's seed, fit the preprocessing on the training part,
@@ -151,7 +156,7 @@ public final class CellRunner {
 
     /** @return up to {@link #ATTRIBUTION_ROWS} evenly spaced indices of the rows whose label is {@code want} */
     private static int[] sample(boolean[] anomaly, boolean want) {
-        int[] all = java.util.stream.IntStream.range(0, anomaly.length).filter(i -> anomaly[i] == want).toArray();
+        int[] all = IntStream.range(0, anomaly.length).filter(i -> anomaly[i] == want).toArray();
         if (all.length <= ATTRIBUTION_ROWS) {
             return all;
         }
@@ -176,7 +181,7 @@ public final class CellRunner {
                 FeatureMatrix.wrap(x, rows.length, test.columnNames()), baseline, ATTRIBUTION_STEPS);
         double[] perColumn = new double[out.length];
         for (int i = 0; i < rows.length; i++) {
-            java.util.Arrays.fill(perColumn, 0);
+            Arrays.fill(perColumn, 0);
             for (int j = 0; j < d; j++) {
                 perColumn[owner[j]] += r.contributions()[i * d + j];
             }
@@ -191,9 +196,9 @@ public final class CellRunner {
      * @return the hyperparameters the detector was fitted with, settings resolved from the data (batch size,
      *     epochs, ...) included; the plan's (before resolution) if the fitted detector does not say
      */
-    private static com.fasterxml.jackson.databind.JsonNode effective(FittedDetector fitted, ExperimentPlan.Model model) {
+    private static JsonNode effective(FittedDetector fitted, ExperimentPlan.Model model) {
         Record used = fitted.hyperparameters();
-        return used != null ? org.sgm.core.hyper.HyperparameterJson.toTree(used) : model.hyperparameters().deepCopy();
+        return used != null ? HyperparameterJson.toTree(used) : model.hyperparameters().deepCopy();
     }
 
     /** @return sgm, nd4j, tribuo, java and os versions */
@@ -201,7 +206,7 @@ public final class CellRunner {
         Map<String, String> out = new LinkedHashMap<>();
         Provenance.of("", null, 0, 0).get("versions").properties()
                 .forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-        out.put("tribuo", org.tribuo.Tribuo.VERSION);
+        out.put("tribuo", Tribuo.VERSION);
         return out;
     }
 

@@ -1,5 +1,6 @@
 package org.sgm.eval.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -79,7 +80,7 @@ final class ExperimentDirectory {
         try {
             text = HyperparameterJson.mapper().writeValueAsString(spec) + "\n";
             here = (ObjectNode) HyperparameterJson.mapper().readTree(text); // as it reads back from the file
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the spec as JSON", e);
         }
         here.remove("threads");

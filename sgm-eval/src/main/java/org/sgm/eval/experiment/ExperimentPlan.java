@@ -2,13 +2,18 @@ package org.sgm.eval.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.SgmException;
+import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.hyper.InvalidHyperparametersException;
 import org.sgm.core.registry.DetectorRegistry;
@@ -125,7 +130,7 @@ public final class ExperimentPlan {
     private static List<Model> models(List<ExperimentSpec.DetectorSpec> detectors, DetectorRegistry registry,
             List<SgmException> problems) {
         List<Model> out = new ArrayList<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (ExperimentSpec.DetectorSpec d : detectors) {
             if (!names.add(CellRecord.idOf("", d.name(), 0))) {
                 problems.add(new SgmException("the model '" + d.name() + "' is named twice; each needs its own name"));
@@ -148,7 +153,7 @@ public final class ExperimentPlan {
     private static List<Dataset> datasets(List<String> sources, Path specDir, EvaluationProtocol protocol,
             List<SgmException> problems) {
         List<Dataset> out = new ArrayList<>();
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (String source : sources) {
             String before = names.putIfAbsent(CellRecord.idOf(Table.datasetName(source), "", 0), source);
             if (before != null) {
@@ -173,7 +178,7 @@ public final class ExperimentPlan {
     private static String resolve(Path dir, String source) {
         try {
             return dir.resolve(source).toString();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return source; // Table.read names it
         }
     }
@@ -182,7 +187,7 @@ public final class ExperimentPlan {
      * Every test part must hold both classes, or ROC-AUC and AP are undefined: the stratified split puts at least
      * one row of a class into test only when the class has two or more rows.
      *
-     * @throws org.sgm.core.data.InvalidDataException if the table has no labels
+     * @throws InvalidDataException if the table has no labels
      * @throws UndefinedMetricException if a class has fewer than two rows
      */
     private static void requireBothClasses(Table table, String labelColumn) {

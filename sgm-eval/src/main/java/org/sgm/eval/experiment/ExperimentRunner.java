@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.sgm.core.SgmException;
 import org.sgm.core.registry.DetectorRegistry;
 
@@ -114,7 +116,7 @@ public final class ExperimentRunner {
      * @throws ExperimentException if a name in {@code onlyModels} is not a model of the spec
      */
     public static Summary run(Path specFile, Path dir, DetectorRegistry registry, Consumer<String> progress,
-            List<String> onlyModels, java.util.function.Function<ExperimentSpec, CellExecutor> executor) {
+            List<String> onlyModels, Function<ExperimentSpec, CellExecutor> executor) {
         ExperimentSpec spec = ExperimentSpec.read(specFile);
         ExperimentPlan plan = ExperimentPlan.of(spec, specFile.getParent(), registry);
         List<String> known = plan.models().stream().map(ExperimentPlan.Model::name).toList();
@@ -153,7 +155,7 @@ public final class ExperimentRunner {
      * @return what the run did ({@code cells}: every finished cell, of this run and before)
      */
     public static Summary run(ExperimentPlan plan, Path dir, int threads, Consumer<String> progress,
-            java.util.function.Predicate<CellKey> only) {
+            Predicate<CellKey> only) {
         return run(plan, dir, CellExecutor.local(threads), progress, only);
     }
 
@@ -169,7 +171,7 @@ public final class ExperimentRunner {
      * @return what the run did ({@code cells}: every finished cell, of this run and before)
      */
     public static Summary run(ExperimentPlan plan, Path dir, CellExecutor executor, Consumer<String> progress,
-            java.util.function.Predicate<CellKey> only) {
+            Predicate<CellKey> only) {
         if (plan.specJson() == null) {
             throw new IllegalArgumentException("the plan was not made from a spec");
         }
@@ -178,7 +180,7 @@ public final class ExperimentRunner {
 
 
     private static Summary runLocked(ExperimentPlan plan, Path dir, CellExecutor executor, Consumer<String> progress,
-            java.util.function.Predicate<CellKey> only) {
+            Predicate<CellKey> only) {
         ExperimentDirectory.checkSpec(dir, plan.specJson());
         CellStore.removeLeftovers(dir);
         // Only the data hash of each finished cell is kept while the cells run (not their scores: the heap is the

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 import org.sgm.eval.stats.Nemenyi;
 
 /**
@@ -53,7 +54,7 @@ final class CdDiagram {
         int x0 = MARGIN;
         int x1 = WIDTH - MARGIN;
         int maxRank = Math.max(2, k);
-        java.util.function.DoubleUnaryOperator xOf = r -> x0 + (r - 1) / (maxRank - 1) * (x1 - x0);
+        DoubleUnaryOperator xOf = r -> x0 + (r - 1) / (maxRank - 1) * (x1 - x0);
 
         BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Charts.graphics(img);

@@ -12,17 +12,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.statistics.HistogramType;
 import org.jfree.data.xy.XYSeries;
@@ -307,7 +315,7 @@ final class Charts {
         data.models.stream().filter(m -> !models.contains(m)).forEach(models::add);
         for (String model : models) {
             List<CellRecord.Attributions> all = data.cells.get(dataset).get(model).stream()
-                    .map(CellRecord::attributions).filter(java.util.Objects::nonNull).toList();
+                    .map(CellRecord::attributions).filter(Objects::nonNull).toList();
             if (all.isEmpty()) {
                 continue;
             }
@@ -330,27 +338,27 @@ final class Charts {
                 order[j] = j;
             }
             Arrays.sort(order, (p, q) -> Double.compare(anomalous[q], anomalous[p]));
-            org.jfree.data.category.DefaultCategoryDataset bars = new org.jfree.data.category.DefaultCategoryDataset();
+            DefaultCategoryDataset bars = new DefaultCategoryDataset();
             int shown = Math.min(ATTRIBUTION_COLUMNS, order.length);
             for (int k = 0; k < shown; k++) {
                 int j = order[k];
                 bars.addValue(anomalous[j] / used, "anomalous rows", columns.get(j));
                 bars.addValue(normal[j] / used, "normal rows", columns.get(j));
             }
-            org.jfree.chart.axis.CategoryAxis x = new org.jfree.chart.axis.CategoryAxis(null);
+            CategoryAxis x = new CategoryAxis(null);
             x.setTickLabelFont(SMALL);
             x.setMaximumCategoryLabelWidthRatio(0.45f);
             NumberAxis y = new NumberAxis("mean |contribution| to the score");
             y.setLabelFont(SMALL);
             y.setTickLabelFont(SMALL);
-            org.jfree.chart.renderer.category.BarRenderer r = new org.jfree.chart.renderer.category.BarRenderer();
-            r.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+            BarRenderer r = new BarRenderer();
+            r.setBarPainter(new StandardBarPainter());
             r.setShadowVisible(false);
             r.setSeriesPaint(0, ANOMALY);
             r.setSeriesPaint(1, NORMAL);
             r.setItemMargin(0.05);
-            org.jfree.chart.plot.CategoryPlot plot = new org.jfree.chart.plot.CategoryPlot(bars, x, y, r);
-            plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+            CategoryPlot plot = new CategoryPlot(bars, x, y, r);
+            plot.setOrientation(PlotOrientation.HORIZONTAL);
             plot.setBackgroundPaint(Color.WHITE);
             plot.setRangeGridlinePaint(new Color(220, 220, 220));
             plot.setOutlinePaint(Color.GRAY);
@@ -445,7 +453,7 @@ final class Charts {
         if (legend != null) {
             legend.setItemFont(SMALL);
             legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            legend.setFrame(BlockBorder.NONE);
         }
     }
 

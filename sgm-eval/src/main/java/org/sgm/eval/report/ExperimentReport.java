@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.sgm.core.SgmException;
-import org.sgm.core.io.AtomicFiles;
 import org.sgm.core.hyper.HyperparameterJson;
+import org.sgm.core.io.AtomicFiles;
 import org.sgm.eval.experiment.CellRecord;
 import org.sgm.eval.experiment.ExperimentException;
 import org.sgm.eval.experiment.ExperimentSpec;
@@ -53,14 +57,14 @@ public final class ExperimentReport {
      * @param messages receives the warning and a last line naming {@code dir}, each without the {@code sgm: } prefix
      * @throws SgmException as {@link #write}, or if {@code dir} holds no readable {@code spec.json}
      */
-    public static void writeForDirectory(Path dir, List<CellRecord> cells, java.util.function.Consumer<String> messages) {
+    public static void writeForDirectory(Path dir, List<CellRecord> cells, Consumer<String> messages) {
         JsonNode spec = readSpec(dir);
         List<String> planned = ExperimentSpec.fromJson(spec, dir.resolve("spec.json").toString()).cellIds();
-        java.util.Set<String> have = new java.util.HashSet<>();
+        Set<String> have = new HashSet<>();
         cells.forEach(c -> have.add(c.id()));
         long missing = planned.stream().filter(id -> !have.contains(id)).count();
         if (missing > 0) {
-            messages.accept(String.format(java.util.Locale.ROOT, "warning: %d of the spec's %d cells are not finished;"
+            messages.accept(String.format(Locale.ROOT, "warning: %d of the spec's %d cells are not finished;"
                     + " the report covers the %d cell file(s) there are (run the experiment again to finish the"
                     + " others)", missing, planned.size(), cells.size()));
         }
@@ -106,8 +110,8 @@ public final class ExperimentReport {
         Path plots = dir.resolve(PLOTS);
         String html = HtmlReport.render(data, spec, (name, png) -> {
             try {
-                java.nio.file.Files.createDirectories(plots);
-            } catch (java.io.IOException e) {
+                Files.createDirectories(plots);
+            } catch (IOException e) {
                 throw new SgmException(plots + ": cannot create the directory: " + e.getMessage(), e);
             }
             AtomicFiles.write(plots.resolve(name), out -> out.write(png));

@@ -1,6 +1,7 @@
 package org.sgm.eval.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -71,7 +72,7 @@ final class SummaryTables {
                     means[j] = s.datasets().stream().mapToDouble(d -> data.summary.get(metric).get(d).get(m).mean())
                             .average().orElse(Double.NaN);
                 }
-                double bestMean = java.util.Arrays.stream(means).max().orElse(Double.NaN);
+                double bestMean = Arrays.stream(means).max().orElse(Double.NaN);
                 List<Cell> meanRow = new ArrayList<>();
                 meanRow.add(new Cell("mean over datasets", true));
                 for (double v : means) {
@@ -80,7 +81,7 @@ final class SummaryTables {
                 rows.add(meanRow);
                 List<Cell> row = new ArrayList<>();
                 row.add(new Cell("average rank", true));
-                double bestRank = java.util.Arrays.stream(s.averageRanks()).min().orElse(Double.NaN);
+                double bestRank = Arrays.stream(s.averageRanks()).min().orElse(Double.NaN);
                 for (double r : s.averageRanks()) {
                     row.add(new Cell(String.format(Locale.ROOT, "%.2f", r), r == bestRank));
                 }

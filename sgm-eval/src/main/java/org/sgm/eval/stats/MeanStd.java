@@ -1,5 +1,7 @@
 package org.sgm.eval.stats;
 
+import java.util.Arrays;
+import java.util.Locale;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
 
@@ -17,7 +19,7 @@ public record MeanStd(double mean, double std, int n) {
      * @return their mean and sample standard deviation
      */
     public static MeanStd of(double... values) {
-        double[] finite = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        double[] finite = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
         if (finite.length == 0) {
             return new MeanStd(Double.NaN, Double.NaN, 0);
         }
@@ -34,6 +36,6 @@ public record MeanStd(double mean, double std, int n) {
             return "n/a";
         }
         String f = "%." + digits + "f";
-        return String.format(java.util.Locale.ROOT, f + " ± " + f, mean, std);
+        return String.format(Locale.ROOT, f + " ± " + f, mean, std);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Map;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.FitContext;
@@ -161,7 +162,7 @@ public final class SgmAnomalyTrainer implements Trainer<Event> {
      */
     static double upperQuantile(double[] scores, double contamination) {
         double[] sorted = scores.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         double position = (1 - contamination) * (sorted.length - 1);
         int lower = (int) Math.floor(position);
         int upper = Math.min(lower + 1, sorted.length - 1);

@@ -1,13 +1,18 @@
 package org.sgm.eval.tribuo;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.core.io.ModelFile;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
 import org.tribuo.ImmutableFeatureMap;
@@ -15,6 +20,7 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.anomaly.Event;
+import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
 
 /**
@@ -27,7 +33,7 @@ import org.tribuo.provenance.ModelProvenance;
  * models do. Batches ({@code predict(Iterable)}, {@code predict(Dataset)}) are scored as one matrix.
  *
  * <p>The model does not support Tribuo's protobuf or Java serialization; save {@link #fittedDetector()} in an SGM
- * model file ({@code org.sgm.core.io.ModelFile}) instead.
+ * model file ({@code ModelFile}) instead.
  */
 public final class SgmTribuoModel extends Model<Event> {
     private static final long serialVersionUID = 1L;
@@ -66,7 +72,7 @@ public final class SgmTribuoModel extends Model<Event> {
         int[] used = new int[list.size()];
         float[] row = new float[d];
         for (int i = 0; i < list.size(); i++) {
-            java.util.Arrays.fill(row, 0f);
+            Arrays.fill(row, 0f);
             used[i] = TribuoMatrices.fill(list.get(i), featureIDMap, row);
             if (used[i] == 0) {
                 throw new IllegalArgumentException("No features found in Example " + list.get(i));
@@ -98,13 +104,13 @@ public final class SgmTribuoModel extends Model<Event> {
      * @throws UnsupportedOperationException always: the model has no protobuf form
      */
     @Override
-    public org.tribuo.protos.core.ModelProto serialize() {
+    public ModelProto serialize() {
         throw new UnsupportedOperationException("SgmTribuoModel has no Tribuo protobuf form; save fittedDetector() in "
                 + "an SGM model file (org.sgm.core.io.ModelFile)");
     }
 
-    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-        throw new java.io.NotSerializableException("SgmTribuoModel does not support Java serialization; save "
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        throw new NotSerializableException("SgmTribuoModel does not support Java serialization; save "
                 + "fittedDetector() in an SGM model file (org.sgm.core.io.ModelFile)");
     }
 

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.FitContext;
 import org.sgm.core.data.FeatureMatrix;
@@ -20,8 +24,8 @@ class ClassicReferenceTest {
     private static JsonNode read() {
         try (InputStream in = ClassicReferenceTest.class.getResourceAsStream("/classic-reference.json")) {
             return new ObjectMapper().readTree(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -73,7 +77,7 @@ class ClassicReferenceTest {
 
     @Test
     void theNeighbourIndexFindsWhatAScanFinds() {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        SplittableRandom rng = new SplittableRandom(5);
         int n = 3000;
         int d = 3;
         float[] data = new float[n * d];
@@ -97,7 +101,7 @@ class ClassicReferenceTest {
                 all[i] = i == q ? Double.POSITIVE_INFINITY : Math.sqrt(sq);
             }
             double[] sorted = all.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             for (int j = 0; j < k; j++) {
                 assertEquals(sorted[j], dist[j], 0.0, "query " + q + ", neighbour " + j);
                 assertEquals(all[idx[j]], dist[j], 0.0, "the index is the neighbour's row");

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
@@ -30,7 +32,7 @@ class IsolationForestTest {
     @Test
     void scoresLieInTheUnitIntervalAndAFarRowIsolatesFirst() {
         double[][] rows = new double[500][2];
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+        SplittableRandom rng = new SplittableRandom(1);
         for (double[] r : rows) {
             r[0] = rng.nextGaussian();
             r[1] = rng.nextGaussian();
@@ -38,7 +40,7 @@ class IsolationForestTest {
         FittedDetector f = new ClassicProviders.IsolationForestProvider().create(
                 IsolationForestHyperparameters.defaults()).fit(FeatureMatrix.of(rows), FitContext.of(3));
         double[] s = f.score(FeatureMatrix.of(new double[][] {{0, 0}, {8, 8}}));
-        assertTrue(s[0] > 0 && s[0] < 0.5 && s[1] > 0.7 && s[1] <= 1, java.util.Arrays.toString(s));
+        assertTrue(s[0] > 0 && s[0] < 0.5 && s[1] > 0.7 && s[1] <= 1, Arrays.toString(s));
     }
 
     @Test

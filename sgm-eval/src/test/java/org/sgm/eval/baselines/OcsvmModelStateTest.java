@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -291,11 +293,11 @@ class OcsvmModelStateTest {
                 svEntry + " has " + (m * 3 * 4) + " bytes of values, expected " + (m * 3) + " doubles");
         // A forged extent far larger than the entry, and a negative one.
         byte[] forged = bytes.clone();
-        java.nio.ByteBuffer.wrap(forged).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(4, 1L << 40);
+        ByteBuffer.wrap(forged).order(ByteOrder.LITTLE_ENDIAN).putLong(4, 1L << 40);
         assertRefused(with(good, svEntry, forged), svEntry + " has a bad shape");
-        java.nio.ByteBuffer.wrap(forged).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(4, Integer.MAX_VALUE);
+        ByteBuffer.wrap(forged).order(ByteOrder.LITTLE_ENDIAN).putLong(4, Integer.MAX_VALUE);
         assertRefused(with(good, svEntry, forged), svEntry + " has " + (bytes.length - 20) + " bytes of values");
-        java.nio.ByteBuffer.wrap(forged).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(4, -1);
+        ByteBuffer.wrap(forged).order(ByteOrder.LITTLE_ENDIAN).putLong(4, -1);
         assertRefused(with(good, svEntry, forged), svEntry + " has a bad shape");
     }
 

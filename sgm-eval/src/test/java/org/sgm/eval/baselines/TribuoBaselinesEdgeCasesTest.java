@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,7 +23,7 @@ class TribuoBaselinesEdgeCasesTest {
     }
 
     private static FittedDetector fit(DetectorProvider<?> p, FeatureMatrix train) {
-        return new DetectorRegistry(java.util.Map.of(p.key(), p)).create(p.key(), null).fit(train, 3);
+        return new DetectorRegistry(Map.of(p.key(), p)).create(p.key(), null).fit(train, 3);
     }
 
     private static void assertFiniteScores(DetectorProvider<?> p, FittedDetector model) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.registry.DetectorRegistry;
 
@@ -13,7 +14,7 @@ class TribuoBaselinesModuleTest {
     void registersTheOneClassSvm() {
         Injector injector = Guice.createInjector(new TribuoBaselinesModule());
         DetectorRegistry registry = injector.getInstance(DetectorRegistry.class);
-        for (String key : java.util.List.of(TribuoOcsvmProvider.KEY, TribuoLinearOcsvmProvider.KEY,
+        for (String key : List.of(TribuoOcsvmProvider.KEY, TribuoLinearOcsvmProvider.KEY,
                 TribuoKMeansProvider.KEY, TribuoHdbscanProvider.KEY)) {
             assertTrue(registry.providers().containsKey(key), registry.providers().toString());
         }

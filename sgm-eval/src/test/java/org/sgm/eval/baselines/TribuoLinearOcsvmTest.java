@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -67,8 +68,8 @@ class TribuoLinearOcsvmTest {
             assertEquals(e.getType() == Event.EventType.ANOMALOUS, scores[i] > 0, "probe " + i);
         }
         // The half-space faces away from the origin: the origin side is anomalous, the far side normal.
-        assertTrue(scores[1] > 0 && scores[1] > scores[0], java.util.Arrays.toString(scores));
-        assertTrue(scores[2] < scores[0], java.util.Arrays.toString(scores));
+        assertTrue(scores[1] > 0 && scores[1] > scores[0], Arrays.toString(scores));
+        assertTrue(scores[2] < scores[0], Arrays.toString(scores));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -115,7 +116,7 @@ class TribuoOcsvmTest {
         FeatureMatrix probes = cloud(20, 11);
         double[] a = PROVIDER.create(capped).fit(train, 1).score(probes);
         assertArrayEquals(a, PROVIDER.create(capped).fit(train, 1).score(probes), 0.0);
-        assertFalse(java.util.Arrays.equals(a, PROVIDER.create(capped).fit(train, 2).score(probes)),
+        assertFalse(Arrays.equals(a, PROVIDER.create(capped).fit(train, 2).score(probes)),
                 "another seed should draw another sample");
         // Below the cap the seed draws nothing: LibSVM's one-class solver is deterministic.
         assertArrayEquals(fit(train, 1).score(probes), fit(train, 2).score(probes), 0.0);

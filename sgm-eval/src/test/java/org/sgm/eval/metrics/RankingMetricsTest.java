@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.SgmException;
 
@@ -73,7 +74,7 @@ class RankingMetricsTest {
     @Test
     void rocAucIsTheFractionOfCorrectlyOrderedPairs() {
         // Independent definition: count (anomaly, normal) pairs, ties one half, on random scores with many ties.
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        SplittableRandom rng = new SplittableRandom(3);
         for (int trial = 0; trial < 20; trial++) {
             int n = 5 + rng.nextInt(200);
             boolean[] y = new boolean[n];

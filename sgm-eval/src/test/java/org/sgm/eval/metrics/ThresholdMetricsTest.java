@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.sgm.core.SgmException;
 
 /**
  * Threshold metrics and curves against scikit-learn 1.2.1 / NumPy (reference numbers computed once, the script is in
@@ -198,9 +200,9 @@ class ThresholdMetricsTest {
     @Test
     void curvesFromSortedClassScoresAreTheSame() {
         boolean[] a = Metric.anomalies(Y1);
-        double[] normal = java.util.stream.IntStream.range(0, S1.length).filter(i -> !a[i]).mapToDouble(i -> S1[i])
+        double[] normal = IntStream.range(0, S1.length).filter(i -> !a[i]).mapToDouble(i -> S1[i])
                 .sorted().toArray();
-        double[] anomalous = java.util.stream.IntStream.range(0, S1.length).filter(i -> a[i]).mapToDouble(i -> S1[i])
+        double[] anomalous = IntStream.range(0, S1.length).filter(i -> a[i]).mapToDouble(i -> S1[i])
                 .sorted().toArray();
         Curve[] both = Curve.rocAndPrecisionRecall(normal, anomalous);
         assertArrayEquals(Curve.roc(a, S1).x(), both[0].x(), 0);
@@ -213,6 +215,6 @@ class ThresholdMetricsTest {
     @Test
     void metricNames() {
         assertEquals(Metric.PRECISION_AT_N, Metric.byKey("precision_at_n"));
-        assertThrows(org.sgm.core.SgmException.class, () -> Metric.byKey("auc"));
+        assertThrows(SgmException.class, () -> Metric.byKey("auc"));
     }
 }

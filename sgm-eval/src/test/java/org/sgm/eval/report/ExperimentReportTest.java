@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -75,10 +77,10 @@ class ExperimentReportTest {
         assertTrue(md.contains("| dataset | ae | sg-ae | iforest |"), md);
         assertTrue(md.contains("| **average rank** | 2.00 | **1.00** | 3.00 |"), md);
         // the mean row: the mean over datasets of each model's mean over seeds, best bold
-        java.util.function.ToDoubleFunction<String> mean = m -> cells.stream().filter(x -> x.model().equals(m))
+        ToDoubleFunction<String> mean = m -> cells.stream().filter(x -> x.model().equals(m))
                 .mapToDouble(x -> Metric.ROC_AUC.of(Metric.anomalies(x.testLabels()), x.testScores())).average()
                 .orElseThrow();
-        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "| **mean over datasets** | %.4f | **%.4f** |"
+        assertTrue(md.contains(String.format(Locale.ROOT, "| **mean over datasets** | %.4f | **%.4f** |"
                 + " %.4f |", mean.applyAsDouble("ae"), mean.applyAsDouble("sg-ae"), mean.applyAsDouble("iforest"))),
                 md);
         // k = 3, N = 2, ranks (2, 1, 3) on both: χ²_F = 12·2/(3·4)·(4 + 1 + 9 − 12) = 4 by hand, p = e^−2.
@@ -110,7 +112,7 @@ class ExperimentReportTest {
                     "ds-b-curves.png", "ds-b-scores.png", "ds-b-training.png"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        assertEquals(images.get(0).getWidth(), javax.imageio.ImageIO.read(dir.resolve("plots")
+        assertEquals(images.get(0).getWidth(), ImageIO.read(dir.resolve("plots")
                 .resolve("cd-roc_auc.png").toFile()).getWidth());
     }
 

@@ -11,6 +11,9 @@ import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.LongProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,8 +177,8 @@ class SgmAnomalyTrainerTest {
     void protobufAndJavaSerializationAreRefusedWithAPointerToModelFile() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> model.serialize());
         assertTrue(e.getMessage().contains("ModelFile"), e.getMessage());
-        assertThrows(java.io.NotSerializableException.class, () -> new java.io.ObjectOutputStream(
-                java.io.OutputStream.nullOutputStream()).writeObject(model));
+        assertThrows(NotSerializableException.class, () -> new ObjectOutputStream(
+                OutputStream.nullOutputStream()).writeObject(model));
     }
 
     @Test

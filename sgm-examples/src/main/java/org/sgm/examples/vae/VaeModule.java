@@ -1,6 +1,7 @@
 package org.sgm.examples.vae;
 
 import com.google.inject.AbstractModule;
+import org.sgm.core.guice.SgmCoreModule;
 import org.sgm.core.registry.DetectorModule;
 import org.sgm.core.train.BackboneProvider;
 
@@ -8,7 +9,7 @@ import org.sgm.core.train.BackboneProvider;
 public final class VaeModule extends AbstractModule implements DetectorModule {
     @Override
     protected void configure() {
-        install(new org.sgm.core.guice.SgmCoreModule()); // the scoring components, if no other module bound them
+        install(new SgmCoreModule()); // the scoring components, if no other module bound them
         BackboneProvider.bind(binder(), VaeProvider.KEY, VaeProvider.PLAIN_KEY, VaeProvider.class);
     }
 }

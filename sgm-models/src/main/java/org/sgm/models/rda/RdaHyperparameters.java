@@ -15,7 +15,7 @@ import org.sgm.models.sgae.HiddenDims;
  * optimiser settings per data set; the SG paper's are kept so that SG-RDA and SG-AE train alike.)
  *
  * @param hiddenDims encoder widths after the input, bottleneck last (the decoder mirrors them); empty = SG-AE's
- *     "auto" rule ({@link org.sgm.models.sgae.HiddenDims#auto}); default empty
+ *     "auto" rule ({@link HiddenDims#auto}); default empty
  * @param lambdaScale the ℓ2,1 threshold relative to the typical norm of a standardised row: λ = lambdaScale·√d
  *     (&gt; 0), used when {@code lambdaPercentile} is null (the paper preset); default 1. A z-scored row has E‖x‖² = d, so by default a row gets a non-zero sparse part when the
  *     autoencoder leaves more of it unexplained than the whole norm of a typical row. The original tunes λ per data

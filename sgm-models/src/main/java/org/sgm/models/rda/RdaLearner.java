@@ -1,20 +1,25 @@
 package org.sgm.models.rda;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.spi.Layers;
 import org.sgm.core.spi.LearnerContext;
 import org.sgm.core.spi.LearnerGraph;
 import org.sgm.core.spi.ParamInit;
+import org.sgm.core.spi.PercentileLabeler;
 import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.spi.TapeLayers;
 import org.sgm.core.spi.TapeLearner;
 import org.sgm.core.tape.Tape;
 import org.sgm.core.tape.Tensor;
-import org.nd4j.linalg.factory.Nd4j;
+import org.sgm.core.train.TrainingLoop;
 
 /**
  * The Robust Deep Autoencoder backbone, ℓ2,1 variant (METHOD.md §4): the training data is split as X = L + S, an
@@ -160,7 +165,7 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
         if (lambdaPercentile != null) {
             // A first pass for the residual norms, whose percentile is this step's λ.
             float[] all = new float[train.rows()];
-            float[] xs = new float[Math.min(train.rows(), org.sgm.core.train.TrainingLoop.EVAL_BATCH) * d];
+            float[] xs = new float[Math.min(train.rows(), TrainingLoop.EVAL_BATCH) * d];
             ctx.evaluate(RECONSTRUCTION, (from, lHat) -> {
                 int n = (int) lHat.rows();
                 train.rowsInto(from, from + n, xs);
@@ -174,15 +179,15 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
                     all[from + i] = (float) Math.sqrt(sq);
                 }
             });
-            threshold = Math.max(Double.MIN_NORMAL, org.sgm.core.spi.PercentileLabeler.percentile(all, lambdaPercentile));
+            threshold = Math.max(Double.MIN_NORMAL, PercentileLabeler.percentile(all, lambdaPercentile));
         }
         double lambda = threshold;
         lastLambda = threshold;
         float[] norms = new float[train.rows()];
-        java.util.List<Integer> rows = new java.util.ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
         float[][] kept = new float[1][Math.max(16, d * 16)];
         int[] count = new int[1];
-        float[] x = new float[Math.min(train.rows(), org.sgm.core.train.TrainingLoop.EVAL_BATCH) * d];
+        float[] x = new float[Math.min(train.rows(), TrainingLoop.EVAL_BATCH) * d];
         ctx.evaluate(RECONSTRUCTION, (from, lHat) -> {
             int n = (int) lHat.rows();
             train.rowsInto(from, from + n, x);
@@ -199,7 +204,7 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
                 double factor = L21Shrinkage.factor(norm, lambda);
                 if (factor > 0) {
                     if ((count[0] + 1) * d > kept[0].length) {
-                        kept[0] = java.util.Arrays.copyOf(kept[0], kept[0].length * 2);
+                        kept[0] = Arrays.copyOf(kept[0], kept[0].length * 2);
                     }
                     for (int j = 0; j < d; j++) {
                         kept[0][count[0] * d + j] = (float) (factor * residual[j]);
@@ -211,7 +216,7 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
         });
         residualNorms = norms;
         sparseRows = rows.stream().mapToInt(Integer::intValue).toArray();
-        sparseValues = java.util.Arrays.copyOf(kept[0], count[0] * d);
+        sparseValues = Arrays.copyOf(kept[0], count[0] * d);
         float[] low = new float[sparseValues.length];
         for (int k = 0; k < sparseRows.length; k++) {
             for (int j = 0; j < d; j++) {

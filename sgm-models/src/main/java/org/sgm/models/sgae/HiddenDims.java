@@ -2,6 +2,8 @@ package org.sgm.models.sgae;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.sgm.core.hyper.Violations;
 
 /** The paper's "auto" encoder widths (METHOD.md §2), made total for every input width d ≥ 1. */
 public final class HiddenDims {
@@ -53,7 +55,7 @@ public final class HiddenDims {
      * @param v collects the violations
      * @return an immutable copy without nulls (or null if it was missing)
      */
-    public static List<Integer> check(List<Integer> hiddenDims, org.sgm.core.hyper.Violations v) {
+    public static List<Integer> check(List<Integer> hiddenDims, Violations v) {
         if (hiddenDims == null) {
             v.add("hiddenDims is missing (use [] for the automatic widths)");
             return null;
@@ -62,7 +64,7 @@ public final class HiddenDims {
             Integer w = hiddenDims.get(i);
             v.require(w != null && w >= 1, "hiddenDims[" + i + "]", "must be ≥ 1", w);
         }
-        return List.copyOf(hiddenDims.stream().filter(java.util.Objects::nonNull).toList());
+        return List.copyOf(hiddenDims.stream().filter(Objects::nonNull).toList());
     }
 
     /**

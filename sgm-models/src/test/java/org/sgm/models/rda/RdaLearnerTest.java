@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,8 @@ import org.sgm.core.FitContext;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.spi.LearnerContext;
-import org.sgm.core.testing.SameDiffContext;
 import org.sgm.core.spi.ParamInit;
+import org.sgm.core.testing.SameDiffContext;
 import org.sgm.core.testing.SyntheticFixtures;
 import org.sgm.core.train.ScoreGuidedComponents;
 import org.sgm.core.train.ScoreGuidedDetector;
@@ -100,7 +101,7 @@ class RdaLearnerTest {
         // λ is the 90th percentile of the last step's residual norms: 60 of the 600 rows lie above it.
         assertEquals(60, learner[0].sparseRowCount(), 1);
         double[] norms = learner[0].residualNorms().toDoubleVector();
-        java.util.Arrays.sort(norms);
+        Arrays.sort(norms);
         assertEquals(norms[539] + 0.1 * (norms[540] - norms[539]), learner[0].lambda(), 1e-4 * learner[0].lambda());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sgm.core.SgmException;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.hyper.InvalidHyperparametersException;
 import org.sgm.core.hyper.ScoreGuidance;
@@ -59,7 +60,7 @@ class SgAeHyperparametersTest {
         InvalidHyperparametersException e = assertThrows(InvalidHyperparametersException.class,
                 () -> read("{\"training\": {\"epochs\": \"many\"}}"));
         assertTrue(e.getMessage().contains("epochs"), e.getMessage());
-        Exception bad = assertThrows(org.sgm.core.SgmException.class, () -> read("{\"training\": "));
+        Exception bad = assertThrows(SgmException.class, () -> read("{\"training\": "));
         assertTrue(bad.getMessage().startsWith("test.json: not valid JSON"), bad.getMessage());
     }
 }
