@@ -1,5 +1,5 @@
 /**
  * Score-guided backbones, each in its own package, each registered through Guice by {@link
- * SgmModelsModule}.
+ * org.sgm.models.SgmModelsModule}.
  */
 package org.sgm.models;

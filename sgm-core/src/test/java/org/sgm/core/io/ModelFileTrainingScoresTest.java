@@ -1,5 +1,12 @@
 package org.sgm.core.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,12 +21,6 @@ import org.sgm.core.registry.DetectorRegistry;
 import org.sgm.core.testing.LegacyModelFiles;
 import org.sgm.core.threshold.Threshold;
 import org.sgm.core.threshold.TrainingScoreSummary;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The optional training-score summary in the model file: written, read back exactly, absent in older files. */
 class ModelFileTrainingScoresTest {

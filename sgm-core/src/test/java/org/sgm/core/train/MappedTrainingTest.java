@@ -1,5 +1,9 @@
 package org.sgm.core.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -13,9 +17,6 @@ import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.spi.DenseAutoencoder;
 import org.sgm.core.testing.SyntheticFixtures;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The training loop and scoring on a matrix mapped from a file: the same model and scores, bit for bit, as on the
