@@ -1,5 +1,8 @@
 package org.sgm.cli;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,27 +103,54 @@ final class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Rows explained at a time: memory stays bounded (a few arrays of chunk × features) whatever the file's size. */
+    static final int CHUNK = 4096;
+
     private void write(FittedPipeline pipeline, Table table, int[] rowNumbers, Explanation.Method m) {
         long t0 = System.nanoTime();
-        Explanation e = table.rows() == 0 ? null : pipeline.explain(table, m, steps);
-        StringBuilder sb = new StringBuilder("row,score,rank,feature,contribution\n");
-        for (int i = 0; i < table.rows(); i++) {
-            if (!Double.isFinite(e.scores()[i])) {
-                throw new InvalidDataException(data + ", row " + (rowNumbers[i] + 1) + ": the model's score is "
-                        + e.scores()[i] + "; nothing written");
+        int n = table.rows();
+        ProgressBar bar = OutputPaths.isStdout(out) ? new ProgressBar(common.progress(), false)
+                : common.progressBar();
+        // completeness over all chunks: the largest gap relative to the largest |score − baseline score|
+        double[] gapAndRange = new double[2];
+        Explanation[] last = new Explanation[1];
+        OutputPaths.write(out, "the explanations", os -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+            w.write("row,score,rank,feature,contribution\n");
+            for (int from = 0; from < n; from += CHUNK) {
+                int to = Math.min(n, from + CHUNK);
+                Explanation e = pipeline.explain(table.selectRows(IntStream.range(from, to).toArray()), m, steps);
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < to - from; i++) {
+                    int row = rowNumbers[from + i];
+                    if (!Double.isFinite(e.scores()[i])) {
+                        throw new InvalidDataException(data + ", row " + (row + 1) + ": the model's score is "
+                                + e.scores()[i] + "; nothing written");
+                    }
+                    List<Explanation.Contribution> best = e.top(i, top);
+                    for (int r = 0; r < best.size(); r++) {
+                        sb.append(row).append(',').append(e.scores()[i]).append(',').append(r + 1).append(',')
+                                .append(csv(best.get(r).column())).append(',').append(best.get(r).value())
+                                .append('\n');
+                    }
+                    if (e.completenessGap() != null) {
+                        gapAndRange[0] = Math.max(gapAndRange[0], e.completenessGap()[i]);
+                        gapAndRange[1] = Math.max(gapAndRange[1], Math.abs(e.scores()[i] - e.baselineScore()));
+                    }
+                }
+                w.write(sb.toString());
+                last[0] = e;
+                bar.step(ProgressBar.render("sgm: rows explained", to, n, ProgressBar.WIDTH) + " ETA "
+                        + ProgressBar.eta((System.nanoTime() - t0) / 1e9, to, n), null);
             }
-            List<Explanation.Contribution> best = e.top(i, top);
-            for (int r = 0; r < best.size(); r++) {
-                sb.append(rowNumbers[i]).append(',').append(e.scores()[i]).append(',').append(r + 1).append(',')
-                        .append(csv(best.get(r).column())).append(',').append(best.get(r).value()).append('\n');
-            }
-        }
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-        OutputPaths.write(out, "the explanations", os -> os.write(bytes));
-        common.progress().printf(Locale.ROOT, "sgm: wrote the top %d columns of %d rows to %s (%.1f s)%n", top,
-                table.rows(), OutputPaths.describe(out), (System.nanoTime() - t0) / 1e9);
-        if (e != null) {
-            common.progress().println("sgm: " + e.summary());
+            w.flush();
+        });
+        bar.finish();
+        common.progress().printf(Locale.ROOT, "sgm: wrote the top %d columns of %d rows to %s (%.1f s)%n", top, n,
+                OutputPaths.describe(out), (System.nanoTime() - t0) / 1e9);
+        if (last[0] != null) {
+            double error = gapAndRange[0] == 0 ? 0 : gapAndRange[0] / gapAndRange[1];
+            common.progress().println("sgm: " + last[0].summary(error));
         }
     }
 

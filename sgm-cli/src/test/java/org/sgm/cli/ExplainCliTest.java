@@ -208,6 +208,38 @@ class ExplainCliTest {
         }
     }
 
+    /** More rows than one chunk ({@link ExplainCommand#CHUNK}): every row once, in order, as if explained alone. */
+    @Test
+    void aLargeFileIsExplainedInChunksWithTheSameContributions() throws Exception {
+        Path big = dir.resolve("big.csv");
+        Run synth = sgm("synth", "--kind", "planted", "--rows", String.valueOf(ExplainCommand.CHUNK + 904), "--seed",
+                "3", "--out", big.toString());
+        assertEquals(0, synth.status(), synth.err());
+        Path model = dir.resolve("big.sgm");
+        Run fit = sgm("fit", "--model", "ae", "--data", big.toString(), "--epochs", "2", "--seed", "1", "--out",
+                model.toString(), "--quiet");
+        assertEquals(0, fit.status(), fit.err());
+        Path out = dir.resolve("big-explained.csv");
+        Run run = sgm("explain", "--model", model.toString(), "--data", big.toString(), "--top", "1", "--steps", "16",
+                "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        List<Line> lines = read(out);
+        int n = ExplainCommand.CHUNK + 904;
+        assertEquals(n, lines.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, lines.get(i).row());
+        }
+        FittedPipeline pipeline = FittedPipeline.load(model, SgmMain.registry());
+        Table table = Table.read(big.toString(), pipeline.readOptions());
+        int row = ExplainCommand.CHUNK + 500;
+        Explanation alone = pipeline.explain(table.selectRows(new int[] {row}), Explanation.Method.GRADIENTS, 16);
+        assertEquals(alone.top(0, 1).get(0).column(), lines.get(row).feature());
+        // float products in a batch of another height differ in the last bits
+        assertEquals(alone.top(0, 1).get(0).value(), lines.get(row).contribution(),
+                1e-6 * Math.max(1, Math.abs(lines.get(row).contribution())));
+        assertTrue(run.err().contains("completeness: contributions sum to score − baseline score within"), run.err());
+    }
+
     @Test
     void badRequestsFailWithOneLine() throws Exception {
         Path ae = fit(dir, "ae", planted);

@@ -86,11 +86,19 @@ public record Explanation(Method method, List<String> columns, double[] scores, 
 
     /** @return a one-line summary for progress output */
     public String summary() {
+        return summary(completenessError());
+    }
+
+    /**
+     * @param completenessError the completeness error to report (e.g. over several explanations of one file's parts)
+     * @return a one-line summary for progress output
+     */
+    public String summary(double completenessError) {
         return method == Method.GRADIENTS
                 ? String.format(Locale.ROOT, "integrated gradients from the %s, baseline score %.6g; "
                         + "completeness: contributions sum to score − baseline score within %.2g %% of the largest "
                         + "such difference", medianBaseline ? "training median" : "zero feature vector",
-                        baselineScore, 100 * completenessError())
+                        baselineScore, 100 * completenessError)
                 : "per-column squared reconstruction error";
     }
 }
