@@ -351,7 +351,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
 
     @Override
     public LearnerContext hooks(FeatureMatrix train) {
-        return new TrainingContext(train) {
+        return new AbstractLearnerContext(train) {
             @Override
             public void evaluate(String variable, BatchConsumer consumer) {
                 FeatureMatrix rows = input();

@@ -257,7 +257,7 @@ final class TapeNetwork implements TrainableNetwork {
 
     @Override
     public LearnerContext hooks(FeatureMatrix train) {
-        return new TrainingContext(train) {
+        return new AbstractLearnerContext(train) {
             @Override
             public void evaluate(String variable, BatchConsumer consumer) {
                 FeatureMatrix rows = input();

@@ -7,12 +7,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.spi.LearnerContext;
 
-/** The part of a {@link LearnerContext} the training loop owns: the original data and the current input. */
-abstract class TrainingContext implements LearnerContext {
+/** The engines' {@link LearnerContext}: the part both share (the original data and the current input). */
+abstract class AbstractLearnerContext implements LearnerContext {
     private final FeatureMatrix train;
     private FeatureMatrix input;
 
-    TrainingContext(FeatureMatrix train) {
+    AbstractLearnerContext(FeatureMatrix train) {
         this.train = train;
         this.input = train;
     }
