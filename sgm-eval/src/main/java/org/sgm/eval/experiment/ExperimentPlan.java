@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -278,10 +277,4 @@ public final class ExperimentPlan {
         return specJson == null ? null : specJson.deepCopy();
     }
 
-    /** @return a map from cell id to key, for looking cells up by file name */
-    public Map<String, CellKey> cellsById() {
-        Map<String, CellKey> out = new LinkedHashMap<>();
-        cells().forEach(k -> out.put(k.id(), k));
-        return out;
-    }
 }

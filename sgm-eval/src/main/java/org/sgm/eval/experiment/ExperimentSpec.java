@@ -185,15 +185,6 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
         return MAPPER.valueToTree(this);
     }
 
-    /** @return the normalized spec as indented JSON text */
-    public String toJsonText() {
-        try {
-            return MAPPER.writeValueAsString(toJson()) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the spec as JSON", e);
-        }
-    }
-
     /**
      * Reads and checks a spec file.
      *
