@@ -240,6 +240,39 @@ class ExplainCliTest {
         assertTrue(run.err().contains("completeness: contributions sum to score − baseline score within"), run.err());
     }
 
+    /**
+     * A model file written before explanations existed has no {@code trainingMedian}: it still explains, from the
+     * zero feature vector, and says so; a trainingMedian of the wrong width is refused naming the file.
+     */
+    @Test
+    void aModelFileWithoutTheTrainingMedianExplainsFromZero() throws Exception {
+        Path model = fit(dir, "ae", planted);
+        Path old = dir.resolve("old.sgm");
+        Files.copy(model, old);
+        org.sgm.core.testing.LegacyModelFiles.editMetadata(old,
+                meta -> ((com.fasterxml.jackson.databind.node.ObjectNode) meta.get("preprocessing"))
+                        .remove("trainingMedian"));
+        Path out = dir.resolve("old.csv");
+        Run run = sgm("explain", "--model", old.toString(), "--data", planted.toString(), "--top", "2", "--out",
+                out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.err().contains("integrated gradients from the zero feature vector"), run.err());
+        assertEquals(2000, read(out).size());
+        FittedPipeline loaded = FittedPipeline.load(old, SgmMain.registry());
+        assertFalse(loaded.explain(Table.read(planted.toString(), loaded.readOptions()).selectRows(new int[] {0}),
+                Explanation.Method.GRADIENTS, 8).medianBaseline());
+
+        Path bad = dir.resolve("bad.sgm");
+        Files.copy(model, bad);
+        org.sgm.core.testing.LegacyModelFiles.editMetadata(bad,
+                meta -> ((com.fasterxml.jackson.databind.node.ArrayNode) meta.get("preprocessing")
+                        .get("trainingMedian")).remove(0));
+        Run refused = sgm("explain", "--model", bad.toString(), "--data", planted.toString(), "--out",
+                dir.resolve("bad.csv").toString());
+        assertOneLine(refused, "trainingMedian is not a list of 20 numbers");
+        assertTrue(refused.err().contains(bad.toString()), refused.err());
+    }
+
     @Test
     void badRequestsFailWithOneLine() throws Exception {
         Path ae = fit(dir, "ae", planted);
