@@ -581,8 +581,8 @@ class BadInputCliTest {
                 + "corrupted or edited)"), score(hugeDim, train));
 
         Path wide = Files.write(dir.resolve("wide.sgm"), good);
-        LegacyModelFiles.editMetadata(wide, meta -> ((ObjectNode) meta
-                .get("hyperparameters")).putArray("hiddenDims").add(400_000_000).add(8));
+        LegacyModelFiles.editMetadata(wide, meta -> ((ObjectNode) meta.get("hyperparameters").get("backbone"))
+                .putArray("hiddenDims").add(400_000_000).add(8));
         refused(List.of(wide + ": model array '", "the network needs 5 × 400000000"), score(wide, train));
     }
 

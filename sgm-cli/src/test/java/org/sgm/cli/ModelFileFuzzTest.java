@@ -105,6 +105,9 @@ class ModelFileFuzzTest {
             }
             case 2 -> {
                 JsonNode hp = meta.get("hyperparameters");
+                if (hp != null && hp.get("backbone") instanceof ObjectNode b) {
+                    hp = b; // a score-guided model's own settings
+                }
                 if (hp instanceof ObjectNode o && o.has("hiddenDims")) {
                     ArrayNode dims = o.putArray("hiddenDims");
                     for (int k = rng.nextInt(3); k > 0; k--) {

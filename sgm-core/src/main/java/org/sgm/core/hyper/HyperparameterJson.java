@@ -39,21 +39,41 @@ public final class HyperparameterJson {
         return MAPPER;
     }
 
+    /** The block of a score-guided model's JSON that holds the backbone's own settings. */
+    public static final String BACKBONE = "backbone";
+    /** The blocks every score-guided model shares. */
+    private static final List<String> SHARED = List.of("training", "guidance");
+
     /**
+     * The JSON of a hyperparameter record. Every score-guided model ({@link ScoreGuidedHyperparameters}) has one
+     * shape, {@code {"backbone": {...}, "training": {...}, "guidance": {...}}}; other detectors' records are flat.
+     *
      * @param hyperparameters a hyperparameter record
      * @return its JSON tree
      */
     public static ObjectNode toTree(Record hyperparameters) {
-        return MAPPER.valueToTree(hyperparameters);
+        ObjectNode flat = MAPPER.valueToTree(hyperparameters);
+        if (!(hyperparameters instanceof ScoreGuidedHyperparameters<?>)) {
+            return flat;
+        }
+        ObjectNode out = MAPPER.createObjectNode();
+        ObjectNode backbone = out.putObject(BACKBONE);
+        flat.fields().forEachRemaining(e -> {
+            if (!SHARED.contains(e.getKey())) {
+                backbone.set(e.getKey(), e.getValue());
+            }
+        });
+        SHARED.forEach(name -> out.set(name, flat.get(name)));
+        return out;
     }
 
     /**
      * @param hyperparameters a hyperparameter record
-     * @return its JSON text
+     * @return its JSON text ({@link #toTree}'s shape)
      */
     public static String toJson(Record hyperparameters) {
         try {
-            return MAPPER.writeValueAsString(hyperparameters);
+            return MAPPER.writeValueAsString(toTree(hyperparameters));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write hyperparameters as JSON", e);
         }
@@ -71,13 +91,34 @@ public final class HyperparameterJson {
      */
     public static <H extends Record> H read(Class<H> type, H defaults, JsonNode overrides) {
         Violations v = new Violations();
-        ObjectNode merged = toTree(defaults);
+        ObjectNode merged = MAPPER.valueToTree(defaults);
         if (overrides != null && !overrides.isNull()) {
             if (!overrides.isObject()) {
                 throw new InvalidHyperparametersException(
                         List.of("hyperparameters must be a JSON object (got " + overrides.getNodeType() + ")"));
             }
-            merge(merged, (ObjectNode) overrides, "", v);
+            ObjectNode given = (ObjectNode) overrides;
+            if (defaults instanceof ScoreGuidedHyperparameters<?> && given.has(BACKBONE)) {
+                given = given.deepCopy();
+                JsonNode backbone = given.remove(BACKBONE);
+                if (!backbone.isObject()) {
+                    v.add(BACKBONE + " must be a JSON object of the backbone's settings (got " + backbone + ")");
+                } else {
+                    // the backbone's block binds to the record's own fields; the flat form of older files and
+                    // specs is still read, but not both at once
+                    ObjectNode view = merged.deepCopy();
+                    SHARED.forEach(view::remove);
+                    for (Iterator<String> it = backbone.fieldNames(); it.hasNext(); ) {
+                        String name = it.next();
+                        if (given.has(name)) {
+                            v.add(name + " is given twice, in " + BACKBONE + " and at the top level");
+                        }
+                    }
+                    merge(view, (ObjectNode) backbone, BACKBONE + ".", v);
+                    view.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+                }
+            }
+            merge(merged, given, "", v);
         }
         H value = null;
         try {
