@@ -44,7 +44,7 @@ class VaeDiscoveredTest {
         Table wbc = Table.read("builtin:wbc", ReadOptions.defaults());
         AnomalyFactory factory = new AnomalyFactory();
         MutableDataset<Event> data = new MutableDataset<>(new SimpleDataSourceProvenance("wbc", factory), factory);
-        String[] names = wbc.columns().stream().filter(c -> !c.equals("label")).toArray(String[]::new);
+        String[] names = wbc.columns().toArray(String[]::new); // features only: the label column is read apart
         for (int i = 0; i < wbc.rows(); i++) {
             double[] v = new double[names.length];
             for (int j = 0; j < v.length; j++) {
