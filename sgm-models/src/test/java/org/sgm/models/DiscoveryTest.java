@@ -36,4 +36,30 @@ class DiscoveryTest {
                     && e.getMessage().contains("org.example.MissingModule"), e.getMessage());
         }
     }
+
+    /** Two modules registering one key with different providers: one line naming the service file. */
+    @Test
+    void twoModulesRegisteringOneKeyAreRefused(@TempDir Path dir) throws Exception {
+        Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+        Files.writeString(services.resolve("org.sgm.core.registry.DetectorModule"),
+                "org.sgm.models.DiscoveryTest$SecondSgAe\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                DiscoveryTest.class.getClassLoader())) {
+            SgmException e = assertThrows(SgmException.class, () -> DetectorRegistry.discover(loader));
+            assertTrue(e.getMessage().startsWith("the detector modules on the classpath (META-INF/services/"
+                    + "org.sgm.core.registry.DetectorModule) cannot be combined: "), e.getMessage());
+            assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        }
+    }
+
+    /** A module that registers another provider under SG-AE's key. */
+    public static final class SecondSgAe extends com.google.inject.AbstractModule
+            implements org.sgm.core.registry.DetectorModule {
+        @Override
+        protected void configure() {
+            install(new org.sgm.core.guice.SgmCoreModule());
+            org.sgm.core.registry.Detectors.binder(binder()).addBinding("sg-ae")
+                    .to(org.sgm.models.dsvdd.DsvddProvider.class);
+        }
+    }
 }

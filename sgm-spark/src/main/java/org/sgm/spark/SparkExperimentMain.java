@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * {@code sgm experiment run SPEC.json --out DIR --spark-master URL}: the experiment runner with its cells run as
  * Spark tasks ({@link SparkCellExecutor}); the directory, resume, refusals, progress, failures and the report are
  * those of the local {@code sgm experiment run} (docs/experiments.md). The {@code ./sgm} launcher runs this class
- * for that command line; on a cluster, {@code spark-submit --class SparkExperimentMain} runs it from
+ * for that command line; on a cluster, {@code spark-submit --class org.sgm.spark.SparkExperimentMain} runs it from
  * the cluster jar (docs/spark.md).
  *
  * <p>The detectors known here are those of every detector module on the classpath

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 /**
  * {@code sgm spark-score}: scores a CSV or Parquet file with a model written by {@code sgm fit}, on Spark. The
  * {@code ./sgm} launcher runs this class for that command; on a cluster, {@code spark-submit --class
- * SparkScoreMain} runs it from the shaded jar (docs/spark.md).
+ * org.sgm.spark.SparkScoreMain} runs it from the shaded jar (docs/spark.md).
  *
  * <p>Exit status as for {@code sgm}: 1 for a user error (one line naming the file, row, column or option), 2 for a
  * usage error, 3 for an internal error; {@code --debug} adds stack traces.

@@ -21,7 +21,7 @@ import org.sgm.models.SgmModelsModule;
  * (51 features after one-hot encoding) with batch 256, on both engines. Each (model, engine) is timed three times,
  * interleaved with the others; the table gives the median ms/step and the ratio to SG-AE's fast step.
  *
- * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/benchmarks.jar BackboneSteps}
+ * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/benchmarks.jar org.sgm.core.train.BackboneSteps}
  * (after {@code bench/backbone-steps.sh} has built it).
  */
 public final class BackboneSteps {

@@ -11,7 +11,7 @@ import org.bytedeco.openblas.global.openblas;
  * yardstick has it (36,490 rows, 51 features, widths 51→40→20, scorer 20→10→1), batch 1024, plus the per-epoch pass
  * in batches of 4096. Prints the median of 5 epochs in ms.
  *
- * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/benchmarks.jar GemmFloor}
+ * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/benchmarks.jar org.sgm.core.train.GemmFloor}
  */
 public final class GemmFloor {
     private static final FloatPointer BIG = new FloatPointer(4096L * 64);

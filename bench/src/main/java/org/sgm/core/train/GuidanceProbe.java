@@ -34,7 +34,7 @@ import org.sgm.models.SgmModelsModule;
  * score s rank the anomalies on the training rows and on the test rows, and how many of the rows flagged by the
  * pre-judging (m ≥ τ) are anomalies. The labels are read for this printout only; the fit never sees them.
  *
- * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/benchmarks.jar GuidanceProbe DATA KEY
+ * <p>Run: {@code OMP_NUM_THREADS=1 java -cp bench/target/benchmarks.jar org.sgm.core.train.GuidanceProbe DATA KEY
  * SEED ['{"json": "overrides"}']}
  */
 public final class GuidanceProbe {

@@ -4,7 +4,7 @@ import com.google.inject.Module;
 
 /**
  * A Guice module that registers detectors (through {@link Detectors#binder}) and is found on the classpath: list
- * its class in {@code META-INF/services/DetectorModule} of its jar, give it a public no-argument
+ * its class in {@code META-INF/services/org.sgm.core.registry.DetectorModule} of its jar, give it a public no-argument
  * constructor, and {@link DetectorRegistry#discover()} installs it. The {@code sgm} program, {@code sgm-spark}'s
  * driver and executors and {@code SgmAnomalyTrainer} all use that registry, so a backbone in a separate jar is
  * available to all of them without editing SGM's code.

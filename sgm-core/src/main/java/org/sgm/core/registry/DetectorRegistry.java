@@ -49,14 +49,21 @@ public final class DetectorRegistry {
     }
 
     /**
-     * @param loader where to look for {@code META-INF/services/DetectorModule}
+     * @param loader where to look for {@code META-INF/services/org.sgm.core.registry.DetectorModule}
      * @return the registry of every module listed there, created once per class loader
      */
     public static DetectorRegistry discover(ClassLoader loader) {
         synchronized (DISCOVERED) {
             DetectorRegistry r = DISCOVERED.get(loader);
             if (r == null) {
-                r = Guice.createInjector(modules(loader)).getInstance(DetectorRegistry.class);
+                try {
+                    r = Guice.createInjector(modules(loader)).getInstance(DetectorRegistry.class);
+                } catch (com.google.inject.CreationException | com.google.inject.ProvisionException e) {
+                    String first = e.getMessage().lines().filter(l -> l.contains(")") || l.contains("bound"))
+                            .findFirst().orElse(e.getMessage().lines().findFirst().orElse("")).trim();
+                    throw new SgmException("the detector modules on the classpath (META-INF/services/"
+                            + DetectorModule.class.getName() + ") cannot be combined: " + first);
+                }
                 DISCOVERED.put(loader, r);
             }
             return r;

@@ -34,10 +34,9 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
     private final String description;
     private final boolean guided;
     private final ScoreGuidedComponents components;
-    /** The twin's key and description (on the SG provider), or the SG provider (on the twin). */
+    /** The twin's key and description (on the SG provider; null on the twin). */
     private final String plainKey;
     private final String plainDescription;
-    private final BackboneProvider<H> guidedTwin;
 
     /**
      * The score-guided model; its plain twin is {@link #plain()}.
@@ -56,7 +55,6 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
         this.components = components;
         this.plainKey = plainKey;
         this.plainDescription = plainDescription;
-        this.guidedTwin = null;
     }
 
     /** The plain twin of {@code sg}: its key, description and λ_DE = 0; everything else is {@code sg}'s. */
@@ -67,7 +65,6 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
         this.components = sg.components;
         this.plainKey = null;
         this.plainDescription = null;
-        this.guidedTwin = sg;
     }
 
     /**

@@ -8,7 +8,7 @@ import org.sgm.eval.experiment.CellRecord;
 
 /**
  * Writes a demo report from synthetic cells, to look at the pictures:
- * {@code java -cp <test classpath> ReportDemo OUT_DIR [datasets models seeds rows]}
+ * {@code java -cp <test classpath> org.sgm.eval.report.ReportDemo OUT_DIR [datasets models seeds rows]}
  * (bench/screenshot-report.sh builds the classpath and runs it).
  */
 public final class ReportDemo {
