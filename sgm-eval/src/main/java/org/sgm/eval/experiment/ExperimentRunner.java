@@ -131,35 +131,6 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Runs a plan made from a spec into {@code dir}.
-     *
-     * @param plan the plan ({@link ExperimentPlan#specJson()} not null)
-     * @param dir the experiment directory (created if missing)
-     * @param threads cells at the same time, ≥ 1
-     * @param progress receives one line per finished cell (and a first line saying what will run)
-     * @return what the run did
-     */
-    public static Summary run(ExperimentPlan plan, Path dir, int threads, Consumer<String> progress) {
-        return run(plan, dir, threads, progress, k -> true);
-    }
-
-    /**
-     * Runs only the unfinished cells that {@code only} accepts (e.g. the baselines first, the slow models later):
-     * the others stay unfinished, for a later run of the same spec into the same directory.
-     *
-     * @param plan the plan ({@link ExperimentPlan#specJson()} not null)
-     * @param dir the experiment directory (created if missing)
-     * @param threads cells at the same time, ≥ 1
-     * @param progress receives one line per finished cell (and a first line saying what will run)
-     * @param only which cells to run now
-     * @return what the run did ({@code cells}: every finished cell, of this run and before)
-     */
-    public static Summary run(ExperimentPlan plan, Path dir, int threads, Consumer<String> progress,
-            Predicate<CellKey> only) {
-        return run(plan, dir, CellExecutor.local(threads), progress, only);
-    }
-
-    /**
      * Runs only the unfinished cells that {@code only} accepts, with {@code executor} running them; everything
      * else (the spec check, the lock, leftovers, the cells to run, progress, failures) as the local run.
      *
