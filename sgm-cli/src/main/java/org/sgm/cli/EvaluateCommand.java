@@ -17,7 +17,7 @@ import org.sgm.data.LabelValues;
 import org.sgm.data.PreprocessingOptions;
 import org.sgm.eval.Evaluation;
 import org.sgm.eval.EvaluationProtocol;
-import org.sgm.eval.ResultsTable;
+import org.sgm.eval.EvaluationTable;
 import org.sgm.eval.experiment.CellRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -137,8 +137,8 @@ final class EvaluateCommand implements Callable<Integer> {
             bar.finish();
         }
         Path csv = out.resolve("results.csv");
-        ResultsTable.writeCsv(results, csv);
-        System.out.print(ResultsTable.format(results));
+        EvaluationTable.writeCsv(results, csv);
+        System.out.print(EvaluationTable.format(results));
         common.progress().println("sgm: wrote " + csv);
         return results;
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sgm.data.ReadOptions;
 import org.sgm.data.Table;
-import org.sgm.eval.tribuo.SgmAnomalyTrainer;
+import org.sgm.eval.tribuotrainer.SgmAnomalyTrainer;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.anomaly.AnomalyFactory;

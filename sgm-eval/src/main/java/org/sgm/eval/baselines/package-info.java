@@ -1,6 +1,8 @@
 /**
  * Baseline detectors from Tribuo, adapted to SGM's detector contract so that they run through the same registry,
- * model file and evaluation protocol as the score-guided models. Tribuo types stay inside this package.
+ * model file and evaluation protocol as the score-guided models (Tribuo inside SGM; the other direction, SGM as a
+ * Tribuo trainer, is {@code org.sgm.eval.tribuotrainer}), and SGM's own classical baselines (Isolation Forest, k-NN,
+ * LOF, ECOD, RCF). Tribuo types stay inside this package.
  *
  * <p>Adapting a Tribuo anomaly model takes three conventions: training rows are labelled
  * {@code AnomalyFactory.EXPECTED_EVENT} (Tribuo's LibSVM trainer refuses anything else), features are named

@@ -3,7 +3,7 @@ package org.sgm.examples.java;
 import java.util.List;
 import org.sgm.data.ReadOptions;
 import org.sgm.data.Table;
-import org.sgm.eval.tribuo.SgmAnomalyTrainer;
+import org.sgm.eval.tribuotrainer.SgmAnomalyTrainer;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;

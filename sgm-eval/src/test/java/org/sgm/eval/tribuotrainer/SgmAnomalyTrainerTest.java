@@ -1,4 +1,4 @@
-package org.sgm.eval.tribuo;
+package org.sgm.eval.tribuotrainer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.sgm.eval.tribuo;
+package org.sgm.eval.tribuotrainer;
 
 import java.util.ArrayList;
 import java.util.List;

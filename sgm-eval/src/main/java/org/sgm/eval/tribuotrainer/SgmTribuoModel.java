@@ -1,4 +1,4 @@
-package org.sgm.eval.tribuo;
+package org.sgm.eval.tribuotrainer;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.io.IOException;

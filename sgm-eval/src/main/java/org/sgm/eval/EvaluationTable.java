@@ -10,12 +10,15 @@ import org.sgm.core.io.AtomicFiles;
 import org.sgm.eval.experiment.CellRecord;
 import org.sgm.eval.stats.MeanStd;
 
-/** Aggregates cell results into mean ± std per dataset and model, and writes {@code results.csv}. */
-public final class ResultsTable {
+/**
+ * {@code sgm evaluate}'s output: mean ± std per dataset and model on the console, and {@code results.csv} (the
+ * experiment report's tables are {@code report.SummaryTables}).
+ */
+public final class EvaluationTable {
     /** The header of {@code results.csv}. */
     public static final String CSV_HEADER = "dataset,model,seed,roc_auc,average_precision,fit_seconds,score_seconds";
 
-    private ResultsTable() {}
+    private EvaluationTable() {}
 
     private static double rocAuc(CellRecord r) {
         Double v = r.metrics().get("roc_auc");
@@ -59,8 +62,8 @@ public final class ResultsTable {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, fmt, "dataset", "model", "seeds", "ROC-AUC", "AP", "fit s"));
         for (List<CellRecord> g : groups.values()) {
-            double[] auc = g.stream().mapToDouble(ResultsTable::rocAuc).toArray();
-            double[] ap = g.stream().mapToDouble(ResultsTable::averagePrecision).toArray();
+            double[] auc = g.stream().mapToDouble(EvaluationTable::rocAuc).toArray();
+            double[] ap = g.stream().mapToDouble(EvaluationTable::averagePrecision).toArray();
             double[] fit = g.stream().mapToDouble(CellRecord::fitSeconds).toArray();
             sb.append(String.format(Locale.ROOT, fmt, g.get(0).dataset(), g.get(0).model(), g.size(),
                     MeanStd.of(auc).format(4), MeanStd.of(ap).format(4),

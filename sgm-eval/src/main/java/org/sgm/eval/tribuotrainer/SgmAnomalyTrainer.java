@@ -1,4 +1,4 @@
-package org.sgm.eval.tribuo;
+package org.sgm.eval.tribuotrainer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
