@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.sgm.core.SgmException;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.threshold.Threshold;
+import org.sgm.data.CsvValues;
 import org.sgm.data.Explanation;
 import org.sgm.data.FittedPipeline;
 import org.sgm.data.ReadOptions;
@@ -130,7 +131,7 @@ final class ExplainCommand implements Callable<Integer> {
                     List<Explanation.Contribution> best = e.top(i, top);
                     for (int r = 0; r < best.size(); r++) {
                         sb.append(row).append(',').append(e.scores()[i]).append(',').append(r + 1).append(',')
-                                .append(csv(best.get(r).column())).append(',').append(best.get(r).value())
+                                .append(CsvValues.field(best.get(r).column())).append(',').append(best.get(r).value())
                                 .append('\n');
                     }
                     if (e.completenessGap() != null) {
@@ -152,13 +153,5 @@ final class ExplainCommand implements Callable<Integer> {
             double error = gapAndRange[0] == 0 ? 0 : gapAndRange[0] / gapAndRange[1];
             common.progress().println("sgm: " + last[0].summary(error));
         }
-    }
-
-    /** @return a column name as a CSV field (quoted when it holds a comma, a quote or a line break) */
-    private static String csv(String name) {
-        if (name.indexOf(',') < 0 && name.indexOf('"') < 0 && name.indexOf('\n') < 0 && name.indexOf('\r') < 0) {
-            return name;
-        }
-        return '"' + name.replace("\"", "\"\"") + '"';
     }
 }

@@ -21,6 +21,18 @@ public final class CsvValues {
     }
 
     /**
+     * @param text a value to write
+     * @return it as one CSV field: RFC 4180-quoted (quotes doubled) when it holds a comma, a quote or a line break,
+     *     else as it is
+     */
+    public static String field(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    /**
      * @param value a value as written in a file
      * @return whether it stands for a missing value: blank, {@code ?}, {@code NA}, {@code N/A}, {@code NaN} or
      *     {@code null} (any case)

@@ -56,6 +56,30 @@ public record Explanation(Method method, List<String> columns, double[] scores, 
         }
     }
 
+    /**
+     * Sums per-feature values into their input columns: a text column's one-hot features into the column.
+     *
+     * @param perFeature the values, row-major, {@code rows × featureOwners.size()}
+     * @param rows the rows
+     * @param columns the input columns
+     * @param featureOwners per feature, in order, the input column it comes from
+     * @return per row, per column of {@code columns}
+     */
+    public static double[][] byColumn(double[] perFeature, int rows, List<String> columns, List<String> featureOwners) {
+        int d = featureOwners.size();
+        int[] owner = new int[d];
+        for (int j = 0; j < d; j++) {
+            owner[j] = columns.indexOf(featureOwners.get(j));
+        }
+        double[][] out = new double[rows][columns.size()];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < d; j++) {
+                out[i][owner[j]] += perFeature[i * d + j];
+            }
+        }
+        return out;
+    }
+
     /** One column's contribution to a row's score. */
     public record Contribution(String column, double value) {}
 

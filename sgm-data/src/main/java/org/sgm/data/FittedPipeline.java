@@ -298,16 +298,7 @@ public final class FittedPipeline {
                 }
             }
         }
-        double[][] byColumn = new double[n][columns.size()];
-        int[] owner = new int[d];
-        for (int j = 0; j < d; j++) {
-            owner[j] = columns.indexOf(owners.get(j));
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                byColumn[i][owner[j]] += perFeature[i * d + j];
-            }
-        }
+        double[][] byColumn = Explanation.byColumn(perFeature, n, columns, owners);
         return new Explanation(method, columns, scores, byColumn, baselineScore, completeness,
                 trainingMedian != null);
     }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.Function2;
+import org.sgm.core.FittedDetector;
 import org.sgm.core.train.TrainingLoop;
 import org.sgm.data.FittedPipeline;
 
@@ -18,8 +19,8 @@ import org.sgm.data.FittedPipeline;
  * @param <T> the record type (a CSV line or a Parquet row)
  */
 final class PartitionScorer<T> implements Function2<Integer, Iterator<T>, Iterator<String>> {
-    /** Rows per batch: {@code sgm score}'s ({@link TrainingLoop#EVAL_BATCH}). */
-    static final int BATCH = TrainingLoop.EVAL_BATCH;
+    /** Rows per batch: {@code sgm score}'s ({@link FittedDetector#SCORING_BATCH}). */
+    static final int BATCH = FittedDetector.SCORING_BATCH;
     /** The first line of every part file. */
     static final String HEADER = "row,score";
     private static final long serialVersionUID = 1L;

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.sgm.core.FittedDetector;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.spi.DenseAutoencoder;
@@ -49,13 +50,13 @@ public class StepBenchmark {
                 : SameDiffNetwork.build(ae, ScoreGuidedComponents.paper(), g, t, 51, 1);
         Random rng = new Random(1);
         batch = new float[1024 * 51];
-        scoreBatch = new float[TrainingLoop.EVAL_BATCH * 51];
+        scoreBatch = new float[FittedDetector.SCORING_BATCH * 51];
         for (int i = 0; i < scoreBatch.length; i++) {
             scoreBatch[i] = (float) rng.nextGaussian();
         }
         System.arraycopy(scoreBatch, 0, batch, 0, batch.length);
-        metric = new float[TrainingLoop.EVAL_BATCH];
-        score = new float[TrainingLoop.EVAL_BATCH];
+        metric = new float[FittedDetector.SCORING_BATCH];
+        score = new float[FittedDetector.SCORING_BATCH];
     }
 
     /** One optimizer step on 1024 rows. */
@@ -67,14 +68,14 @@ public class StepBenchmark {
     /** The per-epoch pass over 4096 rows: metric and score. */
     @Benchmark
     public float[] evaluateBatch() {
-        net.evaluate(scoreBatch, TrainingLoop.EVAL_BATCH, metric, score, 0);
+        net.evaluate(scoreBatch, FittedDetector.SCORING_BATCH, metric, score, 0);
         return score;
     }
 
     /** Scoring 4096 rows with a fitted model: the score only. */
     @Benchmark
     public float[] scoreBatch() {
-        net.score(scoreBatch, TrainingLoop.EVAL_BATCH, score, 0);
+        net.score(scoreBatch, FittedDetector.SCORING_BATCH, score, 0);
         return score;
     }
 }

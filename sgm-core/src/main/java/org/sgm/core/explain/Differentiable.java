@@ -10,6 +10,12 @@ public interface Differentiable {
 
     /**
      * @param x rows to score, {@code n × inputDim}
+     * @return each row's score (a forward pass only, as {@code FittedDetector.score})
+     */
+    double[] score(FeatureMatrix x);
+
+    /**
+     * @param x rows to score, {@code n × inputDim}
      * @return each row's score and the gradient of that score with respect to the row's features
      */
     ScoreGradients scoreGradients(FeatureMatrix x);

@@ -100,12 +100,12 @@ public final class IntegratedGradients {
                 sum[t] += g[t];
             }
         }
-        double[] scores = model.scoreGradients(x).scores();
+        double[] scores = model.score(x);
         float[] b = new float[d];
         for (int j = 0; j < d; j++) {
             b[j] = (float) baseline[j];
         }
-        double baselineScore = model.scoreGradients(FeatureMatrix.wrap(b, 1, x.columnNames())).scores()[0];
+        double baselineScore = model.score(FeatureMatrix.wrap(b, 1, x.columnNames()))[0];
         double[] contributions = new double[n * d];
         double[] error = new double[n];
         for (int i = 0; i < n; i++) {

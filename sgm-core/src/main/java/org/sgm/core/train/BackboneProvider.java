@@ -32,9 +32,8 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
     public static final String PAPER = "paper";
     private final String key;
     private final String description;
-    private final boolean guided;
     private final ScoreGuidedComponents components;
-    /** The twin's key and description (on the SG provider; null on the twin). */
+    /** The twin's key and description on the SG provider; null on the twin (so null = the plain twin). */
     private final String plainKey;
     private final String plainDescription;
 
@@ -51,7 +50,6 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
             ScoreGuidedComponents components) {
         this.key = key;
         this.description = description;
-        this.guided = true;
         this.components = components;
         this.plainKey = plainKey;
         this.plainDescription = plainDescription;
@@ -61,7 +59,6 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
     private BackboneProvider(BackboneProvider<H> sg) {
         this.key = sg.plainKey;
         this.description = sg.plainDescription;
-        this.guided = false;
         this.components = sg.components;
         this.plainKey = null;
         this.plainDescription = null;
@@ -101,7 +98,7 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
 
     /** @return the plain twin (λ_DE = 0 by default, scored by the backbone's metric); itself if it is the twin */
     public final BackboneProvider<H> plain() {
-        return guided ? new Twin<>(this) : this;
+        return guided() ? new Twin<>(this) : this;
     }
 
     /** A twin delegates everything a backbone defines to its SG provider. */
@@ -143,12 +140,12 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
     /** @return the plain twin's key for the SG model, null for the twin itself */
     @Override
     public String twinOf() {
-        return guided ? plainKey : null;
+        return guided() ? plainKey : null;
     }
 
     /** @return whether this is the score-guided model (false: the plain twin) */
     public final boolean guided() {
-        return guided;
+        return plainKey != null;
     }
 
     /**
@@ -196,7 +193,7 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
     }
 
     private H twin(H d) {
-        return guided ? d : d.withGuidance(d.guidance().withLambdaDE(0));
+        return guided() ? d : d.withGuidance(d.guidance().withLambdaDE(0));
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
@@ -355,9 +356,9 @@ public final class SameDiffNetwork implements TrainableNetwork {
             @Override
             public void evaluate(String variable, BatchConsumer consumer) {
                 FeatureMatrix rows = input();
-                float[] buffer = new float[Math.min(rows.rows(), TrainingLoop.EVAL_BATCH) * inputDim];
-                for (int from = 0; from < rows.rows(); from += TrainingLoop.EVAL_BATCH) {
-                    int to = Math.min(rows.rows(), from + TrainingLoop.EVAL_BATCH);
+                float[] buffer = new float[Math.min(rows.rows(), FittedDetector.SCORING_BATCH) * inputDim];
+                for (int from = 0; from < rows.rows(); from += FittedDetector.SCORING_BATCH) {
+                    int to = Math.min(rows.rows(), from + FittedDetector.SCORING_BATCH);
                     rows.rowsInto(from, to, buffer);
                     consumer.accept(from, output(batch(buffer, to - from), variable));
                 }

@@ -171,7 +171,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
     public ScoreGuidedModel restore(ModelState state) {
         // A saved model stores resolved settings, so this changes nothing for one; for hand-written hyperparameters
         // with automatic fields any row count does: the settings only size the optimizer, which scoring never uses.
-        TrainingConfig resolved = training.resolve(TrainingLoop.EVAL_BATCH);
+        TrainingConfig resolved = training.resolve(FittedDetector.SCORING_BATCH);
         RepresentationLearner learner = learners.apply(withTraining.apply(resolved), state.inputDim());
         // Both engines name and shape their arrays alike, so either can load a model the other trained; a model
         // that trained on SameDiff is scored there, one that trained on the fast engine (or an older file) on the

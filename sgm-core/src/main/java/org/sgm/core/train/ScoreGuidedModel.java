@@ -64,7 +64,7 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
         int n = x.rows();
         double[] scores = new double[n];
         double[] gradients = new double[n * inputDim];
-        int batch = TrainingLoop.EVAL_BATCH;
+        int batch = FittedDetector.SCORING_BATCH;
         float[] buffer = new float[Math.min(n, batch) * inputDim];
         float[] s = new float[Math.min(n, batch)];
         double[] g = new double[Math.min(n, batch) * inputDim];
@@ -85,7 +85,7 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
         check(x);
         int n = x.rows();
         double[] out = new double[n * inputDim];
-        int batch = TrainingLoop.EVAL_BATCH;
+        int batch = FittedDetector.SCORING_BATCH;
         float[] buffer = new float[Math.min(n, batch) * inputDim];
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);

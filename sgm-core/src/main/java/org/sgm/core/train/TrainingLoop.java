@@ -32,8 +32,6 @@ import org.sgm.core.spi.RepresentationLearner;
  * never used.
  */
 public final class TrainingLoop {
-    /** Rows per forward batch in the per-epoch pass and in scoring. */
-    public static final int EVAL_BATCH = FittedDetector.SCORING_BATCH;
 
     private TrainingLoop() {}
 
@@ -79,7 +77,7 @@ public final class TrainingLoop {
             order[i] = i;
         }
         float[] buffer = new float[(n / steps + 1) * d];
-        float[] passBuffer = new float[Math.min(n, EVAL_BATCH) * d];
+        float[] passBuffer = new float[Math.min(n, FittedDetector.SCORING_BATCH) * d];
         List<EpochStats> history = new ArrayList<>();
         String stopReason = "epoch budget of " + training.epochs() + " reached";
         boolean passIsCurrent = false;
@@ -167,7 +165,7 @@ public final class TrainingLoop {
     }
 
     /**
-     * Runs the network over all rows in batches of {@link #EVAL_BATCH}.
+     * Runs the network over all rows in batches of {@link FittedDetector#SCORING_BATCH}.
      *
      * @param net the network
      * @param x the rows
@@ -175,20 +173,20 @@ public final class TrainingLoop {
      * @param score receives the score of every row (or null)
      */
     public static void forwardPass(TrainableNetwork net, FeatureMatrix x, float[] metric, float[] score) {
-        forwardPass(net, x, metric, score, new float[Math.min(x.rows(), EVAL_BATCH) * x.cols()]);
+        forwardPass(net, x, metric, score, new float[Math.min(x.rows(), FittedDetector.SCORING_BATCH) * x.cols()]);
     }
 
     /**
-     * Scores all rows in batches of {@link #EVAL_BATCH} (the score only: see {@link TrainableNetwork#score}).
+     * Scores all rows in batches of {@link FittedDetector#SCORING_BATCH} (the score only: see {@link TrainableNetwork#score}).
      *
      * @param net the network
      * @param x the rows
      * @param score receives the score of every row
      */
     public static void scorePass(TrainableNetwork net, FeatureMatrix x, float[] score) {
-        float[] buffer = new float[Math.min(x.rows(), EVAL_BATCH) * x.cols()];
-        for (int from = 0; from < x.rows(); from += EVAL_BATCH) {
-            int to = Math.min(x.rows(), from + EVAL_BATCH);
+        float[] buffer = new float[Math.min(x.rows(), FittedDetector.SCORING_BATCH) * x.cols()];
+        for (int from = 0; from < x.rows(); from += FittedDetector.SCORING_BATCH) {
+            int to = Math.min(x.rows(), from + FittedDetector.SCORING_BATCH);
             x.rowsInto(from, to, buffer);
             net.score(buffer, to - from, score, from);
         }
@@ -196,8 +194,8 @@ public final class TrainingLoop {
 
     private static void forwardPass(TrainableNetwork net, FeatureMatrix x, float[] metric, float[] score,
             float[] buffer) {
-        for (int from = 0; from < x.rows(); from += EVAL_BATCH) {
-            int to = Math.min(x.rows(), from + EVAL_BATCH);
+        for (int from = 0; from < x.rows(); from += FittedDetector.SCORING_BATCH) {
+            int to = Math.min(x.rows(), from + FittedDetector.SCORING_BATCH);
             x.rowsInto(from, to, buffer);
             net.evaluate(buffer, to - from, metric, score, from);
         }

@@ -22,6 +22,8 @@ import org.sgm.core.explain.Differentiable;
 import org.sgm.core.explain.IntegratedGradients;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.io.AtomicFiles;
+import org.sgm.data.CsvValues;
+import org.sgm.data.Explanation;
 import org.sgm.data.FittedPreprocessor;
 import org.sgm.data.Preprocessor;
 import org.sgm.data.Splits;
@@ -143,14 +145,10 @@ public final class CellRunner {
         }
         double[] baseline = IntegratedGradients.columnMedians(split.train());
         List<String> columns = split.inputColumns();
-        int[] owner = new int[split.featureOwners().size()];
-        for (int j = 0; j < owner.length; j++) {
-            owner[j] = columns.indexOf(split.featureOwners().get(j));
-        }
         double[] a = new double[columns.size()];
         double[] n = new double[columns.size()];
-        double error = Math.max(meanAbs(model, split.test(), anomalous, baseline, owner, a),
-                meanAbs(model, split.test(), normal, baseline, owner, n));
+        double error = Math.max(meanAbs(model, split, anomalous, baseline, a),
+                meanAbs(model, split, normal, baseline, n));
         return new CellRecord.Attributions(columns, a, n, anomalous.length, normal.length, ATTRIBUTION_STEPS, error);
     }
 
@@ -168,25 +166,18 @@ public final class CellRunner {
     }
 
     /** Adds the mean |contribution| per input column of the rows into {@code out}; returns the completeness error. */
-    private static double meanAbs(Differentiable model, FeatureMatrix test, int[] rows, double[] baseline,
-            int[] owner, double[] out) {
-        int d = test.cols();
-        float[] x = new float[rows.length * d];
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < d; j++) {
-                x[i * d + j] = test.get(rows[i], j);
-            }
-        }
+    private static double meanAbs(Differentiable model, PreparedSplit split, int[] rows, double[] baseline,
+            double[] out) {
+        FeatureMatrix test = split.test();
+        float[] x = new float[rows.length * test.cols()];
+        test.gatherRows(rows, 0, rows.length, x);
         IntegratedGradients.Result r = IntegratedGradients.explain(model,
                 FeatureMatrix.wrap(x, rows.length, test.columnNames()), baseline, ATTRIBUTION_STEPS);
-        double[] perColumn = new double[out.length];
-        for (int i = 0; i < rows.length; i++) {
-            Arrays.fill(perColumn, 0);
-            for (int j = 0; j < d; j++) {
-                perColumn[owner[j]] += r.contributions()[i * d + j];
-            }
+        double[][] byColumn = Explanation.byColumn(r.contributions(), rows.length, split.inputColumns(),
+                split.featureOwners());
+        for (double[] row : byColumn) {
             for (int c = 0; c < out.length; c++) {
-                out[c] += Math.abs(perColumn[c]) / rows.length;
+                out[c] += Math.abs(row[c]) / rows.length;
             }
         }
         return r.completenessError();
@@ -239,7 +230,7 @@ public final class CellRunner {
             List<String> names = x.columnNames();
             for (int j = 0; j < names.size(); j++) {
                 w.write(j == 0 ? "" : ",");
-                w.write(quote(names.get(j)));
+                w.write(CsvValues.field(names.get(j)));
             }
             w.write(labels == null ? "\n" : (names.isEmpty() ? "" : ",") + "label\n");
             int cols = x.cols();
@@ -258,10 +249,5 @@ public final class CellRunner {
             }
             w.flush();
         });
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

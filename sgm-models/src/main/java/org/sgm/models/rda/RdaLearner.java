@@ -8,6 +8,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sgm.core.FittedDetector;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.spi.Layers;
 import org.sgm.core.spi.LearnerContext;
@@ -19,7 +20,6 @@ import org.sgm.core.spi.TapeLayers;
 import org.sgm.core.spi.TapeLearner;
 import org.sgm.core.tape.Tape;
 import org.sgm.core.tape.Tensor;
-import org.sgm.core.train.TrainingLoop;
 
 /**
  * The Robust Deep Autoencoder backbone, ℓ2,1 variant (METHOD.md §4): the training data is split as X = L + S, an
@@ -165,7 +165,7 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
         if (lambdaPercentile != null) {
             // A first pass for the residual norms, whose percentile is this step's λ.
             float[] all = new float[train.rows()];
-            float[] xs = new float[Math.min(train.rows(), TrainingLoop.EVAL_BATCH) * d];
+            float[] xs = new float[Math.min(train.rows(), FittedDetector.SCORING_BATCH) * d];
             ctx.evaluate(RECONSTRUCTION, (from, lHat) -> {
                 int n = (int) lHat.rows();
                 train.rowsInto(from, from + n, xs);
@@ -187,7 +187,7 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
         List<Integer> rows = new ArrayList<>();
         float[][] kept = new float[1][Math.max(16, d * 16)];
         int[] count = new int[1];
-        float[] x = new float[Math.min(train.rows(), TrainingLoop.EVAL_BATCH) * d];
+        float[] x = new float[Math.min(train.rows(), FittedDetector.SCORING_BATCH) * d];
         ctx.evaluate(RECONSTRUCTION, (from, lHat) -> {
             int n = (int) lHat.rows();
             train.rowsInto(from, from + n, x);
