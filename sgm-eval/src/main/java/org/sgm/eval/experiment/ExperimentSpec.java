@@ -1,13 +1,12 @@
 package org.sgm.eval.experiment;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,15 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.sgm.core.SgmException;
+import org.sgm.core.hyper.Violations;
 import org.sgm.data.Imputation;
 import org.sgm.data.LabelValues;
 import org.sgm.data.PreprocessingOptions;
@@ -35,9 +35,10 @@ import org.sgm.eval.EvaluationProtocol;
 
 /**
  * An experiment: datasets × detectors × seeds under one protocol, as written in a JSON file (see
- * {@code docs/experiments.md}). {@link #read(Path)} checks the structure and every value, reporting every problem
- * at once; whether the datasets can be read and the detectors' keys and hyperparameters are valid is checked by
- * {@link ExperimentPlan#of}.
+ * {@code docs/experiments.md}). {@link #read(Path)} binds the file with Jackson and then checks every value,
+ * reporting every problem at once in a {@link Violations}, as hyperparameters are: first what binding meets (unknown
+ * fields, wrong JSON types), then the values. Whether the datasets can be read and the detectors' keys and
+ * hyperparameters are valid is checked by {@link ExperimentPlan#of}.
  *
  * <p>A spec read from a file is normalized: every default is filled in, so {@link #toJson()} of two files that
  * differ only in stating a default are equal (this is what {@code spec.json} holds and what a resumed run is
@@ -67,14 +68,6 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
     /** The number of seeds of a spec that names none. */
     public static final int DEFAULT_SEEDS = 3;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    private static final List<String> TOP = List.of("name", "datasets", "detectors", "seeds", "protocol", "metrics",
-            "threads", "exportSplits");
-    private static final List<String> DETECTOR = List.of("key", "name", "hyperparameters");
-    private static final List<String> PROTOCOL = List.of("kind", "testFraction", "noise", "trainAnomalyRate",
-            "labelColumn", "anomalyValues", "ignoreColumns", "delimiter", "preprocessing");
-    private static final List<String> PREPROCESSING = List.of("scaling", "impute");
-
     /** Copies the lists. */
     public ExperimentSpec {
         datasets = List.copyOf(datasets);
@@ -90,7 +83,13 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
      * @param name the name its cells and results carry (unique in the spec; the key by default)
      * @param hyperparameters JSON laid over the detector's defaults (an empty object for none)
      */
-    public record DetectorSpec(String key, String name, JsonNode hyperparameters) {}
+    public record DetectorSpec(String key, String name, JsonNode hyperparameters) {
+        /** A spec may name a detector by its key alone (binding reads it so; the check fills in the rest). */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        private static DetectorSpec of(String key) {
+            return new DetectorSpec(key, null, null);
+        }
+    }
 
     /**
      * The protocol of an experiment, mapping one to one onto {@link EvaluationProtocol}.
@@ -182,7 +181,7 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
 
     /** @return the normalized spec as JSON (what {@code spec.json} holds) */
     public ObjectNode toJson() {
-        return MAPPER.valueToTree(this);
+        return JsonBinder.MAPPER.valueToTree(this);
     }
 
     /**
@@ -206,7 +205,7 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = JsonBinder.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ExperimentException(file + ": not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
@@ -215,7 +214,7 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
     }
 
     /**
-     * Checks a spec given as JSON.
+     * Binds and checks a spec given as JSON.
      *
      * @param node the spec
      * @param source where it came from, for messages
@@ -223,343 +222,234 @@ public record ExperimentSpec(String name, List<String> datasets, List<DetectorSp
      * @throws InvalidExperimentException naming {@code source} and listing every problem
      */
     public static ExperimentSpec fromJson(JsonNode node, String source) {
-        Checker c = new Checker();
         if (node == null || !node.isObject()) {
             throw new InvalidExperimentException(source, List.of("an experiment spec must be a JSON object (got "
                     + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)) + ")"));
         }
-        c.fields(node, "", TOP);
-        String name = c.text(node, "name", "", null);
-        if (name == null) {
-            c.add("name is missing (give the experiment a name)");
-        } else if (name.isBlank()) {
-            c.add("name must not be empty");
+        JsonBinder b = new JsonBinder();
+        Written written = b.bind(node, Written.class);
+        ExperimentSpec spec = written == null ? null : written.check(b);
+        if (!b.violations.list().isEmpty()) {
+            throw new InvalidExperimentException(source, b.violations.list());
         }
-        List<String> datasets = datasets(node.get("datasets"), c);
-        List<DetectorSpec> detectors = detectors(node.get("detectors"), c);
-        List<Long> seeds = seeds(node.get("seeds"), c);
-        ProtocolSpec protocol = protocol(node.get("protocol"), c);
-        List<String> metrics = metrics(node.get("metrics"), c);
-        Integer threads = null;
-        JsonNode t = node.get("threads");
-        if (t != null && !t.isNull()) {
-            if (!t.isIntegralNumber() || !t.canConvertToInt() || t.intValue() < 1) {
-                c.add("threads must be an integer ≥ 1 (got " + t + ")");
-            } else {
-                threads = t.intValue();
-            }
-        }
-        boolean exportSplits = false;
-        JsonNode e = node.get("exportSplits");
-        if (e != null && !e.isNull()) {
-            if (!e.isBoolean()) {
-                c.add("exportSplits must be true or false (got " + e + ")");
-            } else {
-                exportSplits = e.booleanValue();
-            }
-        }
-        if (!c.violations.isEmpty()) {
-            throw new InvalidExperimentException(source, c.violations);
-        }
-        return new ExperimentSpec(name, datasets, detectors, seeds, protocol, metrics, threads, exportSplits);
+        return spec;
     }
 
-    private static List<String> datasets(JsonNode node, Checker c) {
-        List<String> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            c.add("datasets is missing (a list of data files or builtin:NAME)");
-            return out;
-        }
-        if (!node.isArray() || node.isEmpty()) {
-            c.add("datasets must be a non-empty list of data files or builtin:NAME (got " + node + ")");
-            return out;
-        }
-        Map<String, String> byName = new HashMap<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode d = node.get(i);
-            if (!d.isTextual() || d.textValue().isBlank()) {
-                c.add("datasets[" + i + "] must be a file path or builtin:NAME (got " + d + ")");
-                continue;
-            }
-            String source = d.textValue();
-            String unusable = CellRecord.unusableName(Table.datasetName(source));
-            if (unusable != null) {
-                c.add("datasets[" + i + "] '" + source + "': its name '" + Table.datasetName(source) + "' " + unusable
-                        + " (rename the file)");
-            }
-            String id = CellRecord.idOf(Table.datasetName(source), "", 0);
-            String before = byName.putIfAbsent(id, source);
-            if (before != null) {
-                c.add("datasets[" + i + "] '" + source + "' has the same name as '" + before + "' ('"
-                        + Table.datasetName(source) + "'); cells are named after their dataset, so names must be"
-                        + " unique (rename a file)");
-            }
-            out.add(source);
-        }
-        return out;
-    }
+    /** A spec as written: null where the file leaves a field out; {@link #check} fills in the defaults. */
+    private record Written(String name, List<String> datasets, List<DetectorSpec> detectors,
+            JsonNode seeds, // a count or a list: read by the check
+            WrittenProtocol protocol, List<String> metrics, Integer threads, Boolean exportSplits) {
 
-    private static List<DetectorSpec> detectors(JsonNode node, Checker c) {
-        List<DetectorSpec> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            c.add("detectors is missing (a list of {\"key\": ..., \"hyperparameters\": {...}})");
-            return out;
+        ExperimentSpec check(JsonBinder b) {
+            Violations v = b.violations;
+            if (name == null) {
+                b.addUnlessReported("name", "name is missing (give the experiment a name)");
+            }
+            v.require(name == null || !name.isBlank(), "name", "must not be empty", json(name));
+            List<String> sources = datasets(b);
+            List<DetectorSpec> models = detectors(b);
+            List<Long> seedList = seeds(v);
+            ProtocolSpec p = (protocol == null ? WrittenProtocol.LEFT_OUT : protocol).check(b);
+            List<String> shown = metrics(b);
+            v.require(threads == null || threads >= 1, "threads", "must be an integer ≥ 1", threads);
+            return new ExperimentSpec(name, sources, models, seedList, p, shown, threads,
+                    Boolean.TRUE.equals(exportSplits));
         }
-        if (!node.isArray() || node.isEmpty()) {
-            c.add("detectors must be a non-empty list of {\"key\": ..., \"hyperparameters\": {...}} (got " + node
-                    + ")");
-            return out;
-        }
-        Map<String, String> byName = new HashMap<>();
-        for (int i = 0; i < node.size(); i++) {
-            String path = "detectors[" + i + "].";
-            JsonNode d = node.get(i);
-            if (d.isTextual()) { // a bare key is a detector with its defaults
-                d = JsonNodeFactory.instance.objectNode().put("key", d.textValue());
+
+        private List<String> datasets(JsonBinder b) {
+            List<String> out = new ArrayList<>();
+            String shape = " list of data files or builtin:NAME";
+            if (datasets == null || datasets.isEmpty()) {
+                b.addUnlessReported("datasets", datasets == null ? "datasets is missing (a" + shape + ")"
+                        : "datasets must be a non-empty" + shape + " (got [])");
+                return out;
             }
-            if (!d.isObject()) {
-                c.add("detectors[" + i + "] must be a JSON object with a key (got " + d + ")");
-                continue;
-            }
-            c.fields(d, path, DETECTOR);
-            String key = c.text(d, "key", path, null);
-            if (key == null) {
-                c.add(path + "key is missing (a registry key, see sgm models)");
-            }
-            String name = c.text(d, "name", path, key);
-            if (name != null && name.isBlank()) {
-                c.add(path + "name must not be empty");
-            }
-            JsonNode hp = d.get("hyperparameters");
-            if (hp == null || hp.isNull()) {
-                hp = JsonNodeFactory.instance.objectNode();
-            } else if (!hp.isObject()) {
-                c.add(path + "hyperparameters must be a JSON object (got " + hp + ")");
-            }
-            if (name != null && !name.isBlank() && CellRecord.unusableName(name) != null) {
-                c.add(path + "name '" + name + "' " + CellRecord.unusableName(name));
-            }
-            if (name != null) {
-                String before = byName.putIfAbsent(CellRecord.idOf("", name, 0), name);
+            Map<String, String> byName = new HashMap<>();
+            for (int i = 0; i < datasets.size(); i++) {
+                String at = "datasets[" + i + "]";
+                String source = datasets.get(i);
+                if (source == null || source.isBlank()) {
+                    b.addUnlessReported(at, at + " must be a file path or builtin:NAME (got " + json(source) + ")");
+                    continue;
+                }
+                String name = Table.datasetName(source);
+                if (CellRecord.unusableName(name) != null) {
+                    b.violations.add(at + " '" + source + "': its name '" + name + "' "
+                            + CellRecord.unusableName(name) + " (rename the file)");
+                }
+                String before = byName.putIfAbsent(CellRecord.idOf(name, "", 0), source);
                 if (before != null) {
-                    c.add(path + "name '" + name + "' is taken by another detector" + (before.equals(name) ? ""
-                            : " ('" + before + "' names the same cells)") + "; give each a unique \"name\"");
+                    b.violations.add(at + " '" + source + "' has the same name as '" + before + "' ('" + name
+                            + "'); cells are named after their dataset, so names must be unique (rename a file)");
                 }
+                out.add(source);
             }
-            out.add(new DetectorSpec(key, name, hp));
-        }
-        return out;
-    }
-
-    private static List<Long> seeds(JsonNode node, Checker c) {
-        List<Long> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            for (long s = 0; s < DEFAULT_SEEDS; s++) {
-                out.add(s);
-            }
-        } else if (node.isIntegralNumber()) {
-            if (!node.canConvertToInt() || node.intValue() < 1 || node.intValue() > 100_000) {
-                c.add("seeds must be a count in [1, 100000] or a list of seeds (got " + node + ")");
-            } else {
-                for (long s = 0; s < node.intValue(); s++) {
-                    out.add(s);
-                }
-            }
-        } else if (node.isArray() && !node.isEmpty()) {
-            Set<Long> seen = new HashSet<>();
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode s = node.get(i);
-                if (!s.isIntegralNumber() || !s.canConvertToLong()) {
-                    c.add("seeds[" + i + "] must be an integer (got " + s + ")");
-                } else if (!seen.add(s.longValue())) {
-                    c.add("seeds[" + i + "] repeats the seed " + s.longValue());
-                } else {
-                    out.add(s.longValue());
-                }
-            }
-        } else {
-            c.add("seeds must be a count (seeds 0..n-1) or a non-empty list of integers (got " + node + ")");
-        }
-        return out;
-    }
-
-    private static ProtocolSpec protocol(JsonNode node, Checker c) {
-        if (node == null || node.isNull()) {
-            node = JsonNodeFactory.instance.objectNode();
-        }
-        if (!node.isObject()) {
-            c.add("protocol must be a JSON object (got " + node + ")");
-            node = JsonNodeFactory.instance.objectNode();
-        }
-        c.fields(node, "protocol.", PROTOCOL);
-        String kindName = c.text(node, "kind", "protocol.", "stratified");
-        EvaluationProtocol.Kind kind = EvaluationProtocol.Kind.STRATIFIED;
-        boolean kindOk = true;
-        if (kindName != null) {
-            kind = Arrays.stream(EvaluationProtocol.Kind.values()).filter(k -> k.key().equals(kindName)).findFirst()
-                    .orElse(null);
-            if (kind == null) {
-                kindOk = false;
-                kind = EvaluationProtocol.Kind.STRATIFIED;
-                c.add("protocol.kind: unknown protocol '" + kindName + "'; known: " + String.join(", ",
-                        Arrays.stream(EvaluationProtocol.Kind.values()).map(EvaluationProtocol.Kind::key).toList()));
-            }
-        }
-        EvaluationProtocol defaults = EvaluationProtocol.of(kind, 1);
-        Double testFraction = c.number(node, "testFraction", "protocol.");
-        if (testFraction != null && kindOk && kind != EvaluationProtocol.Kind.STRATIFIED) {
-            c.add("protocol.testFraction applies to the stratified protocol only; the " + kind.key()
-                    + " protocol fixes its split");
-        } else if (testFraction != null && !(testFraction > 0 && testFraction < 1)) {
-            c.add("protocol.testFraction must be in (0, 1) (got " + testFraction + ")");
-        }
-        if (kind == EvaluationProtocol.Kind.STRATIFIED && testFraction == null) {
-            testFraction = defaults.testFraction();
-        } else if (kind != EvaluationProtocol.Kind.STRATIFIED) {
-            testFraction = null;
-        }
-        Double noise = c.number(node, "noise", "protocol.");
-        if (noise != null && !(noise >= 0 && noise < 1)) {
-            c.add("protocol.noise must be in [0, 1) (got " + noise + ")");
-        }
-        Double rate = c.number(node, "trainAnomalyRate", "protocol.");
-        if (rate != null && !(rate >= 0 && rate < 1)) {
-            c.add("protocol.trainAnomalyRate must be in [0, 1) (got " + rate + ")");
-        }
-        if (rate != null && kind == EvaluationProtocol.Kind.CLEAN) {
-            c.add("protocol.trainAnomalyRate does not apply to the clean protocol (it trains on normals only)");
-        }
-        String label = c.text(node, "labelColumn", "protocol.", "label");
-        if (label != null && label.isBlank()) {
-            c.add("protocol.labelColumn must not be empty");
-        }
-        List<String> anomalyValues = names(node.get("anomalyValues"), "protocol.anomalyValues", c);
-        if (anomalyValues != null) {
-            c.check(() -> LabelValues.anomalies(anomalyValues), "protocol.anomalyValues: ");
-        }
-        List<String> ignoreColumns = names(node.get("ignoreColumns"), "protocol.ignoreColumns", c);
-        if (ignoreColumns != null) {
-            c.check(() -> new ReadOptions(',', label, false).withIgnoreColumns(ignoreColumns),
-                    "protocol.ignoreColumns: ");
-        }
-        String delimiter = c.text(node, "delimiter", "protocol.", ",");
-        if (delimiter != null) {
-            c.check(() -> new ReadOptions(ReadOptions.parseDelimiter(delimiter), "label", false),
-                    "protocol.delimiter: ");
-        }
-        JsonNode pre = node.get("preprocessing");
-        if (pre == null || pre.isNull()) {
-            pre = JsonNodeFactory.instance.objectNode();
-        } else if (!pre.isObject()) {
-            c.add("protocol.preprocessing must be a JSON object (got " + pre + ")");
-            pre = JsonNodeFactory.instance.objectNode();
-        }
-        c.fields(pre, "protocol.preprocessing.", PREPROCESSING);
-        String scaling = c.text(pre, "scaling", "protocol.preprocessing.", Scaling.ZSCORE.key());
-        String impute = c.text(pre, "impute", "protocol.preprocessing.", Imputation.NONE.key());
-        if (scaling != null) {
-            c.check(() -> Scaling.parse(scaling), "protocol.preprocessing.scaling: ");
-        }
-        if (impute != null) {
-            c.check(() -> Imputation.parse(impute), "protocol.preprocessing.impute: ");
-        }
-        return new ProtocolSpec(kind.key(), testFraction, noise == null ? kind.defaultNoise() : noise, rate, label,
-                anomalyValues, ignoreColumns, delimiter, new PreprocessingSpec(scaling, impute));
-    }
-
-    /** A non-empty list of non-empty strings, or null if the field is absent. */
-    private static List<String> names(JsonNode node, String path, Checker c) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        if (!node.isArray() || node.isEmpty()) {
-            c.add(path + " must be a non-empty list of strings (got " + node + ")");
-            return null;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode v = node.get(i);
-            if (!v.isTextual() || v.textValue().isBlank()) {
-                c.add(path + "[" + i + "] must be a non-empty string (got " + v + ")");
-                return null;
-            }
-            out.add(v.textValue());
-        }
-        return out;
-    }
-
-    private static List<String> metrics(JsonNode node, Checker c) {
-        if (node == null || node.isNull()) {
-            return DEFAULT_METRICS;
-        }
-        List<String> out = new ArrayList<>();
-        if (!node.isArray() || node.isEmpty()) {
-            c.add("metrics must be a non-empty list of names from " + String.join(", ", KNOWN_METRICS) + " (got "
-                    + node + ")");
             return out;
         }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode m = node.get(i);
-            if (!m.isTextual() || !KNOWN_METRICS.contains(m.textValue())) {
-                c.add("metrics[" + i + "]: unknown metric " + m + "; known: " + String.join(", ", KNOWN_METRICS));
-            } else if (out.contains(m.textValue())) {
-                c.add("metrics[" + i + "] repeats " + m);
-            } else {
-                out.add(m.textValue());
+
+        private List<DetectorSpec> detectors(JsonBinder b) {
+            List<DetectorSpec> out = new ArrayList<>();
+            String shape = " list of {\"key\": ..., \"hyperparameters\": {...}}";
+            if (detectors == null || detectors.isEmpty()) {
+                b.addUnlessReported("detectors", detectors == null ? "detectors is missing (a" + shape + ")"
+                        : "detectors must be a non-empty" + shape + " (got [])");
+                return out;
             }
+            Map<String, String> byName = new HashMap<>();
+            for (int i = 0; i < detectors.size(); i++) {
+                String at = "detectors[" + i + "]";
+                DetectorSpec d = detectors.get(i);
+                if (d == null) {
+                    b.addUnlessReported(at, at + " must be a JSON object with a key (got null)");
+                    continue;
+                }
+                if (d.key() == null) {
+                    b.addUnlessReported(at + ".key", at + ".key is missing (a registry key, see sgm models)");
+                }
+                String name = d.name() != null || b.reported(at + ".name") ? d.name() : d.key();
+                JsonNode hp = d.hyperparameters() == null || d.hyperparameters().isNull()
+                        ? JsonNodeFactory.instance.objectNode() : d.hyperparameters();
+                b.violations.require(hp.isObject(), at + ".hyperparameters", "must be a JSON object", hp);
+                if (name != null && name.isBlank()) {
+                    b.violations.add(at + ".name must not be empty");
+                } else if (name != null && CellRecord.unusableName(name) != null) {
+                    b.violations.add(at + ".name '" + name + "' " + CellRecord.unusableName(name));
+                }
+                String before = name == null ? null : byName.putIfAbsent(CellRecord.idOf("", name, 0), name);
+                if (before != null) {
+                    b.violations.add(at + ".name '" + name + "' is taken by another detector" + (before.equals(name)
+                            ? "" : " ('" + before + "' names the same cells)") + "; give each a unique \"name\"");
+                }
+                out.add(new DetectorSpec(d.key(), name, hp));
+            }
+            return out;
         }
-        return out;
-    }
 
-    /** Collects the problems of one spec. */
-    private static final class Checker {
-        final List<String> violations = new ArrayList<>();
-
-        void add(String message) {
-            violations.add(message);
-        }
-
-        void fields(JsonNode obj, String path, List<String> known) {
-            for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!known.contains(f)) {
-                    add(path + f + " is not a known field (known here: " + String.join(", ", known) + ")");
+        private List<Long> seeds(Violations v) {
+            if (seeds == null || seeds.isNull()) {
+                return LongStream.range(0, DEFAULT_SEEDS).boxed().toList();
+            } else if (seeds.isIntegralNumber()) {
+                boolean ok = seeds.canConvertToInt() && seeds.intValue() >= 1 && seeds.intValue() <= 100_000;
+                v.require(ok, "seeds", "must be a count in [1, 100000] or a list of seeds", seeds);
+                return ok ? LongStream.range(0, seeds.intValue()).boxed().toList() : List.of();
+            } else if (!seeds.isArray() || seeds.isEmpty()) {
+                v.add("seeds must be a count (seeds 0..n-1) or a non-empty list of integers (got " + seeds + ")");
+                return List.of();
+            }
+            Set<Long> out = new LinkedHashSet<>();
+            for (int i = 0; i < seeds.size(); i++) {
+                JsonNode s = seeds.get(i);
+                if (!s.isIntegralNumber() || !s.canConvertToLong()) {
+                    v.add("seeds[" + i + "] must be an integer (got " + s + ")");
+                } else if (!out.add(s.longValue())) {
+                    v.add("seeds[" + i + "] repeats the seed " + s.longValue());
                 }
             }
+            return List.copyOf(out);
         }
 
-        /** @return the text of a field, {@code fallback} if absent, or null (recorded) if it is not text */
-        String text(JsonNode obj, String field, String path, String fallback) {
-            JsonNode v = obj.get(field);
-            if (v == null || v.isNull()) {
-                return fallback;
+        private List<String> metrics(JsonBinder b) {
+            if (metrics == null) {
+                return DEFAULT_METRICS;
             }
-            if (!v.isTextual()) {
-                add(path + field + " must be a string (got " + v + ")");
-                return null;
+            String known = String.join(", ", KNOWN_METRICS);
+            b.violations.require(!metrics.isEmpty(), "metrics", "must be a non-empty list of names from " + known,
+                    "[]");
+            Set<String> out = new LinkedHashSet<>();
+            for (int i = 0; i < metrics.size(); i++) {
+                String m = metrics.get(i);
+                if (m == null || !KNOWN_METRICS.contains(m)) {
+                    b.addUnlessReported("metrics[" + i + "]", "metrics[" + i + "]: unknown metric " + json(m)
+                            + "; known: " + known);
+                } else if (!out.add(m)) {
+                    b.violations.add("metrics[" + i + "] repeats " + json(m));
+                }
             }
-            return v.textValue();
+            return List.copyOf(out);
+        }
+    }
+
+    /** A protocol as written: null where the file leaves a field out. */
+    private record WrittenProtocol(String kind, Double testFraction, Double noise, Double trainAnomalyRate,
+            String labelColumn, List<String> anomalyValues, List<String> ignoreColumns, String delimiter,
+            PreprocessingSpec preprocessing) {
+        static final WrittenProtocol LEFT_OUT =
+                new WrittenProtocol(null, null, null, null, null, null, null, null, null);
+
+        ProtocolSpec check(JsonBinder b) {
+            Violations v = b.violations;
+            List<EvaluationProtocol.Kind> kinds = List.of(EvaluationProtocol.Kind.values());
+            EvaluationProtocol.Kind k = kind == null ? EvaluationProtocol.Kind.STRATIFIED
+                    : kinds.stream().filter(x -> x.key().equals(kind)).findFirst().orElse(null);
+            if (k == null) {
+                v.add("protocol.kind: unknown protocol '" + kind + "'; known: "
+                        + kinds.stream().map(EvaluationProtocol.Kind::key).collect(Collectors.joining(", ")));
+            }
+            if (testFraction != null && k != null && k != EvaluationProtocol.Kind.STRATIFIED) {
+                v.add("protocol.testFraction applies to the stratified protocol only; the " + k.key()
+                        + " protocol fixes its split");
+            } else {
+                v.require(testFraction == null || testFraction > 0 && testFraction < 1, "protocol.testFraction",
+                        "must be in (0, 1)", testFraction);
+            }
+            v.require(noise == null || noise >= 0 && noise < 1, "protocol.noise", "must be in [0, 1)", noise);
+            v.require(trainAnomalyRate == null || trainAnomalyRate >= 0 && trainAnomalyRate < 1,
+                    "protocol.trainAnomalyRate", "must be in [0, 1)", trainAnomalyRate);
+            if (trainAnomalyRate != null && k == EvaluationProtocol.Kind.CLEAN) {
+                v.add("protocol.trainAnomalyRate does not apply to the clean protocol (it trains on normals only)");
+            }
+            String label = labelColumn == null ? "label" : labelColumn;
+            v.require(!label.isBlank(), "protocol.labelColumn", "must not be empty", json(label));
+            List<String> anomalies = names(anomalyValues, "protocol.anomalyValues", b);
+            List<String> ignored = names(ignoreColumns, "protocol.ignoreColumns", b);
+            String sep = delimiter == null ? "," : delimiter;
+            PreprocessingSpec pre = preprocessing == null ? new PreprocessingSpec(null, null) : preprocessing;
+            String scaling = pre.scaling() == null ? Scaling.ZSCORE.key() : pre.scaling();
+            String impute = pre.impute() == null ? Imputation.NONE.key() : pre.impute();
+            if (anomalies != null) {
+                parse(v, "protocol.anomalyValues", () -> LabelValues.anomalies(anomalies));
+            }
+            if (ignored != null) {
+                parse(v, "protocol.ignoreColumns", () -> new ReadOptions(',', label, false).withIgnoreColumns(ignored));
+            }
+            parse(v, "protocol.delimiter", () -> new ReadOptions(ReadOptions.parseDelimiter(sep), "label", false));
+            parse(v, "protocol.preprocessing.scaling", () -> Scaling.parse(scaling));
+            parse(v, "protocol.preprocessing.impute", () -> Imputation.parse(impute));
+            k = k == null ? EvaluationProtocol.Kind.STRATIFIED : k;
+            Double fraction = k != EvaluationProtocol.Kind.STRATIFIED ? null
+                    : testFraction != null ? testFraction : EvaluationProtocol.of(k, 1).testFraction();
+            return new ProtocolSpec(k.key(), fraction, noise == null ? k.defaultNoise() : noise, trainAnomalyRate,
+                    label, anomalies, ignored, sep, new PreprocessingSpec(scaling, impute));
         }
 
-        /** @return the number in a field, or null if absent or not a number (recorded) */
-        Double number(JsonNode obj, String field, String path) {
-            JsonNode v = obj.get(field);
-            if (v == null || v.isNull()) {
+        /** @return the list if it is a non-empty list of non-empty strings; else null (and the problems reported) */
+        private static List<String> names(List<String> list, String path, JsonBinder b) {
+            if (list == null) {
                 return null;
             }
-            if (!v.isNumber()) {
-                add(path + field + " must be a number (got " + v + ")");
-                return null;
+            b.violations.require(!list.isEmpty(), path, "must be a non-empty list of strings", "[]");
+            boolean ok = !list.isEmpty();
+            for (int i = 0; i < list.size(); i++) {
+                String s = list.get(i);
+                if (s == null || s.isBlank()) {
+                    ok = false;
+                    b.addUnlessReported(path + "[" + i + "]", path + "[" + i + "] must be a non-empty string (got "
+                            + json(s) + ")");
+                }
             }
-            return v.doubleValue();
+            return ok ? list : null;
         }
 
-        void check(Runnable parse, String prefix) {
+        private static void parse(Violations v, String path, Runnable parse) {
             try {
                 parse.run();
             } catch (SgmException e) {
-                add(prefix + e.getMessage());
+                v.add(path + ": " + e.getMessage());
             }
         }
+    }
+
+    private static String json(String s) {
+        return s == null ? "null" : TextNode.valueOf(s).toString();
     }
 }

@@ -50,7 +50,10 @@ class ExperimentSpecTest {
                  "exportSplits": "yes"}""");
         InvalidExperimentException e = assertThrows(InvalidExperimentException.class,
                 () -> ExperimentSpec.read(file));
+        // What binding meets comes first (an object's unknown fields once the object is read), then the values.
         List<String> expected = List.of(
+                "protocol.nosie is not a known field",
+                "exportSplits must be true or false (got \"yes\")",
                 "nmae is not a known field (known here: name, datasets, detectors, seeds, protocol, metrics, threads,"
                         + " exportSplits)",
                 "name is missing",
@@ -58,20 +61,38 @@ class ExperimentSpecTest {
                 "detectors[1].key is missing",
                 "detectors[1].hyperparameters must be a JSON object (got 3)",
                 "seeds must be a count in [1, 100000] or a list of seeds (got 0)",
-                "protocol.nosie is not a known field",
                 "protocol.testFraction applies to the stratified protocol only",
                 "protocol.noise must be in [0, 1) (got 1.5)",
                 "protocol.preprocessing.scaling: unknown scaling 'log'; known: zscore, minmax, robust, none",
                 "metrics[1]: unknown metric \"f2\"; known: roc_auc, average_precision, precision_at_n, best_f1,"
                         + " f1_at_contamination",
-                "threads must be an integer ≥ 1 (got 0)",
-                "exportSplits must be true or false (got \"yes\")");
+                "threads must be an integer ≥ 1 (got 0)");
         assertEquals(expected.size(), e.violations().size(), e.getMessage());
         for (int i = 0; i < expected.size(); i++) {
             assertTrue(e.violations().get(i).startsWith(expected.get(i)), e.violations().get(i));
         }
-        assertTrue(e.getMessage().startsWith(file + ": 13 problems: nmae is not a known field"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ": 13 problems: protocol.nosie is not a known field"),
+                e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), "one line");
+    }
+
+    @Test
+    void wrongJsonTypesAreReportedTogetherNamingTheFieldAndNeitherCoercedNorAlsoCalledMissing() {
+        InvalidExperimentException e = assertThrows(InvalidExperimentException.class, () ->
+                ExperimentSpec.fromJson(org.sgm.core.hyper.HyperparameterJson.read("""
+                {"name": 3, "datasets": "a.csv", "detectors": ["ae", 5, {"key": true}], "seeds": 2,
+                 "protocol": {"noise": "0.1", "preprocessing": []}, "threads": 1.5, "metrics": ["roc_auc", 3]}"""),
+                        "w"));
+        assertEquals(List.of("name must be a string (got 3)", "datasets must be a list (got \"a.csv\")",
+                "detectors[1] must be a JSON object (got 5)", "detectors[2].key must be a string (got true)",
+                "protocol.noise must be a number (got \"0.1\")",
+                "protocol.preprocessing must be a JSON object (got [])", "threads must be an integer (got 1.5)",
+                "metrics[1] must be a string (got 3)"), e.violations());
+        // An empty string for an object is the one value that stops binding: it is reported, naming its field.
+        e = assertThrows(InvalidExperimentException.class, () -> ExperimentSpec.fromJson(
+                org.sgm.core.hyper.HyperparameterJson.read("""
+                {"name": "e", "datasets": ["builtin:wbc"], "detectors": ["ae"], "protocol": ""}"""), "e"));
+        assertEquals(List.of("protocol must be a JSON object (got \"\")"), e.violations());
     }
 
     @Test
@@ -85,6 +106,11 @@ class ExperimentSpecTest {
                  "preprocessing": {"scaling": "zscore", "impute": "none"}},
                  "metrics": ["roc_auc", "average_precision"], "exportSplits": false}"""), "b");
         assertEquals(stated.toJson(), terse.toJson());
+        ExperimentSpec nulls = ExperimentSpec.fromJson(org.sgm.core.hyper.HyperparameterJson.read("""
+                {"name": "t", "datasets": ["builtin:wbc"], "detectors": [{"key": "ae", "name": null,
+                 "hyperparameters": null}], "seeds": null, "protocol": {"kind": null, "noise": null,
+                 "preprocessing": null}, "metrics": null, "threads": null, "exportSplits": null}"""), "n");
+        assertEquals(terse.toJson(), nulls.toJson(), "a field given as null is left out");
         assertEquals(List.of(0L, 1L, 2L), terse.seeds());
         assertEquals(List.of("wbc__ae__seed0", "wbc__ae__seed1", "wbc__ae__seed2"), terse.cellIds());
         // The normalized form is itself a valid spec, and maps onto the protocol one to one.
