@@ -1,5 +1,7 @@
 package org.sgm.core.hyper;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The score-guided regularizer's settings (METHOD.md §2). {@code lambdaDE = 0} switches the guidance off: the
  * model is then its plain backbone, scored by the backbone's own metric.
@@ -19,9 +21,42 @@ package org.sgm.core.hyper;
  * @param refreshEvery how often τ is re-estimated inside an epoch, in optimizer steps, from the current weights on a
  *     sample of rows (≥ 0; 0: only at the start of each epoch, as the paper does). A fit on a large file is one or
  *     a few long epochs, whose τ would otherwise stay the one of the weights at their start
+ * @param testScore what a guided model scores test rows with: {@link TestScore#SCORER} (the paper: φ(z) alone) or
+ *     {@link TestScore#SCORER_AND_METRIC} (the default: φ(z) and the backbone metric m, each standardised on the
+ *     training rows; docs/defaults.md, round 2, I). Ignored by a plain backbone, which scores with m
  */
 public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Double epsilon, Double contamination,
-        double warmup, int refreshEvery) {
+        double warmup, int refreshEvery, TestScore testScore) {
+
+    /** What a fitted guided model scores test rows with. */
+    public enum TestScore {
+        /** The scoring network's output φ(z), as the paper ({@code "scorer"} in JSON). */
+        @JsonProperty("scorer")
+        SCORER,
+        /**
+         * {@code (φ(z) − med φ) / (q_ε φ − med φ) + (m − med m) / (q_ε m − med m)}: the scorer's output and the
+         * backbone metric, each mapped so that the training rows' median is 0 and their ε-th percentile (the
+         * pre-judging boundary) is 1 ({@code "scorer+metric"} in JSON).
+         */
+        @JsonProperty("scorer+metric")
+        SCORER_AND_METRIC
+    }
+
+    /**
+     * Settings with the paper's test score (the scorer alone).
+     *
+     * @param lambdaDE weight λ_DE
+     * @param lambdaOut weight λ_out
+     * @param margin the margin a
+     * @param epsilon the percentile ε, or null
+     * @param contamination the expected contamination, or null
+     * @param warmup the warm-up fraction
+     * @param refreshEvery the τ refresh interval in steps (0: epoch starts only)
+     */
+    public ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Double epsilon, Double contamination,
+            double warmup, int refreshEvery) {
+        this(lambdaDE, lambdaOut, margin, epsilon, contamination, warmup, refreshEvery, TestScore.SCORER);
+    }
 
     /** The paper's ε, used when neither ε nor a contamination is given. */
     public static final double PAPER_EPSILON = 90;
@@ -39,7 +74,7 @@ public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Do
     }
 
     /**
-     * Settings without warm-up, τ re-estimated at epoch starts only (the paper's schedule).
+     * Settings without warm-up, τ re-estimated at epoch starts only (the paper's schedule), scored by the scorer.
      *
      * @param lambdaDE weight λ_DE
      * @param lambdaOut weight λ_out
@@ -56,13 +91,14 @@ public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Do
 
     /**
      * @return the defaults: λ_DE 0.01, λ_out 20, a 6, ε from an optional contamination (90 without one), no
-     *     warm-up, τ re-estimated every {@value #AUTO_REFRESH_EVERY} steps inside an epoch (docs/defaults.md)
+     *     warm-up, τ re-estimated every {@value #AUTO_REFRESH_EVERY} steps inside an epoch, test rows scored by
+     *     the scorer and the metric (docs/defaults.md)
      */
     public static ScoreGuidance defaults() {
-        return new ScoreGuidance(0.01, 20, 6, null, null, 0.0, AUTO_REFRESH_EVERY);
+        return new ScoreGuidance(0.01, 20, 6, null, null, 0.0, AUTO_REFRESH_EVERY, TestScore.SCORER_AND_METRIC);
     }
 
-    /** @return the paper's settings: λ_DE 0.01, λ_out 20, a 6, ε 90 */
+    /** @return the paper's settings: λ_DE 0.01, λ_out 20, a 6, ε 90, test rows scored by the scorer alone */
     public static ScoreGuidance paper() {
         return new ScoreGuidance(0.01, 20, 6, PAPER_EPSILON);
     }
@@ -93,7 +129,7 @@ public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Do
      * @return a copy with another λ_DE
      */
     public ScoreGuidance withLambdaDE(double lambda) {
-        return new ScoreGuidance(lambda, lambdaOut, margin, epsilon, contamination, warmup, refreshEvery);
+        return new ScoreGuidance(lambda, lambdaOut, margin, epsilon, contamination, warmup, refreshEvery, testScore);
     }
 
     /**
@@ -111,6 +147,7 @@ public record ScoreGuidance(double lambdaDE, double lambdaOut, double margin, Do
                 "must be in (0, 0.5]", contamination);
         v.require(warmup >= 0 && warmup < 1, prefix + "warmup", "must be in [0, 1)", warmup);
         v.require(refreshEvery >= 0, prefix + "refreshEvery", "must be ≥ 0", refreshEvery);
+        v.require(testScore != null, prefix + "testScore", "must be \"scorer\" or \"scorer+metric\"", testScore);
         if (epsilon != null && contamination != null) {
             v.add(prefix + "epsilon and " + prefix + "contamination both given; give one (contamination c sets "
                     + "ε = 100·(1 − c))");

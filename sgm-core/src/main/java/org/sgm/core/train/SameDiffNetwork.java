@@ -60,7 +60,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
     private final int inputDim;
     private final Map<Integer, INDArray> batches = new HashMap<>();
     /** A copy of the graph with loss Σ score, built on the first explanation; dropped when a weight changes. */
-    private SameDiff explainGraph;
+    private final Map<String, SameDiff> explainGraphs = new HashMap<>(); // by output: score, metric
     private static final String EXPLAIN_TARGET = "explainTarget";
     /** The scorer's parameters (updated only when a step guides); empty for a plain backbone. */
     private final Set<String> scorerParams;
@@ -206,26 +206,36 @@ public final class SameDiffNetwork implements TrainableNetwork {
 
     @Override
     public void scoreGradient(float[] x, int rows, float[] score, double[] gradient) {
-        // A copy of the graph whose loss is Σ score and whose input is a variable: its gradient is each row's
-        // ∂s_i/∂x_i (rows are independent). The gradient SameDiff 1.0.0-M2.1 returns for the input *placeholder*
+        inputGradient(x, rows, score, gradient, scoreName);
+    }
+
+    @Override
+    public void metricGradient(float[] x, int rows, float[] metric, double[] gradient) {
+        inputGradient(x, rows, metric, gradient, metricName);
+    }
+
+    private void inputGradient(float[] x, int rows, float[] value, double[] gradient, String output) {
+        // A copy of the graph whose loss is Σ output and whose input is a variable: its gradient is each row's
+        // ∂output_i/∂x_i (rows are independent). The gradient SameDiff 1.0.0-M2.1 returns for the input *placeholder*
         // is wrong where the input feeds several ops (DAGMM's and RSRAE's cosine, against central differences in
         // EngineOracle); as a variable it is right. The training graph and its loss stay as they are.
         INDArray in = batch(x, rows).dup();
         SameDiff graph;
         synchronized (this) {
-            if (explainGraph == null) {
-                explainGraph = sd.dup();
-                explainGraph.sum(EXPLAIN_TARGET, explainGraph.getVariable(scoreName));
-                explainGraph.setLossVariables(EXPLAIN_TARGET);
-                explainGraph.getVariable(INPUT).setArray(in);
-                explainGraph.getVariable(INPUT).convertToVariable();
+            graph = explainGraphs.get(output);
+            if (graph == null) {
+                graph = sd.dup();
+                graph.sum(EXPLAIN_TARGET, graph.getVariable(output));
+                graph.setLossVariables(EXPLAIN_TARGET);
+                graph.getVariable(INPUT).setArray(in);
+                graph.getVariable(INPUT).convertToVariable();
+                explainGraphs.put(output, graph);
             }
-            graph = explainGraph;
         }
         graph.getVariable(INPUT).setArray(in);
-        Map<String, INDArray> out = graph.output(Map.of(), scoreName);
-        float[] s = out.get(scoreName).castTo(DataType.FLOAT).data().asFloat();
-        System.arraycopy(s, 0, score, 0, rows);
+        Map<String, INDArray> out = graph.output(Map.of(), output);
+        float[] s = out.get(output).castTo(DataType.FLOAT).data().asFloat();
+        System.arraycopy(s, 0, value, 0, rows);
         INDArray g = graph.calculateGradients(Map.of(), INPUT).get(INPUT);
         double[] values = g.castTo(DataType.DOUBLE).data().asDouble();
         System.arraycopy(values, 0, gradient, 0, rows * inputDim);
@@ -255,7 +265,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
 
     @Override
     public StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch, boolean guide) {
-        explainGraph = null; // its weights would be stale
+        explainGraphs.clear(); // its weights would be stale
         Gradients gr = gradients(x, rows, threshold, muRef, guide);
         for (int i = 0; i < params.size(); i++) {
             if (guided && !guide && scorerParams.contains(params.get(i))) {
@@ -346,7 +356,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
 
     @Override
     public void load(Map<String, INDArray> saved) {
-        explainGraph = null;
+        explainGraphs.clear();
         TrainableNetwork.assignByName(state(), saved);
     }
 
@@ -377,7 +387,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
                             + value.length());
                 }
                 arr.assign(value.castTo(arr.dataType()).reshape(arr.shape()));
-                explainGraph = null;
+                explainGraphs.clear();
             }
 
             private SDVariable variable(String name) {

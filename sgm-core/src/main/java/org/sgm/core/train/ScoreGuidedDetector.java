@@ -129,7 +129,21 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         TrainableNetwork net = network(learner, train.cols(), initSeed, resolved, engine);
         List<EpochStats> history = TrainingLoop.run(net, learner, net.hooks(train), train, resolved, guidance,
                 components, loopSeed, ctx.listeners());
-        return new ScoreGuidedModel(key, resolvedHp, net, train.cols(), history);
+        return new ScoreGuidedModel(key, resolvedHp, net, train.cols(), history, calibrate(net, train));
+    }
+
+    /**
+     * The combination of φ and m fitted on the training rows (one forward pass over them with the final weights),
+     * or null where the test score is not {@code scorer+metric} or the model is plain.
+     */
+    private TestScoreCalibration calibrate(TrainableNetwork net, FeatureMatrix train) {
+        if (!guidance.enabled() || guidance.testScore() != ScoreGuidance.TestScore.SCORER_AND_METRIC) {
+            return null;
+        }
+        float[] metric = new float[train.rows()];
+        float[] score = new float[train.rows()];
+        TrainingLoop.forwardPass(net, train, metric, score);
+        return TestScoreCalibration.of(score, metric, guidance.percentile());
     }
 
     /**
@@ -186,8 +200,13 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         Map<String, Long> counts = new HashMap<>();
         long values = 0;
+        TestScoreCalibration calibration = null;
         for (Map.Entry<String, byte[]> e : state.entries().entrySet()) {
             INDArray a = ModelState.decode(e.getValue(), e.getKey());
+            if (e.getKey().equals(TestScoreCalibration.STATE_NAME)) {
+                calibration = TestScoreCalibration.fromArray(a); // not a network array
+                continue;
+            }
             arrays.put(e.getKey(), a);
             counts.put(e.getKey(), a.length());
             values += a.length();
@@ -210,6 +229,9 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
             net = SameDiffNetwork.build(learner, components, guidance, resolved, state.inputDim(), 0L);
         }
         net.load(arrays);
-        return new ScoreGuidedModel(key, hyperparameters, net, state.inputDim(), state.history());
+        // A file written before the combined test score existed has no calibration: it scores with φ, as it did.
+        boolean combined = guidance.enabled() && guidance.testScore() == ScoreGuidance.TestScore.SCORER_AND_METRIC;
+        return new ScoreGuidedModel(key, hyperparameters, net, state.inputDim(), state.history(),
+                combined ? calibration : null);
     }
 }

@@ -11,8 +11,10 @@ import org.sgm.core.data.SchemaMismatchException;
 import org.sgm.core.explain.Differentiable;
 
 /**
- * A fitted score-guided model: test score {@code s = φ(z(x))}, or the backbone metric m for a plain backbone
- * (λ_DE = 0). Immutable; scoring is serialised because the networks reuse buffers and are not thread-safe.
+ * A fitted score-guided model. Its test score is the scorer's output {@code φ(z(x))} (the paper), or φ and the
+ * backbone metric m combined by a {@link TestScoreCalibration} (guidance {@code testScore: "scorer+metric"}, the
+ * default), or m for a plain backbone (λ_DE = 0). Immutable; scoring is serialised because the networks reuse
+ * buffers and are not thread-safe.
  */
 public final class ScoreGuidedModel implements FittedDetector, Differentiable {
     private final String key;
@@ -20,13 +22,24 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
     private final TrainableNetwork net;
     private final int inputDim;
     private final List<EpochStats> history;
+    private final TestScoreCalibration calibration;
 
-    ScoreGuidedModel(String key, Record hyperparameters, TrainableNetwork net, int inputDim, List<EpochStats> history) {
+    ScoreGuidedModel(String key, Record hyperparameters, TrainableNetwork net, int inputDim, List<EpochStats> history,
+            TestScoreCalibration calibration) {
         this.key = key;
         this.hyperparameters = hyperparameters;
         this.net = net;
         this.inputDim = inputDim;
         this.history = List.copyOf(history);
+        this.calibration = calibration;
+    }
+
+    /**
+     * @return how φ and m are combined into the test score, or null where the score is φ alone (the paper's test
+     *     score, or a model file written before the combination existed) or m (a plain backbone)
+     */
+    public TestScoreCalibration calibration() {
+        return calibration;
     }
 
     @Override
@@ -50,8 +63,16 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
             throw new SchemaMismatchException("model " + key + " expects " + inputDim + " features, got " + x.cols());
         }
         float[] score = new float[x.rows()];
-        TrainingLoop.scorePass(net, x, score);
         double[] out = new double[score.length];
+        if (calibration != null) {
+            float[] metric = new float[x.rows()];
+            TrainingLoop.forwardPass(net, x, metric, score);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = calibration.combine(score[i], metric[i]);
+            }
+            return out;
+        }
+        TrainingLoop.scorePass(net, x, score);
         for (int i = 0; i < out.length; i++) {
             out[i] = score[i];
         }
@@ -68,14 +89,24 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
         float[] buffer = new float[Math.min(n, batch) * inputDim];
         float[] s = new float[Math.min(n, batch)];
         double[] g = new double[Math.min(n, batch) * inputDim];
+        float[] m = calibration == null ? null : new float[s.length];
+        double[] gm = calibration == null ? null : new double[g.length];
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
+            int rows = to - from;
             x.rowsInto(from, to, buffer);
-            net.scoreGradient(buffer, to - from, s, g);
-            for (int i = 0; i < to - from; i++) {
-                scores[from + i] = s[i];
+            net.scoreGradient(buffer, rows, s, g);
+            if (calibration != null) {
+                // The combination is linear in φ and m: its gradient is ∇φ / scale_φ + ∇m / scale_m.
+                net.metricGradient(buffer, rows, m, gm);
+                for (int k = 0; k < rows * inputDim; k++) {
+                    g[k] = g[k] / calibration.scoreScale() + gm[k] / calibration.metricScale();
+                }
             }
-            System.arraycopy(g, 0, gradients, from * inputDim, (to - from) * inputDim);
+            for (int i = 0; i < rows; i++) {
+                scores[from + i] = calibration == null ? s[i] : calibration.combine(s[i], m[i]);
+            }
+            System.arraycopy(g, 0, gradients, from * inputDim, rows * inputDim);
         }
         return new ScoreGradients(scores, gradients, inputDim);
     }
@@ -105,6 +136,11 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
         }
     }
 
+    /** @return the network (for tests in this package) */
+    TrainableNetwork network() {
+        return net;
+    }
+
     /** @return the engine the network runs on: {@code fast} or {@code samediff} */
     @Override
     public String engine() {
@@ -120,6 +156,9 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
     public synchronized ModelState state() {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         net.state().forEach((name, arr) -> entries.put(name, ModelState.encode(arr)));
+        if (calibration != null) {
+            entries.put(TestScoreCalibration.STATE_NAME, ModelState.encode(calibration.toArray()));
+        }
         return new ModelState(inputDim, entries, history);
     }
 }

@@ -139,11 +139,20 @@ final class TapeNetwork implements TrainableNetwork {
 
     @Override
     public void scoreGradient(float[] x, int rows, float[] score, double[] gradient) {
+        inputGradient(x, rows, score, gradient, !guided);
+    }
+
+    @Override
+    public void metricGradient(float[] x, int rows, float[] metric, double[] gradient) {
+        inputGradient(x, rows, metric, gradient, true);
+    }
+
+    private void inputGradient(float[] x, int rows, float[] value, double[] gradient, boolean ofMetric) {
         tape.reset(true);
         Tensor in = tape.variableInput(x, rows, inputDim);
         Tensor z = backbone.latent(tape, in, init);
-        Tensor s = guided ? scorer.score(tape, z, init) : backbone.objective(tape, in, z, init).metric();
-        s.copyTo(score, 0);
+        Tensor s = ofMetric ? backbone.objective(tape, in, z, init).metric() : scorer.score(tape, z, init);
+        s.copyTo(value, 0);
         tape.backward(tape.sum(s));
         System.arraycopy(tape.gradient(in), 0, gradient, 0, rows * inputDim);
         params.zeroGrad(); // the parameters' gradients of this pass are not a training step's

@@ -65,6 +65,20 @@ public interface TrainableNetwork {
     }
 
     /**
+     * Each row's backbone metric m and its gradient with respect to that row's own input, as
+     * {@link #scoreGradient} does for the score (the same for a plain network, whose score is m).
+     *
+     * @param x a batch, row-major
+     * @param rows the batch's rows
+     * @param metric receives the metric of each row
+     * @param gradient receives ∂m_i/∂x_i, row-major, {@code rows × inputDim}
+     * @throws UnsupportedOperationException if this network computes no input gradients
+     */
+    default void metricGradient(float[] x, int rows, float[] metric, double[] gradient) {
+        throw new UnsupportedOperationException(engine() + " network computes no input gradients");
+    }
+
+    /**
      * The backbone's reconstruction x̂ of a batch ({@link org.sgm.core.spi.RepresentationLearner#reconstruction()}).
      *
      * @param x a batch, row-major

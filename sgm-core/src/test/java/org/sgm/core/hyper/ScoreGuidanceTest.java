@@ -1,7 +1,10 @@
 package org.sgm.core.hyper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sgm.core.hyper.ScoreGuidance.TestScore.SCORER;
+import static org.sgm.core.hyper.ScoreGuidance.TestScore.SCORER_AND_METRIC;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +42,7 @@ class ScoreGuidanceTest {
         assertTrue(both.get(0).startsWith("guidance.epsilon and guidance.contamination both given"), both.get(0));
         assertTrue(violations(new ScoreGuidance(0.01, 20, 6, null, 0.7)).get(0).startsWith("guidance.contamination"));
         assertTrue(violations(new ScoreGuidance(0.01, 20, 6, null, 0.0)).get(0).startsWith("guidance.contamination"));
-        assertEquals(new ScoreGuidance(0.01, 20, 6, null, 0.1, 0.0, 16), HyperparameterJson.read(ScoreGuidance.class,
+        assertEquals(new ScoreGuidance(0.01, 20, 6, null, 0.1, 0.0, 16, SCORER_AND_METRIC), HyperparameterJson.read(ScoreGuidance.class,
                 ScoreGuidance.defaults(), HyperparameterJson.read("{\"contamination\": 0.1}")));
     }
 
@@ -53,7 +56,23 @@ class ScoreGuidanceTest {
                 .startsWith("guidance.warmup must be in [0, 1)"));
         assertTrue(violations(new ScoreGuidance(0.01, 20, 6, null, null, 0.0, -1)).get(0)
                 .startsWith("guidance.refreshEvery must be ≥ 0"));
-        assertEquals(new ScoreGuidance(0.01, 20, 6, null, null, 0.25, 4), HyperparameterJson.read(ScoreGuidance.class,
+        assertEquals(new ScoreGuidance(0.01, 20, 6, null, null, 0.25, 4, SCORER_AND_METRIC), HyperparameterJson.read(ScoreGuidance.class,
                 ScoreGuidance.defaults(), HyperparameterJson.read("{\"warmup\": 0.25, \"refreshEvery\": 4}")));
+    }
+
+    @Test
+    void theTestScoreIsTheCombinationByDefaultAndTheScorerForThePaper() {
+        assertEquals(SCORER_AND_METRIC, ScoreGuidance.defaults().testScore());
+        assertEquals(SCORER, ScoreGuidance.paper().testScore());
+        assertEquals(SCORER, HyperparameterJson.read(ScoreGuidance.class, ScoreGuidance.defaults(),
+                HyperparameterJson.read("{\"testScore\": \"scorer\"}")).testScore());
+        assertEquals(SCORER_AND_METRIC, HyperparameterJson.read(ScoreGuidance.class, ScoreGuidance.paper(),
+                HyperparameterJson.read("{\"testScore\": \"scorer+metric\"}")).testScore());
+        InvalidHyperparametersException e = assertThrows(InvalidHyperparametersException.class,
+                () -> HyperparameterJson.read(ScoreGuidance.class, ScoreGuidance.defaults(),
+                        HyperparameterJson.read("{\"testScore\": \"metric\"}")));
+        assertTrue(e.getMessage().contains("testScore"), e.getMessage());
+        assertTrue(violations(new ScoreGuidance(0.01, 20, 6, null, null, 0.0, 0, null)).get(0)
+                .startsWith("guidance.testScore must be"));
     }
 }

@@ -143,7 +143,8 @@ public final class EngineOracle {
 
     /**
      * The explanations' input gradients: on each engine, ∂s/∂x matches central differences of that engine's own
-     * scores along a random direction per row; both engines give the same scores and the same ∂s/∂x.
+     * scores along a random direction per row; both engines give the same scores and the same ∂s/∂x; and the same
+     * for the backbone metric's ∂m/∂x (the combined test score's other part).
      */
     private static void checkInputGradients(SameDiffNetwork oracle, TapeNetwork fast, FeatureMatrix data,
             String where) {
@@ -157,8 +158,8 @@ public final class EngineOracle {
         double[] gHave = new double[n * d];
         oracle.scoreGradient(x, n, sWant, gWant);
         fast.scoreGradient(x, n, sHave, gHave);
-        checkAgainstDifferences(fast, x, n, d, gHave, "fast engine, " + where);
-        checkAgainstDifferences(oracle, x, n, d, gWant, "SameDiff, " + where);
+        checkAgainstDifferences(fast::score, x, n, d, gHave, "fast engine, " + where);
+        checkAgainstDifferences(oracle::score, x, n, d, gWant, "SameDiff, " + where);
         assertVectorsClose(sWant, sHave, "scores of the explanation pass, " + where);
         float[] plain = new float[n];
         fast.score(x, n, plain, 0);
@@ -166,6 +167,23 @@ public final class EngineOracle {
         double err = relativeError(Nd4j.create(gWant), Nd4j.create(gHave));
         assertTrue(err <= TOLERANCE, "input gradients: relative error " + err + ", " + where);
         assertTrue(Arrays.stream(gHave).anyMatch(v -> v != 0), "some input gradient is not zero, " + where);
+        // The backbone metric's input gradient (the combined test score's second part), likewise.
+        float[] mWant = new float[n];
+        float[] mHave = new float[n];
+        oracle.metricGradient(x, n, mWant, gWant);
+        fast.metricGradient(x, n, mHave, gHave);
+        checkAgainstDifferences((xs, rows, out, offset) -> fast.evaluate(xs, rows, out, null, offset), x, n, d, gHave,
+                "metric, fast engine, " + where);
+        checkAgainstDifferences((xs, rows, out, offset) -> oracle.evaluate(xs, rows, out, null, offset), x, n, d,
+                gWant, "metric, SameDiff, " + where);
+        assertVectorsClose(mWant, mHave, "metrics of the explanation pass, " + where);
+        double mErr = relativeError(Nd4j.create(gWant), Nd4j.create(gHave));
+        assertTrue(mErr <= TOLERANCE, "metric input gradients: relative error " + mErr + ", " + where);
+    }
+
+    /** A batch function of the rows: {@link TrainableNetwork#score}'s shape. */
+    private interface RowFunction {
+        void apply(float[] x, int rows, float[] out, int offset);
     }
 
     /**
@@ -173,7 +191,7 @@ public final class EngineOracle {
      * step may cross a ReLU's kink and the scores are floats, so a row agrees within 2 % (or 1e-4 of the largest
      * directional derivative), and 90 % of the rows must agree.
      */
-    private static void checkAgainstDifferences(TrainableNetwork net, float[] x, int n, int d, double[] gradient,
+    private static void checkAgainstDifferences(RowFunction net, float[] x, int n, int d, double[] gradient,
             String where) {
         SplittableRandom rng = new SplittableRandom(17);
         float h = 2e-3f;
@@ -191,8 +209,8 @@ public final class EngineOracle {
         }
         float[] sUp = new float[n];
         float[] sDown = new float[n];
-        net.score(up, n, sUp, 0);
-        net.score(down, n, sDown, 0);
+        net.apply(up, n, sUp, 0);
+        net.apply(down, n, sDown, 0);
         double largest = Arrays.stream(analytic).map(Math::abs).max().orElse(0);
         int agree = 0;
         StringBuilder worst = new StringBuilder();
