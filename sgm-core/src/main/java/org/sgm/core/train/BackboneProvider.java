@@ -4,12 +4,14 @@ import com.google.inject.Binder;
 import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.google.inject.Provider;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.sgm.core.AnomalyDetector;
 import org.sgm.core.DetectorProvider;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelState;
-import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.ScoreGuidedHyperparameters;
 import org.sgm.core.hyper.TrainingConfig;
 import org.sgm.core.registry.Detectors;
@@ -17,11 +19,13 @@ import org.sgm.core.spi.RepresentationLearner;
 
 /**
  * The registry entry of a score-guided backbone, and of its plain twin by construction. A backbone subclasses it
- * once, implements {@link #createLearner} and {@link #paperDefaults}, passes its SG key and its twin's key to the
- * constructor, and registers both with one Guice line, {@link #bind}; {@link #plain()} is the twin (guidance off by
- * default, scored by the backbone's own metric), and {@link #twinOf()} pairs them for reports.
+ * with one {@code @Inject} constructor that declares everything in one call: its network (a learner for the
+ * hyperparameters and the number of features), its hyperparameter record with the original papers' defaults and
+ * the automatic ones, and its SG key and its twin's key with their descriptions. It registers both with one Guice
+ * line, {@link #bind}; {@link #plain()} is the twin (guidance off by default, scored by the backbone's own metric),
+ * and {@link #twinOf()} pairs them for reports.
  *
- * <p>Defaults: the original papers' with the training settings resolved from the data ({@link #autoDefaults},
+ * <p>Defaults: the record's automatic defaults (the papers' with the training settings resolved from the data,
  * {@link TrainingConfig#defaults()}); the preset {@value #PAPER} ({@code KEY@paper}) keeps the authors' exact
  * settings. The plain twin gets the same settings with λ_DE = 0, so both train alike.
  *
@@ -30,9 +34,13 @@ import org.sgm.core.spi.RepresentationLearner;
 public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparameters<H>> implements DetectorProvider<H> {
     /** Name of the preset with the original papers' exact defaults. */
     public static final String PAPER = "paper";
+    private final ScoreGuidedComponents components;
+    private final BiFunction<H, Integer, RepresentationLearner> learners;
+    private final Class<H> type;
+    private final Supplier<H> paperDefaults;
+    private final Supplier<H> autoDefaults;
     private final String key;
     private final String description;
-    private final ScoreGuidedComponents components;
     /** The twin's key and description on the SG provider; null on the twin (so null = the plain twin). */
     private final String plainKey;
     private final String plainDescription;
@@ -40,26 +48,40 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
     /**
      * The score-guided model; its plain twin is {@link #plain()}.
      *
+     * @param components scorer, regularizer and pseudo-labeller (the paper's unless a Guice binding says otherwise)
+     * @param learners a fresh backbone for validated hyperparameters (with the resolved training settings) and the
+     *     number of features
+     * @param type the hyperparameter record
+     * @param paperDefaults the original papers' defaults with the guidance on (the {@value #PAPER} preset)
+     * @param autoDefaults the defaults with the guidance on, training settings resolved from the data
      * @param key registry key of the SG model, e.g. {@code sg-ae}
      * @param description one line for {@code sgm models}
      * @param plainKey registry key of the plain twin, e.g. {@code ae}
      * @param plainDescription the twin's line for {@code sgm models}
-     * @param components scorer, regularizer and pseudo-labeller (the paper's unless a Guice binding says otherwise)
      */
-    protected BackboneProvider(String key, String description, String plainKey, String plainDescription,
-            ScoreGuidedComponents components) {
-        this.key = key;
-        this.description = description;
-        this.components = components;
-        this.plainKey = plainKey;
-        this.plainDescription = plainDescription;
+    protected BackboneProvider(ScoreGuidedComponents components, BiFunction<H, Integer, RepresentationLearner> learners,
+            Class<H> type, Supplier<H> paperDefaults, Supplier<H> autoDefaults, String key, String description,
+            String plainKey, String plainDescription) {
+        this.components = Objects.requireNonNull(components, "components");
+        this.learners = Objects.requireNonNull(learners, "learners");
+        this.type = Objects.requireNonNull(type, "type");
+        this.paperDefaults = Objects.requireNonNull(paperDefaults, "paperDefaults");
+        this.autoDefaults = Objects.requireNonNull(autoDefaults, "autoDefaults");
+        this.key = Objects.requireNonNull(key, "key");
+        this.description = Objects.requireNonNull(description, "description");
+        this.plainKey = Objects.requireNonNull(plainKey, "plainKey");
+        this.plainDescription = Objects.requireNonNull(plainDescription, "plainDescription");
     }
 
     /** The plain twin of {@code sg}: its key, description and λ_DE = 0; everything else is {@code sg}'s. */
     private BackboneProvider(BackboneProvider<H> sg) {
+        this.components = sg.components;
+        this.learners = sg.learners;
+        this.type = sg.type;
+        this.paperDefaults = sg.paperDefaults;
+        this.autoDefaults = sg.autoDefaults;
         this.key = sg.plainKey;
         this.description = sg.plainDescription;
-        this.components = sg.components;
         this.plainKey = null;
         this.plainDescription = null;
     }
@@ -101,33 +123,10 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
         return guided() ? new Twin<>(this) : this;
     }
 
-    /** A twin delegates everything a backbone defines to its SG provider. */
+    /** The plain twin: the SG provider's declaration under the twin's key and description. */
     private static final class Twin<H extends Record & ScoreGuidedHyperparameters<H>> extends BackboneProvider<H> {
-        private final BackboneProvider<H> sg;
-
         Twin(BackboneProvider<H> sg) {
             super(sg);
-            this.sg = sg;
-        }
-
-        @Override
-        protected RepresentationLearner createLearner(H hp, int inputDim) {
-            return sg.createLearner(hp, inputDim);
-        }
-
-        @Override
-        protected H paperDefaults() {
-            return sg.paperDefaults();
-        }
-
-        @Override
-        protected H autoDefaults() {
-            return sg.autoDefaults();
-        }
-
-        @Override
-        public Class<H> hyperparametersType() {
-            return sg.hyperparametersType();
         }
     }
 
@@ -149,13 +148,6 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
     }
 
     /**
-     * @param hyperparameters validated hyperparameters
-     * @param inputDim the number of features
-     * @return a fresh backbone for one fit
-     */
-    protected abstract RepresentationLearner createLearner(H hyperparameters, int inputDim);
-
-    /**
      * The backbone a fit of these hyperparameters trains (for benchmarks and tests that drive a network directly).
      *
      * @param hyperparameters validated hyperparameters
@@ -163,18 +155,12 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
      * @return a fresh backbone
      */
     public final RepresentationLearner learner(H hyperparameters, int inputDim) {
-        return createLearner(hyperparameters, inputDim);
+        return learners.apply(hyperparameters, inputDim);
     }
 
-    /** @return the original papers' defaults with the guidance on */
-    protected abstract H paperDefaults();
-
-    /**
-     * @return the defaults with the guidance on: {@link #paperDefaults} with automatic training settings
-     *     ({@link TrainingConfig#defaults()}); a backbone may override this
-     */
-    protected H autoDefaults() {
-        return paperDefaults().withTraining(TrainingConfig.defaults()).withGuidance(ScoreGuidance.defaults());
+    @Override
+    public Class<H> hyperparametersType() {
+        return type;
     }
 
     @Override
@@ -189,7 +175,7 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
 
     @Override
     public H defaults() {
-        return twin(autoDefaults());
+        return twin(autoDefaults.get());
     }
 
     private H twin(H d) {
@@ -246,7 +232,7 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
 
             @Override
             public H defaults() {
-                return base.twin(base.paperDefaults());
+                return base.twin(base.paperDefaults.get());
             }
 
             @Override
@@ -262,7 +248,6 @@ public abstract class BackboneProvider<H extends Record & ScoreGuidedHyperparame
     }
 
     private ScoreGuidedDetector detector(String detectorKey, H hp) {
-        return ScoreGuidedDetector.of(detectorKey, hp, components.withScorerHidden(hp.scorerHidden()),
-                this::createLearner);
+        return ScoreGuidedDetector.of(detectorKey, hp, components.withScorerHidden(hp.scorerHidden()), learners);
     }
 }

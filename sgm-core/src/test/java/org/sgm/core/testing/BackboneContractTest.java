@@ -2,29 +2,66 @@ package org.sgm.core.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.sgm.core.DetectorProvider;
+import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.hyper.ScoreGuidedHyperparameters;
 import org.sgm.core.train.BackboneProvider;
+import org.sgm.core.train.ScoreGuidedComponents;
 
 /**
- * The detector contract for a backbone's SG model and its plain twin, from one subclass: supply the SG provider
- * and a short fit's overrides (and, if the twin needs others, {@link #plainOverrides()}); the {@link Guided} and
- * {@link Plain} classes run {@link AnomalyDetectorContractTest} on each.
+ * The detector contract for a backbone's SG model and its plain twin, from one subclass whose constructor passes the
+ * SG provider's constructor ({@code SgAeProvider::new}, given the paper's components) and a short fit's overrides
+ * (and the twin's, if it needs others); the {@link Guided} and {@link Plain} classes run
+ * {@link AnomalyDetectorContractTest} on each. Overrides are JSON whose field names may go unquoted, e.g.
+ * {@code "{training: {epochs: 40}}"}.
  */
 public abstract class BackboneContractTest {
-    /** @return the SG model's provider; its twin is {@link BackboneProvider#plain()} */
-    protected abstract BackboneProvider<?> provider();
+    /** The shared mapper, also reading unquoted field names (the trees are the same as from quoted ones). */
+    private static final ObjectReader JSON = HyperparameterJson.mapper().reader()
+            .with(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES);
+    private final Function<ScoreGuidedComponents, ? extends BackboneProvider<?>> provider;
+    private final String overrides;
+    private final String plainOverrides;
 
-    /** @return JSON laid over the SG model's defaults for a short fit */
-    protected abstract JsonNode overrides();
+    /**
+     * @param provider the SG model's provider from components; its twin is {@link BackboneProvider#plain()}
+     * @param overrides JSON laid over the defaults of both, for a short fit
+     */
+    protected BackboneContractTest(Function<ScoreGuidedComponents, ? extends BackboneProvider<?>> provider,
+            String overrides) {
+        this(provider, overrides, overrides);
+    }
 
-    /** @return JSON laid over the twin's defaults (the SG model's by default) */
-    protected JsonNode plainOverrides() {
-        return overrides();
+    /**
+     * @param provider the SG model's provider from components; its twin is {@link BackboneProvider#plain()}
+     * @param overrides JSON laid over the SG model's defaults for a short fit
+     * @param plainOverrides JSON laid over the twin's defaults
+     */
+    protected BackboneContractTest(Function<ScoreGuidedComponents, ? extends BackboneProvider<?>> provider,
+            String overrides, String plainOverrides) {
+        this.provider = provider;
+        this.overrides = overrides;
+        this.plainOverrides = plainOverrides;
+    }
+
+    private BackboneProvider<?> provider() {
+        return provider.apply(ScoreGuidedComponents.paper());
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     @Test
@@ -50,7 +87,7 @@ public abstract class BackboneContractTest {
 
         @Override
         protected JsonNode overrides() {
-            return BackboneContractTest.this.overrides();
+            return read(BackboneContractTest.this.overrides);
         }
     }
 
@@ -64,7 +101,7 @@ public abstract class BackboneContractTest {
 
         @Override
         protected JsonNode overrides() {
-            return BackboneContractTest.this.plainOverrides();
+            return read(BackboneContractTest.this.plainOverrides);
         }
     }
 }

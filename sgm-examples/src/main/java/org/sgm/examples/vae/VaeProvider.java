@@ -1,7 +1,6 @@
 package org.sgm.examples.vae;
 
 import com.google.inject.Inject;
-import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
 
@@ -11,31 +10,15 @@ public class VaeProvider extends BackboneProvider<VaeHyperparameters> {
     public static final String KEY = "sg-vae";
     /** Registry key of the plain twin, {@link #plain()}: the backbone with λ_DE = 0, scored by its metric. */
     public static final String PLAIN_KEY = "vae";
-    private static final String DESCRIPTION = "SG-VAE (example from sgm-examples): variational autoencoder (Kingma & "
-            + "Welling, ICLR 2014) with a score-guided scoring network";
-    private static final String PLAIN_DESCRIPTION = "VAE (example from sgm-examples): variational autoencoder scored "
-            + "by ‖x − dec(μ)‖₂ (SG-VAE with λ_DE = 0)";
 
-    /**
-     * @param components the score-guidance components
-     */
+    /** @param components the score-guidance components */
     @Inject
     public VaeProvider(ScoreGuidedComponents components) {
-        super(KEY, DESCRIPTION, PLAIN_KEY, PLAIN_DESCRIPTION, components);
-    }
-
-    @Override
-    public Class<VaeHyperparameters> hyperparametersType() {
-        return VaeHyperparameters.class;
-    }
-
-    @Override
-    protected VaeHyperparameters paperDefaults() {
-        return VaeHyperparameters.paper();
-    }
-
-    @Override
-    protected RepresentationLearner createLearner(VaeHyperparameters hp, int inputDim) {
-        return new VaeLearner(inputDim, hp);
+        super(components, (hp, inputDim) -> new VaeLearner(inputDim, hp),
+                VaeHyperparameters.class, VaeHyperparameters::paper, VaeHyperparameters::defaults,
+                KEY, "SG-VAE (example from sgm-examples): variational autoencoder (Kingma & Welling, ICLR 2014) "
+                        + "with a score-guided scoring network",
+                PLAIN_KEY, "VAE (example from sgm-examples): variational autoencoder scored by ‖x − dec(μ)‖₂ "
+                        + "(SG-VAE with λ_DE = 0)");
     }
 }

@@ -1,7 +1,6 @@
 package org.sgm.models.dagmm;
 
 import com.google.inject.Inject;
-import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
 
@@ -11,37 +10,16 @@ public class DagmmProvider extends BackboneProvider<DagmmHyperparameters> {
     public static final String KEY = "sg-dagmm";
     /** Registry key of the plain twin, {@link #plain()}: the backbone with λ_DE = 0, scored by its metric. */
     public static final String PLAIN_KEY = "dagmm";
-    private static final String DESCRIPTION = "SG-DAGMM: DAGMM (Zong et al., ICLR 2018) with a score-guided scoring "
-            + "network";
-    private static final String PLAIN_DESCRIPTION = "DAGMM: deep autoencoding Gaussian mixture model scored by its "
-            + "sample energy (SG-DAGMM with λ_DE = 0)";
 
-    /**
-     * @param components the score-guidance components
-     */
+    /** @param components the score-guidance components */
     @Inject
     public DagmmProvider(ScoreGuidedComponents components) {
-        super(KEY, DESCRIPTION, PLAIN_KEY, PLAIN_DESCRIPTION, components);
-    }
-
-    @Override
-    public Class<DagmmHyperparameters> hyperparametersType() {
-        return DagmmHyperparameters.class;
-    }
-
-    @Override
-    protected DagmmHyperparameters paperDefaults() {
-        return DagmmHyperparameters.paper();
-    }
-
-    @Override
-    protected DagmmHyperparameters autoDefaults() {
-        return DagmmHyperparameters.defaults(); // automatic training, and the norm guard for z-scored data
-    }
-
-    @Override
-    protected RepresentationLearner createLearner(DagmmHyperparameters hp, int inputDim) {
-        return new DagmmLearner(hp.encoderWidths(inputDim), hp.estimationHidden(), hp.components(), hp.lambdaEnergy(),
-                hp.lambdaCovariance(), hp.covarianceEpsilon(), hp.normGuard());
+        super(components, (hp, inputDim) -> new DagmmLearner(hp.encoderWidths(inputDim), hp.estimationHidden(),
+                        hp.components(), hp.lambdaEnergy(), hp.lambdaCovariance(), hp.covarianceEpsilon(),
+                        hp.normGuard()),
+                DagmmHyperparameters.class, DagmmHyperparameters::paper, DagmmHyperparameters::defaults,
+                KEY, "SG-DAGMM: DAGMM (Zong et al., ICLR 2018) with a score-guided scoring network",
+                PLAIN_KEY, "DAGMM: deep autoencoding Gaussian mixture model scored by its sample energy "
+                        + "(SG-DAGMM with λ_DE = 0)");
     }
 }

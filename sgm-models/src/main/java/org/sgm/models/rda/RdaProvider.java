@@ -1,7 +1,6 @@
 package org.sgm.models.rda;
 
 import com.google.inject.Inject;
-import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
 import org.sgm.models.sgae.HiddenDims;
@@ -12,37 +11,16 @@ public class RdaProvider extends BackboneProvider<RdaHyperparameters> {
     public static final String KEY = "sg-rda";
     /** Registry key of the plain twin, {@link #plain()}: the backbone with λ_DE = 0, scored by its metric. */
     public static final String PLAIN_KEY = "rda";
-    private static final String DESCRIPTION = "SG-RDA: robust deep autoencoder, ℓ2,1 (Zhou & Paffenroth, KDD 2017) "
-            + "with a score-guided scoring network";
-    private static final String PLAIN_DESCRIPTION = "RDA: robust deep autoencoder (ℓ2,1) scored by reconstruction "
-            + "error ‖x − AE(x)‖₂ (SG-RDA with λ_DE = 0)";
 
-    /**
-     * @param components the score-guidance components
-     */
+    /** @param components the score-guidance components */
     @Inject
     public RdaProvider(ScoreGuidedComponents components) {
-        super(KEY, DESCRIPTION, PLAIN_KEY, PLAIN_DESCRIPTION, components);
-    }
-
-    @Override
-    public Class<RdaHyperparameters> hyperparametersType() {
-        return RdaHyperparameters.class;
-    }
-
-    @Override
-    protected RdaHyperparameters paperDefaults() {
-        return RdaHyperparameters.paper();
-    }
-
-    @Override
-    protected RdaHyperparameters autoDefaults() {
-        return RdaHyperparameters.defaults(); // automatic training and inner epochs
-    }
-
-    @Override
-    protected RepresentationLearner createLearner(RdaHyperparameters hp, int inputDim) {
-        return new RdaLearner(HiddenDims.resolve(inputDim, hp.hiddenDims()), hp.lambda(inputDim),
-                hp.lambdaPercentile(), hp.innerEpochs(hp.training().resolve(1).epochs()));
+        super(components, (hp, inputDim) -> new RdaLearner(HiddenDims.resolve(inputDim, hp.hiddenDims()),
+                        hp.lambda(inputDim), hp.lambdaPercentile(), hp.innerEpochs(hp.training().resolve(1).epochs())),
+                RdaHyperparameters.class, RdaHyperparameters::paper, RdaHyperparameters::defaults,
+                KEY, "SG-RDA: robust deep autoencoder, ℓ2,1 (Zhou & Paffenroth, KDD 2017) with a score-guided "
+                        + "scoring network",
+                PLAIN_KEY, "RDA: robust deep autoencoder (ℓ2,1) scored by reconstruction error ‖x − AE(x)‖₂ "
+                        + "(SG-RDA with λ_DE = 0)");
     }
 }

@@ -1,7 +1,6 @@
 package org.sgm.models.rsrae;
 
 import com.google.inject.Inject;
-import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
 
@@ -11,32 +10,17 @@ public class RsraeProvider extends BackboneProvider<RsraeHyperparameters> {
     public static final String KEY = "sg-rsrae";
     /** Registry key of the plain twin, {@link #plain()}: the backbone with λ_DE = 0, scored by its metric. */
     public static final String PLAIN_KEY = "rsrae";
-    private static final String DESCRIPTION = "SG-RSRAE: robust subspace recovery autoencoder (Lai et al., ICLR 2020) "
-            + "with a score-guided scoring network";
-    private static final String PLAIN_DESCRIPTION = "RSRAE (Lai et al., ICLR 2020), scored by reconstruction error ‖x "
-            + "− x̃‖₂ by default (SG-RSRAE with λ_DE = 0)";
 
-    /**
-     * @param components the score-guidance components
-     */
+    /** @param components the score-guidance components */
     @Inject
     public RsraeProvider(ScoreGuidedComponents components) {
-        super(KEY, DESCRIPTION, PLAIN_KEY, PLAIN_DESCRIPTION, components);
-    }
-
-    @Override
-    public Class<RsraeHyperparameters> hyperparametersType() {
-        return RsraeHyperparameters.class;
-    }
-
-    @Override
-    protected RsraeHyperparameters paperDefaults() {
-        return RsraeHyperparameters.paper();
-    }
-
-    @Override
-    protected RepresentationLearner createLearner(RsraeHyperparameters hp, int inputDim) {
-        return new RsraeLearner(inputDim, hp.hiddenDims().stream().mapToInt(Integer::intValue).toArray(),
-                hp.intrinsicDim(), hp.lambda1(), hp.lambda2(), hp.alternate(), hp.metric());
+        super(components, (hp, inputDim) -> new RsraeLearner(inputDim,
+                        hp.hiddenDims().stream().mapToInt(Integer::intValue).toArray(), hp.intrinsicDim(),
+                        hp.lambda1(), hp.lambda2(), hp.alternate(), hp.metric()),
+                RsraeHyperparameters.class, RsraeHyperparameters::paper, RsraeHyperparameters::defaults,
+                KEY, "SG-RSRAE: robust subspace recovery autoencoder (Lai et al., ICLR 2020) with a score-guided "
+                        + "scoring network",
+                PLAIN_KEY, "RSRAE (Lai et al., ICLR 2020), scored by reconstruction error ‖x − x̃‖₂ by default "
+                        + "(SG-RSRAE with λ_DE = 0)");
     }
 }

@@ -2,7 +2,6 @@ package org.sgm.models.sgae;
 
 import com.google.inject.Inject;
 import org.sgm.core.spi.DenseAutoencoder;
-import org.sgm.core.spi.RepresentationLearner;
 import org.sgm.core.train.BackboneProvider;
 import org.sgm.core.train.ScoreGuidedComponents;
 
@@ -12,31 +11,13 @@ public class SgAeProvider extends BackboneProvider<SgAeHyperparameters> {
     public static final String KEY = "sg-ae";
     /** Registry key of the plain twin, {@link #plain()}: the backbone with λ_DE = 0, scored by its metric. */
     public static final String PLAIN_KEY = "ae";
-    private static final String DESCRIPTION = "SG-AE: autoencoder with a score-guided scoring network (Huang et al., "
-            + "TNNLS 2023)";
-    private static final String PLAIN_DESCRIPTION = "AE: plain autoencoder scored by reconstruction error ‖x − x̂‖₂ "
-            + "(SG-AE with λ_DE = 0)";
 
-    /**
-     * @param components the score-guidance components
-     */
+    /** @param components the score-guidance components */
     @Inject
     public SgAeProvider(ScoreGuidedComponents components) {
-        super(KEY, DESCRIPTION, PLAIN_KEY, PLAIN_DESCRIPTION, components);
-    }
-
-    @Override
-    public Class<SgAeHyperparameters> hyperparametersType() {
-        return SgAeHyperparameters.class;
-    }
-
-    @Override
-    protected SgAeHyperparameters paperDefaults() {
-        return SgAeHyperparameters.paper();
-    }
-
-    @Override
-    protected RepresentationLearner createLearner(SgAeHyperparameters hp, int inputDim) {
-        return new DenseAutoencoder(HiddenDims.resolve(inputDim, hp.hiddenDims()));
+        super(components, (hp, inputDim) -> new DenseAutoencoder(HiddenDims.resolve(inputDim, hp.hiddenDims())),
+                SgAeHyperparameters.class, SgAeHyperparameters::paper, SgAeHyperparameters::defaults,
+                KEY, "SG-AE: autoencoder with a score-guided scoring network (Huang et al., TNNLS 2023)",
+                PLAIN_KEY, "AE: plain autoencoder scored by reconstruction error ‖x − x̂‖₂ (SG-AE with λ_DE = 0)");
     }
 }
