@@ -97,8 +97,10 @@ class ExplainCliTest {
      */
     @Test
     void plantedFeaturesComeFirst() throws Exception {
-        String[][] cases = {{"ae", "gradients"}, {"rsrae", "gradients"}, {"sg-rsrae", "reconstruction"},
-            {"sg-dagmm", "reconstruction"}};
+        // sg-ae's gradients pass since its test score reads the metric as well as the scorer (0.57 with the scorer
+        // alone, docs/explanations.md).
+        String[][] cases = {{"ae", "gradients"}, {"rsrae", "gradients"}, {"sg-ae", "gradients"},
+            {"sg-rsrae", "reconstruction"}, {"sg-dagmm", "reconstruction"}};
         for (String[] c : cases) {
             Path model = fit(dir, c[0], planted);
             Path out = dir.resolve(c[0] + "-" + c[1] + ".csv");
