@@ -37,6 +37,12 @@ class EngineOracleTest {
     }
 
     @Test
+    void robustDeepAutoencoderWithOuterStepsInsideEpochs() {
+        // The automatic schedule: outer steps after optimizer steps, the input replaced in mid-epoch.
+        EngineOracle.check(d -> RdaLearner.spread(new int[] {d, 8, 4}, 0.8, null, 4), data, GUIDED, 3);
+    }
+
+    @Test
     void rsraeAlternating() {
         EngineOracle.check(d -> new RsraeLearner(d, new int[] {12, 8}, 3, 0.1, 0.1, true, RsraeMetric.L2), data,
                 GUIDED, 4);

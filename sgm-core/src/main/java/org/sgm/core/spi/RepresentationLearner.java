@@ -96,6 +96,17 @@ public interface RepresentationLearner {
     default void onEpochStart(LearnerContext ctx, int epoch) {}
 
     /**
+     * Called after every optimizer step; the learner may replace the training input here
+     * ({@link LearnerContext#replaceInput}, the same number of rows), and the next batches read the new rows. For
+     * learners whose alternation must not wait for an epoch's end (a large file's fit may be a single epoch).
+     *
+     * @param ctx a forward pass over the training data and the learner's constants
+     * @param step the steps taken so far in the fit (1 after the first)
+     * @param totalSteps the steps the fit will take unless it stops early
+     */
+    default void onStep(LearnerContext ctx, long step, long totalSteps) {}
+
+    /**
      * Called once after the last epoch, before the model is frozen.
      *
      * @param ctx a forward pass over the training data and the learner's constants

@@ -85,6 +85,7 @@ public final class TrainingLoop {
         long warmupSteps = guided ? Math.round(guidance.warmup() * training.epochs() * (double) steps) : 0;
         int refresh = guidance.refreshEvery();
         long step = 0;
+        long totalSteps = (long) training.epochs() * steps;
         SplittableRandom sampling = new SplittableRandom(seed ^ 0x5DEECE66DL); // τ samples; leaves rng alone
         for (int epoch = 1; epoch <= training.epochs(); epoch++) {
             long start = System.nanoTime();
@@ -125,6 +126,10 @@ public final class TrainingLoop {
                 rows.gatherRows(order, from, to, buffer);
                 double mu = guided ? components.regularizer().sampleReferenceMean(rng) : 0.0;
                 StepLosses losses = net.step(buffer, to - from, tau, mu, epoch, guide);
+                if (context != null) {
+                    learner.onStep(context, step + 1, totalSteps);
+                    rows = context.input();
+                }
                 if (!Double.isFinite(losses.total())) {
                     throw new TrainingDivergedException(String.format(Locale.ROOT,
                             "training diverged in epoch %d, step %d: the loss became %s (backbone %s, guidance %s); "

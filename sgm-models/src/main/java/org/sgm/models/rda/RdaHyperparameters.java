@@ -24,9 +24,10 @@ import org.sgm.models.sgae.HiddenDims;
  *     the rows' residual norms ‖X − L̂‖₂ there, so that the sparse part S holds about the top {@code 100 −
  *     lambdaPercentile} % of the rows whatever the data's scale (a label-free rule; lambdaScale is then unused);
  *     null: λ = lambdaScale·√d. Default 90 ({@link #AUTO_LAMBDA_PERCENTILE}); the paper preset: null
- * @param innerEpochs epochs of autoencoder training per outer iteration (≥ 1); null (the default): a tenth of the
- *     epoch count, at least 1 ({@link #innerEpochs(int)}), so that every fit makes about {@value #AUTO_OUTER}
- *     outer iterations whatever its epoch count; the paper preset: 10
+ * @param innerEpochs epochs of autoencoder training per outer iteration (≥ 1); null (the default): the outer steps
+ *     are spread over the fit's optimizer steps, one every tenth of them ({@link RdaLearner#spread}), so that every
+ *     fit makes {@value #AUTO_OUTER} outer iterations whatever its epoch count, a single-epoch fit on a large file
+ *     included (round 2, docs/defaults.md); the paper preset: 10
  * @param scorerHidden hidden width of the scoring network; default 10
  * @param training optimisation settings; SG paper defaults
  * @param guidance guidance settings; SG paper defaults (λ_DE = 0 for the plain {@code rda})
@@ -42,7 +43,7 @@ public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, D
      */
     public static final double AUTO_LAMBDA_PERCENTILE = 90;
 
-    /** Outer iterations an automatic {@code innerEpochs} aims at. */
+    /** Outer iterations of a fit with the automatic schedule ({@code innerEpochs} null). */
     public static final int AUTO_OUTER = 10;
 
     /** Validates every field, reporting all violations together. */
@@ -66,14 +67,6 @@ public record RdaHyperparameters(List<Integer> hiddenDims, double lambdaScale, D
         RdaHyperparameters p = paper();
         return new RdaHyperparameters(p.hiddenDims, p.lambdaScale, AUTO_LAMBDA_PERCENTILE, null, p.scorerHidden,
                 TrainingConfig.defaults(), ScoreGuidance.defaults());
-    }
-
-    /**
-     * @param epochs the fit's (resolved) epoch count
-     * @return the inner epochs: as given, or {@code max(1, round(epochs / AUTO_OUTER))}
-     */
-    public int innerEpochs(int epochs) {
-        return innerEpochs != null ? innerEpochs : Math.max(1, Math.round(epochs / (float) AUTO_OUTER));
     }
 
     /** @return auto widths, λ = √d, 10 inner epochs, a 10-unit scorer, the SG paper's training and guidance */

@@ -26,9 +26,10 @@ import org.sgm.core.tape.Tensor;
  * autoencoder learns the "clean" part L and S holds the rows it cannot reconstruct, made row-sparse by the ℓ2,1
  * proximal step.
  *
- * <p>The training loop's epochs are RDA's inner epochs: the autoencoder trains on L = X − S (with the score-guided
- * term added to its loss when guided). Every {@code innerEpochs} epochs (at the start of epochs
- * {@code innerEpochs + 1}, {@code 2·innerEpochs + 1}, …) and once after the last epoch, the outer step runs:
+ * <p>Between outer steps the autoencoder trains on L = X − S (with the score-guided term added to its loss when
+ * guided). Every {@code innerEpochs} epochs (at the start of epochs {@code innerEpochs + 1},
+ * {@code 2·innerEpochs + 1}, …), or, for a learner made by {@link #spread}, every {@code totalSteps / outerIterations}
+ * optimizer steps, and once after the last epoch, the outer step runs:
  * L̂ = AE(L) over the current input, {@code S = prox_{λ·ℓ2,1}(X − L̂)} row by row ({@link L21Shrinkage}), and the
  * loop's input becomes L = X − S. S starts at 0, so the first inner epochs train on X.
  *
@@ -57,6 +58,8 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
     private final Double lambdaPercentile;
     private double lastLambda = Double.NaN;
     private final int innerEpochs;
+    /** &gt; 0: outer steps spread over the optimizer steps ({@link #spread}); 0: every {@code innerEpochs} epochs. */
+    private final int outerIterations;
     /** Rows of S that are not zero after the last outer step, and their values (row-major); null before it. */
     private int[] sparseRows;
     private float[] sparseValues;
@@ -79,6 +82,30 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
      * @param innerEpochs epochs of autoencoder training between two outer steps, ≥ 1
      */
     public RdaLearner(int[] widths, double lambda, Double lambdaPercentile, int innerEpochs) {
+        this(widths, lambda, lambdaPercentile, innerEpochs, 0);
+    }
+
+    /**
+     * An RDA whose outer steps are spread evenly over the fit's optimizer steps instead of falling on epoch starts:
+     * one every {@code round(totalSteps / outerIterations)} steps, and one after the last epoch. A fit that is a
+     * single epoch (the automatic budget on a large file) still alternates; on the epoch schedule its S would never
+     * reach the training, and RDA would be the plain autoencoder.
+     *
+     * @param widths encoder widths from the input (d) to the bottleneck
+     * @param lambda the absolute shrinkage threshold λ &gt; 0, used when {@code lambdaPercentile} is null
+     * @param lambdaPercentile if not null, λ is re-chosen at every outer step as this percentile of the residual row
+     *     norms
+     * @param outerIterations the outer iterations of a fit that runs its whole budget, ≥ 1
+     * @return the learner
+     */
+    public static RdaLearner spread(int[] widths, double lambda, Double lambdaPercentile, int outerIterations) {
+        if (outerIterations < 1) {
+            throw new IllegalArgumentException("outerIterations must be ≥ 1, got " + outerIterations);
+        }
+        return new RdaLearner(widths, lambda, lambdaPercentile, 1, outerIterations);
+    }
+
+    private RdaLearner(int[] widths, double lambda, Double lambdaPercentile, int innerEpochs, int outerIterations) {
         if (widths.length < 2) {
             throw new IllegalArgumentException("an autoencoder needs at least one hidden layer");
         }
@@ -92,6 +119,7 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
         this.lambda = lambda;
         this.lambdaPercentile = lambdaPercentile;
         this.innerEpochs = innerEpochs;
+        this.outerIterations = outerIterations;
     }
 
     @Override
@@ -142,7 +170,15 @@ public final class RdaLearner implements RepresentationLearner, TapeLearner {
 
     @Override
     public void onEpochStart(LearnerContext ctx, int epoch) {
-        if (epoch > 1 && (epoch - 1) % innerEpochs == 0) {
+        if (outerIterations == 0 && epoch > 1 && (epoch - 1) % innerEpochs == 0) {
+            outerStep(ctx);
+        }
+    }
+
+    @Override
+    public void onStep(LearnerContext ctx, long step, long totalSteps) {
+        if (outerIterations > 0 && step < totalSteps
+                && step % Math.max(1, Math.round((double) totalSteps / outerIterations)) == 0) {
             outerStep(ctx);
         }
     }

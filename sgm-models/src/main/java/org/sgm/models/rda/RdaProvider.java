@@ -15,8 +15,11 @@ public class RdaProvider extends BackboneProvider<RdaHyperparameters> {
     /** @param components the score-guidance components */
     @Inject
     public RdaProvider(ScoreGuidedComponents components) {
-        super(components, (hp, inputDim) -> new RdaLearner(HiddenDims.resolve(inputDim, hp.hiddenDims()),
-                        hp.lambda(inputDim), hp.lambdaPercentile(), hp.innerEpochs(hp.training().resolve(1).epochs())),
+        super(components, (hp, inputDim) -> hp.innerEpochs() == null
+                        ? RdaLearner.spread(HiddenDims.resolve(inputDim, hp.hiddenDims()), hp.lambda(inputDim),
+                                hp.lambdaPercentile(), RdaHyperparameters.AUTO_OUTER)
+                        : new RdaLearner(HiddenDims.resolve(inputDim, hp.hiddenDims()), hp.lambda(inputDim),
+                                hp.lambdaPercentile(), hp.innerEpochs()),
                 RdaHyperparameters.class, RdaHyperparameters::paper, RdaHyperparameters::defaults,
                 KEY, "SG-RDA: robust deep autoencoder, ℓ2,1 (Zhou & Paffenroth, KDD 2017) with a score-guided "
                         + "scoring network",

@@ -1,6 +1,8 @@
 package org.sgm.models.rda;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,5 +105,51 @@ class RdaLearnerTest {
         double[] norms = learner[0].residualNorms().toDoubleVector();
         Arrays.sort(norms);
         assertEquals(norms[539] + 0.1 * (norms[540] - norms[539]), learner[0].lambda(), 1e-4 * learner[0].lambda());
+    }
+
+    @Test
+    void spreadOuterStepsFallEveryTenthOfTheStepsEvenInASingleEpoch() {
+        FeatureMatrix x = SyntheticFixtures.subspace(90, 10, 8, 3).x();
+        SameDiff sd = SameDiff.create();
+        SDVariable in = sd.placeHolder("x", DataType.FLOAT, -1, 8);
+        RdaLearner learner = RdaLearner.spread(new int[] {8, 4}, 0.5, null, 10);
+        learner.build(sd, in, new ParamInit(1));
+        List<Long> replacedAt = new ArrayList<>();
+        long[] step = {0};
+        LearnerContext ctx = new SameDiffContext(sd, x) {
+            @Override
+            public void replaceInput(FeatureMatrix rows) {
+                replacedAt.add(step[0]);
+                super.replaceInput(rows);
+            }
+        };
+        learner.onEpochStart(ctx, 1); // one epoch of 95 steps: epoch starts do nothing on this schedule
+        for (step[0] = 1; step[0] <= 95; step[0]++) {
+            learner.onStep(ctx, step[0], 95);
+        }
+        step[0] = -1;
+        learner.onTrainingEnd(ctx);
+        assertEquals(List.of(10L, 20L, 30L, 40L, 50L, 60L, 70L, 80L, 90L, -1L), replacedAt);
+    }
+
+    @Test
+    void theAutomaticScheduleAlternatesInsideASingleEpoch() {
+        // One epoch of 8 steps. On the epoch schedule S is only computed after training, so the autoencoder trains
+        // on X throughout: exactly as a spread schedule whose λ is too large for any S. The automatic (spread)
+        // schedule trains on X − S after its first outer step, so its fit differs.
+        SyntheticFixtures.Labelled data = SyntheticFixtures.subspace(540, 60, 8, 7);
+        String training = "\"training\": {\"epochs\": 1, \"batchSize\": 64, \"learningRate\": 0.003}";
+        double[] spread = rdaScores(data.x(), "{" + training + "}");
+        double[] epochs = rdaScores(data.x(), "{\"innerEpochs\": 1, " + training + "}");
+        double[] noS = rdaScores(data.x(), "{\"lambdaPercentile\": null, \"lambdaScale\": 1e9, " + training + "}");
+        assertArrayEquals(noS, epochs, 0, "the epoch schedule in one epoch trains on X only");
+        assertFalse(Arrays.equals(epochs, spread), "the automatic schedule trains on X − S");
+    }
+
+    private static double[] rdaScores(FeatureMatrix x, String json) {
+        RdaProvider provider = new RdaProvider(ScoreGuidedComponents.paper());
+        RdaHyperparameters hp = HyperparameterJson.read(RdaHyperparameters.class, provider.plain().defaults(),
+                HyperparameterJson.read(json));
+        return provider.plain().create(hp).fit(x, FitContext.of(5)).score(x);
     }
 }
