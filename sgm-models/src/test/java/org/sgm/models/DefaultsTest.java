@@ -85,8 +85,8 @@ class DefaultsTest {
                 announced.add(description);
             }
         })));
-        TrainingConfig expected = new TrainingConfig(17, 32, 1e-3, 1.0, false, 300); // 600 rows: 18 steps per epoch
-        assertEquals(expected, new TrainingConfig(null, null, null, 1.0, false, 300).resolve(600));
+        TrainingConfig expected = new TrainingConfig(17, 32, 1e-3, 1.0, true, 300); // 600 rows: 18 steps per epoch
+        assertEquals(expected, new TrainingConfig(null, null, null, 1.0, true, 300).resolve(600));
         TrainingConfig stored = ((ScoreGuidedHyperparameters<?>) fitted.hyperparameters()).training();
         assertEquals(expected.withEngine(TrainingConfig.ENGINE_FAST), stored, "the model keeps the engine it trained on");
         assertEquals(List.of("sg-ae: batch 32 (auto), lr 0.001 (auto), 17 epochs × 18 steps = 306 steps (auto: budget "

@@ -25,7 +25,7 @@ class TrainingConfigTest {
         assertEquals(100, r.epochs());
         assertEquals(1e-3, r.learningRate());
         assertEquals(400, steps(r, 148));
-        assertFalse(r.earlyStop());
+        assertTrue(r.earlyStop(), "the paper's early stop, on by default since round 2");
         // 40 rows: one step per epoch; the epoch cap bounds the passes over the data.
         TrainingConfig tiny = AUTO.resolve(40);
         assertEquals(32, tiny.batchSize());
@@ -113,7 +113,7 @@ class TrainingConfigTest {
     void nullMeansAutomaticInJsonAndBadValuesAreReported() {
         TrainingConfig t = HyperparameterJson.read(TrainingConfig.class, AUTO,
                 HyperparameterJson.read("{\"batchSize\": 64, \"steps\": 500}"));
-        assertEquals(new TrainingConfig(null, 64, null, 1.0, false, 500), t);
+        assertEquals(new TrainingConfig(null, 64, null, 1.0, true, 500), t);
         assertEquals(AUTO.withEarlyStop(true), HyperparameterJson.read(TrainingConfig.class, TrainingConfig.paper(),
                 HyperparameterJson.read("{\"epochs\": null, \"batchSize\": null, \"learningRate\": null}")));
         Violations v = new Violations();
