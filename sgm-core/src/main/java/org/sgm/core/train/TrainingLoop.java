@@ -126,16 +126,16 @@ public final class TrainingLoop {
                 rows.gatherRows(order, from, to, buffer);
                 double mu = guided ? components.regularizer().sampleReferenceMean(rng) : 0.0;
                 StepLosses losses = net.step(buffer, to - from, tau, mu, epoch, guide);
-                if (context != null) {
-                    learner.onStep(context, step + 1, totalSteps);
-                    rows = context.input();
-                }
                 if (!Double.isFinite(losses.total())) {
                     throw new TrainingDivergedException(String.format(Locale.ROOT,
                             "training diverged in epoch %d, step %d: the loss became %s (backbone %s, guidance %s); "
                                     + "lower training.learningRate (now %s) or check the input for extreme values",
                             epoch, k + 1, losses.total(), losses.backbone(), losses.guidance(),
                             training.learningRate()));
+                }
+                if (context != null) {
+                    learner.onStep(context, step + 1, totalSteps);
+                    rows = context.input();
                 }
                 sumTotal += losses.total();
                 sumBackbone += losses.backbone();
