@@ -8,26 +8,12 @@ import org.sgm.core.AnomalyDetector;
  *
  * @param <H> the hyperparameter record
  */
-abstract class BaselineDetector<H extends Record> implements AnomalyDetector {
-    private final String key;
-    private final H hyperparameters;
-
+abstract class BaselineDetector<H extends Record> extends Keyed<H> implements AnomalyDetector {
     /**
      * @param key the registry key
      * @param hyperparameters validated hyperparameters
      */
     BaselineDetector(String key, H hyperparameters) {
-        this.key = key;
-        this.hyperparameters = hyperparameters;
-    }
-
-    @Override
-    public final String key() {
-        return key;
-    }
-
-    @Override
-    public final H hyperparameters() {
-        return hyperparameters;
+        super(key, hyperparameters);
     }
 }

@@ -11,9 +11,7 @@ import org.sgm.core.data.FeatureMatrix;
  *
  * @param <H> the hyperparameter record
  */
-abstract class BaselineModel<H extends Record> implements FittedDetector {
-    private final String key;
-    private final H hyperparameters;
+abstract class BaselineModel<H extends Record> extends Keyed<H> implements FittedDetector {
     /** The number of features it was fitted on. */
     protected final int inputDim;
 
@@ -23,19 +21,8 @@ abstract class BaselineModel<H extends Record> implements FittedDetector {
      * @param inputDim the number of features
      */
     BaselineModel(String key, H hyperparameters, int inputDim) {
-        this.key = key;
-        this.hyperparameters = hyperparameters;
+        super(key, hyperparameters);
         this.inputDim = inputDim;
-    }
-
-    @Override
-    public final String key() {
-        return key;
-    }
-
-    @Override
-    public final H hyperparameters() {
-        return hyperparameters;
     }
 
     @Override
@@ -45,7 +32,7 @@ abstract class BaselineModel<H extends Record> implements FittedDetector {
 
     @Override
     public final double[] score(FeatureMatrix x) {
-        TribuoFeatures.requireWidth(key, inputDim, x);
+        TribuoFeatures.requireWidth(key(), inputDim, x);
         TribuoFeatures.requireFinite(x);
         return scoreChecked(x);
     }

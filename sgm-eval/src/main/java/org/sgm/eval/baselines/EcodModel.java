@@ -3,6 +3,7 @@ package org.sgm.eval.baselines;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.sgm.core.FitContext;
 import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
@@ -38,7 +39,8 @@ final class EcodModel extends BaselineModel<EcodHyperparameters> {
         this.n = n;
     }
 
-    static EcodModel fit(String key, EcodHyperparameters hp, FeatureMatrix x) {
+    /** A {@link FunctionDetector.Fit}: it draws nothing at random, so {@code ctx} goes unused. */
+    static EcodModel fit(String key, EcodHyperparameters hp, FeatureMatrix x, FitContext ctx) {
         int n = x.rows();
         int d = x.cols();
         float[] sorted = new float[d * n];

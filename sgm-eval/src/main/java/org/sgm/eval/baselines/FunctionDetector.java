@@ -30,6 +30,15 @@ final class FunctionDetector<H extends Record> extends BaselineDetector<H> {
         this.fit = fit;
     }
 
+    /**
+     * @param fit the fit
+     * @param <H> the hyperparameter record
+     * @return what a {@link BaselineProvider} makes its unfitted detectors with: one that fits by {@code fit}
+     */
+    static <H extends Record> BaselineProvider.Create<H> fitting(Fit<H> fit) {
+        return (key, hyperparameters) -> new FunctionDetector<>(key, hyperparameters, fit);
+    }
+
     @Override
     public FittedDetector fit(FeatureMatrix train, FitContext ctx) {
         TribuoFeatures.requireNonEmpty(key(), train);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.sgm.core.FitContext;
 import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
@@ -54,12 +55,12 @@ final class IsolationForestModel extends BaselineModel<IsolationForestHyperparam
         return 2 * (Math.log(m - 1.0) + EULER_GAMMA) - 2.0 * (m - 1) / m;
     }
 
-    static IsolationForestModel fit(String key, IsolationForestHyperparameters hp, FeatureMatrix x, long seed) {
+    static IsolationForestModel fit(String key, IsolationForestHyperparameters hp, FeatureMatrix x, FitContext ctx) {
         int n = x.rows();
         int d = x.cols();
         int psi = Math.min(hp.subsample(), n);
         int limit = (int) Math.ceil(Math.log(psi) / Math.log(2));
-        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom rng = new SplittableRandom(ctx.seed());
         List<float[]> built = new ArrayList<>();
         int[] roots = new int[hp.trees()];
         int[] all = new int[n];

@@ -3,6 +3,7 @@ package org.sgm.eval.baselines;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.sgm.core.FitContext;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
 
@@ -27,7 +28,8 @@ final class KnnModel extends BaselineModel<KnnHyperparameters> {
         this.index = new NeighbourIndex(train, n, d);
     }
 
-    static KnnModel fit(String key, KnnHyperparameters hp, FeatureMatrix x) {
+    /** A {@link FunctionDetector.Fit}: it draws nothing at random, so {@code ctx} goes unused. */
+    static KnnModel fit(String key, KnnHyperparameters hp, FeatureMatrix x, FitContext ctx) {
         return new KnnModel(key, hp, x.toArray(), x.rows(), x.cols());
     }
 

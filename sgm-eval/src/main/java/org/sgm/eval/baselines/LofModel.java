@@ -2,6 +2,7 @@ package org.sgm.eval.baselines;
 
 import java.util.List;
 import java.util.Map;
+import org.sgm.core.FitContext;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.data.InvalidDataException;
@@ -59,7 +60,8 @@ final class LofModel extends BaselineModel<LofHyperparameters> {
         return 1.0 / (sum / k + GUARD);
     }
 
-    static LofModel fit(String key, LofHyperparameters hp, FeatureMatrix x) {
+    /** A {@link FunctionDetector.Fit}: it draws nothing at random, so {@code ctx} goes unused. */
+    static LofModel fit(String key, LofHyperparameters hp, FeatureMatrix x, FitContext ctx) {
         if (x.rows() < 2) {
             throw new InvalidDataException("cannot fit " + key + " on " + x.rows()
                     + " row: the local outlier factor needs at least 2 training rows");

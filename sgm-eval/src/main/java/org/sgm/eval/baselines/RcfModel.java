@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.sgm.core.FitContext;
 import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
 import org.sgm.core.data.FeatureMatrix;
@@ -32,10 +33,10 @@ final class RcfModel extends BaselineModel<RcfHyperparameters> {
         this.forest = forest;
     }
 
-    static RcfModel fit(String key, RcfHyperparameters hp, FeatureMatrix x, long seed) {
+    static RcfModel fit(String key, RcfHyperparameters hp, FeatureMatrix x, FitContext ctx) {
         int d = x.cols();
         RandomCutForest forest = RandomCutForest.builder().dimensions(d).numberOfTrees(hp.trees())
-                .sampleSize(hp.sampleSize()).randomSeed(seed).outputAfter(1).parallelExecutionEnabled(false)
+                .sampleSize(hp.sampleSize()).randomSeed(ctx.seed()).outputAfter(1).parallelExecutionEnabled(false)
                 .build();
         double[] point = new double[d];
         for (int i = 0; i < x.rows(); i++) {

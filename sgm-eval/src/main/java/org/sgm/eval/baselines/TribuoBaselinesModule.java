@@ -2,9 +2,6 @@ package org.sgm.eval.baselines;
 
 import com.google.inject.AbstractModule;
 import org.sgm.core.registry.DetectorModule;
-import com.google.inject.multibindings.MapBinder;
-import org.sgm.core.DetectorProvider;
-import org.sgm.core.registry.Detectors;
 
 /**
  * Registers the Tribuo baselines in the detector registry: {@value TribuoOcsvmProvider#KEY},
@@ -16,10 +13,7 @@ public final class TribuoBaselinesModule extends AbstractModule implements Detec
 
     @Override
     protected void configure() {
-        MapBinder<String, DetectorProvider<?>> detectors = Detectors.binder(binder());
-        detectors.addBinding(TribuoOcsvmProvider.KEY).to(TribuoOcsvmProvider.class);
-        detectors.addBinding(TribuoLinearOcsvmProvider.KEY).to(TribuoLinearOcsvmProvider.class);
-        detectors.addBinding(TribuoKMeansProvider.KEY).to(TribuoKMeansProvider.class);
-        detectors.addBinding(TribuoHdbscanProvider.KEY).to(TribuoHdbscanProvider.class);
+        BaselineProvider.bind(binder(), new TribuoOcsvmProvider(), new TribuoLinearOcsvmProvider(),
+                new TribuoKMeansProvider(), new TribuoHdbscanProvider());
     }
 }

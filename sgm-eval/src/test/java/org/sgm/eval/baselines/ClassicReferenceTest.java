@@ -55,7 +55,7 @@ class ClassicReferenceTest {
     @Test
     void knnEqualsScikitLearnsNeighbourDistances() {
         for (String method : KnnHyperparameters.METHODS) {
-            double[] s = new ClassicProviders.KnnProvider().create(new KnnHyperparameters(5, method))
+            double[] s = new KnnProvider().create(new KnnHyperparameters(5, method))
                     .fit(train, FitContext.of(0)).score(test);
             assertScores(REF.get("knn_k5").get(method), s, "knn " + method);
         }
@@ -63,14 +63,14 @@ class ClassicReferenceTest {
 
     @Test
     void lofEqualsScikitLearnsNoveltyScores() {
-        double[] s = new ClassicProviders.LofProvider().create(LofHyperparameters.defaults())
+        double[] s = new LofProvider().create(LofHyperparameters.defaults())
                 .fit(train, FitContext.of(0)).score(test);
         assertScores(REF.get("lof_k20"), s, "lof");
     }
 
     @Test
     void ecodEqualsItsFormula() {
-        double[] s = new ClassicProviders.EcodProvider().create(EcodHyperparameters.defaults())
+        double[] s = new EcodProvider().create(EcodHyperparameters.defaults())
                 .fit(train, FitContext.of(0)).score(test);
         assertScores(REF.get("ecod"), s, "ecod");
     }

@@ -37,7 +37,7 @@ class IsolationForestTest {
             r[0] = rng.nextGaussian();
             r[1] = rng.nextGaussian();
         }
-        FittedDetector f = new ClassicProviders.IsolationForestProvider().create(
+        FittedDetector f = new IsolationForestProvider().create(
                 IsolationForestHyperparameters.defaults()).fit(FeatureMatrix.of(rows), FitContext.of(3));
         double[] s = f.score(FeatureMatrix.of(new double[][] {{0, 0}, {8, 8}}));
         assertTrue(s[0] > 0 && s[0] < 0.5 && s[1] > 0.7 && s[1] <= 1, Arrays.toString(s));
@@ -56,7 +56,7 @@ class IsolationForestTest {
             rows[i][1] = -i;
         }
         IsolationForestHyperparameters hp = new IsolationForestHyperparameters(2, 16);
-        ModelState state = new ClassicProviders.IsolationForestProvider().create(hp)
+        ModelState state = new IsolationForestProvider().create(hp)
                 .fit(FeatureMatrix.of(rows), FitContext.of(1)).state();
         float[] nodes = StateArrays.read("iforest", state, IsolationForestModel.NODES, -1, 5);
         nodes[2] = 0; // the root's left child → the root: a walk would loop

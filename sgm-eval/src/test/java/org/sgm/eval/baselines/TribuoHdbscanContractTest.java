@@ -1,17 +1,8 @@
 package org.sgm.eval.baselines;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.sgm.core.DetectorProvider;
-import org.sgm.core.testing.AnomalyDetectorContractTest;
-
-class TribuoHdbscanContractTest extends AnomalyDetectorContractTest {
-    @Override
-    protected DetectorProvider<?> provider() {
-        return new TribuoHdbscanProvider();
-    }
-
-    @Override
-    protected JsonNode overrides() {
-        return null;
+/** The HDBSCAN* baseline against the detector contract. */
+class TribuoHdbscanContractTest extends BaselineContractTest {
+    TribuoHdbscanContractTest() {
+        super(new TribuoHdbscanProvider());
     }
 }

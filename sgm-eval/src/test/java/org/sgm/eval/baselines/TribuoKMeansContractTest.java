@@ -1,17 +1,8 @@
 package org.sgm.eval.baselines;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.sgm.core.DetectorProvider;
-import org.sgm.core.testing.AnomalyDetectorContractTest;
-
-class TribuoKMeansContractTest extends AnomalyDetectorContractTest {
-    @Override
-    protected DetectorProvider<?> provider() {
-        return new TribuoKMeansProvider();
-    }
-
-    @Override
-    protected JsonNode overrides() {
-        return null;
+/** The k-means baseline against the detector contract. */
+class TribuoKMeansContractTest extends BaselineContractTest {
+    TribuoKMeansContractTest() {
+        super(new TribuoKMeansProvider());
     }
 }

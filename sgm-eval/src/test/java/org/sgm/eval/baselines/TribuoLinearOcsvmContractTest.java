@@ -1,18 +1,9 @@
 package org.sgm.eval.baselines;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.sgm.core.DetectorProvider;
-import org.sgm.core.testing.AnomalyDetectorContractTest;
-
-class TribuoLinearOcsvmContractTest extends AnomalyDetectorContractTest {
-    @Override
-    protected DetectorProvider<?> provider() {
-        return new TribuoLinearOcsvmProvider();
-    }
-
-    @Override
-    protected JsonNode overrides() {
-        return null;
+/** The linear one-class SVM baseline against the detector contract. */
+class TribuoLinearOcsvmContractTest extends BaselineContractTest {
+    TribuoLinearOcsvmContractTest() {
+        super(new TribuoLinearOcsvmProvider());
     }
 
     /**

@@ -1,17 +1,8 @@
 package org.sgm.eval.baselines;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.sgm.core.DetectorProvider;
-import org.sgm.core.testing.AnomalyDetectorContractTest;
-
-class TribuoOcsvmContractTest extends AnomalyDetectorContractTest {
-    @Override
-    protected DetectorProvider<?> provider() {
-        return new TribuoOcsvmProvider();
-    }
-
-    @Override
-    protected JsonNode overrides() {
-        return null;
+/** The one-class SVM baseline against the detector contract. */
+class TribuoOcsvmContractTest extends BaselineContractTest {
+    TribuoOcsvmContractTest() {
+        super(new TribuoOcsvmProvider());
     }
 }

@@ -1,0 +1,8 @@
+package org.sgm.eval.baselines;
+
+/** ECOD against the detector contract. */
+class EcodContractTest extends BaselineContractTest {
+    EcodContractTest() {
+        super(new EcodProvider());
+    }
+}
