@@ -106,7 +106,7 @@ public final class SwapNoise {
             if (b >= a) {
                 b++;
             }
-            chooseFirst(features, swapped, random);
+            Sampling.chooseFirst(features, swapped, random);
             sink.accept(r, normals[a], normals[b], features, swapped);
         }
     }
@@ -123,15 +123,5 @@ public final class SwapNoise {
             System.arraycopy(row, 0, out, r * d, d);
         });
         return FeatureMatrix.wrap(out, count, train.columnNames());
-    }
-
-    /** Partial Fisher–Yates: moves a uniformly random choice of {@code k} distinct elements to the front. */
-    private static void chooseFirst(int[] values, int k, SplittableRandom random) {
-        for (int i = 0; i < k; i++) {
-            int j = i + random.nextInt(values.length - i);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
-        }
     }
 }

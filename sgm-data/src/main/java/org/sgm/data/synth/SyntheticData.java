@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.sgm.core.io.AtomicFiles;
+import org.sgm.data.Sampling;
 import org.sgm.data.SwapNoise;
 import org.sgm.data.synth.SynthSpec.Kind;
 
@@ -328,12 +329,7 @@ public final class SyntheticData {
         for (int j = 0; j < d; j++) {
             all[j] = j;
         }
-        for (int t = 0; t < k; t++) {
-            int u = t + random.nextInt(d - t);
-            int swap = all[t];
-            all[t] = all[u];
-            all[u] = swap;
-        }
+        Sampling.chooseFirst(all, k, random);
         int[] out = Arrays.copyOf(all, k);
         Arrays.sort(out);
         return out;

@@ -3,6 +3,7 @@ package org.sgm.eval.baselines;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.sgm.core.data.FeatureMatrix;
+import org.sgm.data.Sampling;
 
 /** Seeded uniform row sampling, for baselines whose cost is quadratic in the training rows. */
 final class Subsample {
@@ -22,13 +23,7 @@ final class Subsample {
         }
         int[] index = new int[n];
         Arrays.setAll(index, i -> i);
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = 0; i < max; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = index[i];
-            index[i] = index[j];
-            index[j] = t;
-        }
+        Sampling.chooseFirst(index, max, new SplittableRandom(seed));
         int[] kept = Arrays.copyOf(index, max);
         Arrays.sort(kept);
         return x.selectRows(kept);
