@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sgm.cli.CliRoundTripTest.sgm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +19,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sgm.cli.CliRoundTripTest.Run;
 import org.sgm.core.testing.LegacyModelFiles;
+import org.sgm.core.testing.ZipEntries;
 
 /**
  * The bad-input suite of the reliability issue, driven through the real CLI entry point ({@link SgmMain#execute}).
@@ -549,7 +545,7 @@ class BadInputCliTest {
         Path notAModel = write("not-a-model.sgm", "a,b\n1,2\n");
         refused(List.of(notAModel + ": not a valid SGM model file"), score(notAModel, data));
 
-        Path tampered = Files.write(dir.resolve("tampered.sgm"), rewrite(good, "state/000.bin", b -> {
+        Path tampered = Files.write(dir.resolve("tampered.sgm"), ZipEntries.rewrite(good, "state/000.bin", b -> {
             b[b.length - 1] ^= 1;
             return b;
         }));
@@ -584,24 +580,5 @@ class BadInputCliTest {
         LegacyModelFiles.editMetadata(wide, meta -> ((ObjectNode) meta.get("hyperparameters").get("backbone"))
                 .putArray("hiddenDims").add(400_000_000).add(8));
         refused(List.of(wide + ": model array '", "the network needs 5 × 400000000"), score(wide, train));
-    }
-
-    private interface Edit {
-        byte[] apply(byte[] b) throws Exception;
-    }
-
-
-    private static byte[] rewrite(byte[] zip, String name, Edit edit) throws Exception {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-                ZipOutputStream out = new ZipOutputStream(buf)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] b = in.readAllBytes();
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(e.getName().equals(name) ? edit.apply(b) : b);
-                out.closeEntry();
-            }
-        }
-        return buf.toByteArray();
     }
 }

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,6 +24,7 @@ import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.HyperparameterJson;
 import org.sgm.core.registry.DetectorRegistry;
+import org.sgm.core.testing.ZipEntries;
 
 class ModelFileTest {
     @TempDir
@@ -175,32 +172,11 @@ class ModelFileTest {
         }
     }
 
-    private interface Edit {
-        byte[] apply(byte[] b) throws Exception;
-    }
-
     private static byte[] entry(Path zip, String name) throws Exception {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (e.getName().equals(name)) {
-                    return in.readAllBytes();
-                }
-            }
-        }
-        throw new AssertionError(name);
+        return ZipEntries.entry(Files.readAllBytes(zip), name);
     }
 
-    private static void rewrite(Path zip, String name, Edit edit) throws Exception {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip));
-                ZipOutputStream out = new ZipOutputStream(buf)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] b = in.readAllBytes();
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(e.getName().equals(name) ? edit.apply(b) : b);
-                out.closeEntry();
-            }
-        }
-        Files.write(zip, buf.toByteArray());
+    private static void rewrite(Path zip, String name, ZipEntries.Edit edit) throws Exception {
+        Files.write(zip, ZipEntries.rewrite(Files.readAllBytes(zip), name, edit));
     }
 }
