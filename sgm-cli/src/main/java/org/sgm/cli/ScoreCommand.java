@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import org.sgm.core.ModelFileException;
-import org.sgm.core.SgmException;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.threshold.InvalidThresholdException;
@@ -202,15 +200,8 @@ final class ScoreCommand implements Callable<Integer> {
         return Double.toString(score);
     }
 
-    /** Loads a model file; every error names the file (those found while restoring the network, too). */
+    /** Loads a model file with the program's registry; every error names the file ({@link FittedPipeline#load}). */
     static FittedPipeline load(Path model) {
-        try {
-            return FittedPipeline.load(model, SgmMain.registry());
-        } catch (SgmException e) {
-            if (e.getMessage().startsWith(model.toString())) {
-                throw e;
-            }
-            throw new ModelFileException(model + ": " + e.getMessage(), e);
-        }
+        return FittedPipeline.load(model, SgmMain.registry());
     }
 }

@@ -375,7 +375,8 @@ public final class FittedPipeline {
      * @param file a model file written by {@link #save}
      * @param registry the detectors, to restore the model by its key
      * @return the pipeline, scoring exactly as when it was saved
-     * @throws ModelFileException naming the file if it cannot be read, has no preprocessing or a malformed one
+     * @throws ModelFileException naming the file if it cannot be read, has no preprocessing or a malformed one, or
+     *     its detector cannot be restored (an unknown key, invalid hyperparameters, arrays that do not fit)
      */
     public static FittedPipeline load(Path file, DetectorRegistry registry) {
         ModelFile mf = ModelFile.read(file);
@@ -398,7 +399,7 @@ public final class FittedPipeline {
         FittedDetector model;
         try {
             model = mf.restore(registry);
-        } catch (ModelFileException e) {
+        } catch (SgmException e) { // an unknown key, bad hyperparameters, a forged array: each names the file
             throw e.getMessage().startsWith(file.toString()) ? e
                     : new ModelFileException(file + ": " + e.getMessage(), e);
         }

@@ -178,14 +178,7 @@ public final class SparkScorer {
     }
 
     private static FittedPipeline loadModel(Path model) {
-        try {
-            return FittedPipeline.load(model, ModelCache.registry());
-        } catch (SgmException e) {
-            if (e.getMessage().startsWith(model.toString())) {
-                throw e;
-            }
-            throw new ModelFileException(model + ": " + e.getMessage(), e);
-        }
+        return FittedPipeline.load(model, ModelCache.registry()); // its errors name the file
     }
 
     private static byte[] readModel(Path model) {
