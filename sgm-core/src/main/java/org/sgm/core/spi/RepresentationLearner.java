@@ -82,6 +82,8 @@ public interface RepresentationLearner {
 
     /**
      * Called once after the network is built and before the first epoch, e.g. to set a centre from initial outputs.
+     * A hook changes what the network computes only through its context ({@link LearnerContext#replaceInput},
+     * {@link LearnerContext#assignConstant}): the loop reuses its last forward pass when a hook changed neither.
      *
      * @param ctx a forward pass over the training data and the learner's constants, on whichever engine trains
      */

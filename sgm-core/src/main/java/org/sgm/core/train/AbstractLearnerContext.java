@@ -7,10 +7,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.spi.LearnerContext;
 
-/** The engines' {@link LearnerContext}: the part both share (the original data and the current input). */
+/**
+ * The engines' {@link LearnerContext}: the part both share (the original data, the current input, and a count of
+ * the changes a hook made through it, so that the loop knows when its last forward pass is still current).
+ */
 abstract class AbstractLearnerContext implements LearnerContext {
     private final FeatureMatrix train;
     private FeatureMatrix input;
+    private long changes;
 
     AbstractLearnerContext(FeatureMatrix train) {
         this.train = train;
@@ -34,6 +38,17 @@ abstract class AbstractLearnerContext implements LearnerContext {
                     + ", got " + rows.rows() + " × " + rows.cols());
         }
         input = rows;
+        changed();
+    }
+
+    /** Records a change of what the network computes on the training input (an engine's constant assigned). */
+    protected final void changed() {
+        changes++;
+    }
+
+    /** @return how many times the input was replaced or a constant assigned */
+    final long changes() {
+        return changes;
     }
 
     @Override

@@ -388,6 +388,7 @@ public final class SameDiffNetwork implements TrainableNetwork {
                 }
                 arr.assign(value.castTo(arr.dataType()).reshape(arr.shape()));
                 explainGraphs.clear();
+                changed();
             }
 
             private SDVariable variable(String name) {

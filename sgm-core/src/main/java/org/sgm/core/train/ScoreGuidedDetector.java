@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sgm.core.AnomalyDetector;
-import org.sgm.core.EpochStats;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelFileException;
@@ -127,22 +126,27 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         long initSeed = seeds.nextLong();
         long loopSeed = seeds.nextLong();
         TrainableNetwork net = network(learner, train.cols(), initSeed, resolved, engine);
-        List<EpochStats> history = TrainingLoop.run(net, learner, net.hooks(train), train, resolved, guidance,
+        TrainingLoop.Result fitted = TrainingLoop.run(net, learner, net.hooks(train), train, resolved, guidance,
                 components, loopSeed, ctx.listeners());
-        return new ScoreGuidedModel(key, resolvedHp, net, train.cols(), history, calibrate(net, train));
+        return new ScoreGuidedModel(key, resolvedHp, net, train.cols(), fitted.history(), calibrate(net, train, fitted));
     }
 
     /**
-     * The combination of φ and m fitted on the training rows (one forward pass over them with the final weights),
-     * or null where the test score is not {@code scorer+metric} or the model is plain.
+     * The combination of φ and m fitted on the training rows under the final weights (the loop's last pass when it
+     * is still current, else one more forward pass), or null where the test score is not {@code scorer+metric} or
+     * the model is plain.
      */
-    private TestScoreCalibration calibrate(TrainableNetwork net, FeatureMatrix train) {
+    private TestScoreCalibration calibrate(TrainableNetwork net, FeatureMatrix train, TrainingLoop.Result fitted) {
         if (!guidance.enabled() || guidance.testScore() != ScoreGuidance.TestScore.SCORER_AND_METRIC) {
             return null;
         }
-        float[] metric = new float[train.rows()];
-        float[] score = new float[train.rows()];
-        TrainingLoop.forwardPass(net, train, metric, score);
+        float[] metric = fitted.metric();
+        float[] score = fitted.score();
+        if (metric == null) {
+            metric = new float[train.rows()];
+            score = new float[train.rows()];
+            TrainingLoop.forwardPass(net, train, metric, score);
+        }
         return TestScoreCalibration.of(score, metric, guidance.percentile());
     }
 

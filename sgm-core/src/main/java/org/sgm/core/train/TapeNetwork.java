@@ -297,6 +297,7 @@ final class TapeNetwork implements TrainableNetwork {
             @Override
             public void assignConstant(String name, INDArray value) {
                 params.assign(name, value);
+                changed();
             }
         };
     }

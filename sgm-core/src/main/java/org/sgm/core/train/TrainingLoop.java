@@ -36,6 +36,17 @@ public final class TrainingLoop {
     private TrainingLoop() {}
 
     /**
+     * What a fit leaves besides the weights.
+     *
+     * @param history per-epoch statistics
+     * @param metric the metric m of every training row under the final weights (the loop's last forward pass), or
+     *     null where the end-of-training hook replaced the input or assigned a constant after that pass
+     * @param score the score of every training row under the final weights (m for a plain network), or null as
+     *     {@code metric}
+     */
+    public record Result(List<EpochStats> history, float[] metric, float[] score) {}
+
+    /**
      * Trains {@code net} in place.
      *
      * @param net the network
@@ -47,9 +58,9 @@ public final class TrainingLoop {
      * @param components the pseudo-labeller and regularizer
      * @param seed the seed of batch order and μ_R draws
      * @param listeners progress observers
-     * @return per-epoch statistics
+     * @return per-epoch statistics, and the last pass over the training rows where it is still current
      */
-    public static List<EpochStats> run(TrainableNetwork net, RepresentationLearner learner, LearnerContext context,
+    public static Result run(TrainableNetwork net, RepresentationLearner learner, LearnerContext context,
             FeatureMatrix train, TrainingConfig training, ScoreGuidance guidance, ScoreGuidedComponents components,
             long seed, List<TrainingListener> listeners) {
         int n = train.rows();
@@ -90,9 +101,10 @@ public final class TrainingLoop {
         for (int epoch = 1; epoch <= training.epochs(); epoch++) {
             long start = System.nanoTime();
             if (context != null) {
+                long before = changes(context);
                 learner.onEpochStart(context, epoch);
                 rows = context.input();
-                passIsCurrent = false;
+                passIsCurrent &= unchanged(context, before);
             }
             if (!passIsCurrent) {
                 forwardPass(net, rows, metric, score, passBuffer);
@@ -160,13 +172,26 @@ public final class TrainingLoop {
                 break;
             }
         }
+        boolean current = true; // the last pass, unless a hook changed the input or a constant after it
         if (context != null) {
+            long before = changes(context);
             learner.onTrainingEnd(context);
+            current = unchanged(context, before);
         }
         String reason = stopReason;
         List<EpochStats> done = List.copyOf(history);
         listeners.forEach(l -> l.onTrainingEnd(done, reason));
-        return done;
+        return new Result(done, current ? metric : null, current ? score : null);
+    }
+
+    /** @return the changes a hook made through the context so far, or -1 for a context that does not count them */
+    private static long changes(LearnerContext context) {
+        return context instanceof AbstractLearnerContext c ? c.changes() : -1;
+    }
+
+    /** @return whether no hook changed the input or a constant since {@code before} (false if not counted) */
+    private static boolean unchanged(LearnerContext context, long before) {
+        return before >= 0 && changes(context) == before;
     }
 
     /**
