@@ -36,10 +36,11 @@ public record TestScoreCalibration(double scoreMedian, double scoreScale, double
      * @return the calibration
      */
     public static TestScoreCalibration of(float[] score, float[] metric, double percentile) {
-        double sMed = (float) PercentileLabeler.percentile(score, 50);
-        double mMed = (float) PercentileLabeler.percentile(metric, 50);
-        return new TestScoreCalibration(sMed, scale(PercentileLabeler.percentile(score, percentile) - sMed, sMed),
-                mMed, scale(PercentileLabeler.percentile(metric, percentile) - mMed, mMed));
+        double[] s = PercentileLabeler.percentiles(score, 50, percentile);
+        double[] m = PercentileLabeler.percentiles(metric, 50, percentile);
+        double sMed = (float) s[0];
+        double mMed = (float) m[0];
+        return new TestScoreCalibration(sMed, scale(s[1] - sMed, sMed), mMed, scale(m[1] - mMed, mMed));
     }
 
     /** Float values, as a model file stores them: a restored model scores exactly as the fitted one. */
