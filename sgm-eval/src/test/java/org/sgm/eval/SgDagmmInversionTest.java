@@ -16,9 +16,9 @@ import org.sgm.eval.experiment.CellRecord;
 
 /**
  * SG-DAGMM's inversion (docs/models/sg-dagmm.md): on thyroid, protocol {@code paper}, seed 2, the scoring network
- * alone ranks the test anomalies *below* the normals — the energy's top decile spans two opposite tails of z and the
- * scorer fits the normal one — while the default test score, which adds the energy, does not. Skipped where the
- * shared datasets are absent.
+ * of a single network alone ranks the test anomalies *below* the normals — the energy's top decile spans two
+ * opposite tails of z and the scorer fits the normal one — while the default test score, which adds the energy
+ * (and averages five members), does not. Skipped where the shared datasets are absent.
  */
 class SgDagmmInversionTest {
     private static final Path THYROID = Path.of("../../shared/datasets/thyroid.csv");
@@ -31,7 +31,8 @@ class SgDagmmInversionTest {
         List<CellRecord> combined = new Evaluation(registry).run(List.of(THYROID.toString()), List.of("sg-dagmm"),
                 Map.of(), protocol, 1, line -> { });
         List<CellRecord> scorer = new Evaluation(registry).run(List.of(THYROID.toString()), List.of("sg-dagmm"),
-                Map.of("sg-dagmm", HyperparameterJson.read("{\"guidance\": {\"testScore\": \"scorer\"}}")), protocol,
+                Map.of("sg-dagmm", HyperparameterJson.read(
+                        "{\"guidance\": {\"testScore\": \"scorer\"}, \"training\": {\"members\": 1}}")), protocol,
                 1, line -> { });
         assertEquals(2, combined.get(2).seed());
         assertEquals(2, scorer.get(2).seed());

@@ -85,12 +85,15 @@ class DefaultsTest {
                 announced.add(description);
             }
         })));
-        TrainingConfig expected = new TrainingConfig(17, 32, 1e-3, 1.0, true, 300); // 600 rows: 18 steps per epoch
-        assertEquals(expected, new TrainingConfig(null, null, null, 1.0, true, 300).resolve(600));
+        // 600 rows: 18 steps per epoch
+        TrainingConfig expected = new TrainingConfig(17, 32, 1e-3, 1.0, true, 300, TrainingConfig.ENGINE_AUTO,
+                TrainingConfig.AUTO_MEMBERS);
+        assertEquals(expected, new TrainingConfig(null, null, null, 1.0, true, 300, TrainingConfig.ENGINE_AUTO, null)
+                .resolve(600));
         TrainingConfig stored = ((ScoreGuidedHyperparameters<?>) fitted.hyperparameters()).training();
         assertEquals(expected.withEngine(TrainingConfig.ENGINE_FAST), stored, "the model keeps the engine it trained on");
         assertEquals(List.of("sg-ae: batch 32 (auto), lr 0.001 (auto), 17 epochs × 18 steps = 306 steps (auto: budget "
-                + "300 given, at most 100 epochs), engine fast (auto)"), announced);
+                + "300 given, at most 100 epochs), 5 members (auto), engine fast (auto)"), announced);
 
         Path file = dir.resolve("m.sgm");
         ModelFile.of(fitted, null, null).write(file);

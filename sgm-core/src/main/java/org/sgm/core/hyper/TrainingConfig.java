@@ -28,9 +28,13 @@ import java.util.Locale;
  * @param engine which engine trains: {@value #ENGINE_AUTO} (the default: the fast engine when the backbone and the
  *     scorer offer it, else the SameDiff graph), {@value #ENGINE_FAST} (refused for a backbone without a fast
  *     version) or {@value #ENGINE_SAMEDIFF}; a fitted model stores the engine it trained on
+ * @param members how many networks the fit trains (≥ 1), each from its own seed, on the same rows with the same
+ *     settings; with more than one, the test score is the mean of the members' scores, each mapped so that its
+ *     training rows' median is 0 and their ε-th percentile 1 (an ensemble over initialisations: it narrows the
+ *     spread between seeds; docs/defaults.md, round 2, M); null: {@value #AUTO_MEMBERS}
  */
 public record TrainingConfig(Integer epochs, Integer batchSize, Double learningRate, double gradientClip,
-        boolean earlyStop, Integer steps, String engine) {
+        boolean earlyStop, Integer steps, String engine, Integer members) {
 
     /** Engine setting: the fast engine where the backbone offers it, else SameDiff. */
     public static final String ENGINE_AUTO = "auto";
@@ -56,6 +60,10 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
     public static final double AUTO_LEARNING_RATE = 1e-3;
     /** Above this many training rows the automatic learning rate falls as 1/√n ({@link #autoLearningRate(int)}). */
     public static final int AUTO_LR_ROWS = 4096;
+    /** The most ensemble members a fit may train (each is a whole network in memory and in the model file). */
+    public static final int MAX_MEMBERS = 64;
+    /** The automatic number of ensemble members ({@link #members}). */
+    public static final int AUTO_MEMBERS = 5;
 
     /**
      * Explicit settings, no step budget (every field given).
@@ -68,11 +76,11 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
      */
     public TrainingConfig(int epochs, int batchSize, double learningRate, double gradientClip, boolean earlyStop) {
         this(Integer.valueOf(epochs), Integer.valueOf(batchSize), Double.valueOf(learningRate), gradientClip, earlyStop,
-                null, ENGINE_AUTO);
+                null, ENGINE_AUTO, 1);
     }
 
     /**
-     * Settings on the automatic engine.
+     * Settings on the automatic engine, one network.
      *
      * @param epochs the maximum number of epochs, or null
      * @param batchSize minibatch size, or null
@@ -83,7 +91,7 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
      */
     public TrainingConfig(Integer epochs, Integer batchSize, Double learningRate, double gradientClip,
             boolean earlyStop, Integer steps) {
-        this(epochs, batchSize, learningRate, gradientClip, earlyStop, steps, ENGINE_AUTO);
+        this(epochs, batchSize, learningRate, gradientClip, earlyStop, steps, ENGINE_AUTO, 1);
     }
 
     /**
@@ -92,10 +100,13 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
      *     combined in the test score it gains on the large tuning files and costs little elsewhere; docs/defaults.md)
      */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, 1.0, true, null, ENGINE_AUTO);
+        return new TrainingConfig(null, null, null, 1.0, true, null, ENGINE_AUTO, null);
     }
 
-    /** @return the SGM paper's settings (METHOD.md §2): 100 epochs, batch 1024, Adam 1e-4, clipping 1.0, early stop */
+    /**
+     * @return the SGM paper's settings (METHOD.md §2): 100 epochs, batch 1024, Adam 1e-4, clipping 1.0, early stop,
+     *     one network
+     */
     public static TrainingConfig paper() {
         return new TrainingConfig(100, 1024, 1e-4, 1.0, true);
     }
@@ -136,7 +147,7 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
 
     /** @return whether every automatic field has a value (the settings a training loop can run with) */
     public boolean resolved() {
-        return epochs != null && batchSize != null && learningRate != null;
+        return epochs != null && batchSize != null && learningRate != null && members != null;
     }
 
     /**
@@ -144,7 +155,7 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
      * shape, never labels.
      *
      * @param n training rows (≥ 1)
-     * @return a copy with epochs, batch size and learning rate set (steps kept as given)
+     * @return a copy with epochs, batch size, learning rate and members set (steps kept as given)
      */
     public TrainingConfig resolve(int n) {
         if (n < 1) {
@@ -160,7 +171,8 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
             int budget = steps != null ? steps : AUTO_STEPS;
             e = (int) Math.max(1, Math.min(AUTO_MAX_EPOCHS, (budget + (long) perEpoch - 1) / perEpoch));
         }
-        return new TrainingConfig(e, batch, lr, gradientClip, earlyStop, steps, engine);
+        return new TrainingConfig(e, batch, lr, gradientClip, earlyStop, steps, engine,
+                members != null ? members : AUTO_MEMBERS);
     }
 
     /**
@@ -189,7 +201,8 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
                         .toPlainString(),
                 learningRate == null ? "auto" : "given", r.epochs, perEpoch, (long) r.epochs * perEpoch,
                 epochs != null ? "epochs given" : "auto: budget " + (steps != null ? steps : AUTO_STEPS)
-                        + (steps != null ? " given" : "") + ", at most " + AUTO_MAX_EPOCHS + " epochs");
+                        + (steps != null ? " given" : "") + ", at most " + AUTO_MAX_EPOCHS + " epochs")
+                + (r.members == 1 ? "" : ", " + r.members + " members (" + (members == null ? "auto" : "given") + ")");
     }
 
     /**
@@ -207,6 +220,8 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
         v.require(gradientClip > 0 && Double.isFinite(gradientClip), prefix + "gradientClip", "must be > 0",
                 gradientClip);
         v.require(steps == null || steps >= 1, prefix + "steps", "must be ≥ 1", steps);
+        v.require(members == null || members >= 1 && members <= MAX_MEMBERS, prefix + "members",
+                "must be between 1 and " + MAX_MEMBERS, members);
         v.require(ENGINE_AUTO.equals(engine) || ENGINE_FAST.equals(engine) || ENGINE_SAMEDIFF.equals(engine),
                 prefix + "engine", "must be \"" + ENGINE_AUTO + "\", \"" + ENGINE_FAST + "\" or \""
                         + ENGINE_SAMEDIFF + "\"", engine);
@@ -217,7 +232,7 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
      * @return a copy with another engine setting
      */
     public TrainingConfig withEngine(String newEngine) {
-        return new TrainingConfig(epochs, batchSize, learningRate, gradientClip, earlyStop, steps, newEngine);
+        return new TrainingConfig(epochs, batchSize, learningRate, gradientClip, earlyStop, steps, newEngine, members);
     }
 
     /**
@@ -225,7 +240,7 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
      * @return a copy with another epoch count
      */
     public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(newEpochs, batchSize, learningRate, gradientClip, earlyStop, steps, engine);
+        return new TrainingConfig(newEpochs, batchSize, learningRate, gradientClip, earlyStop, steps, engine, members);
     }
 
     /**
@@ -233,6 +248,6 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Double learningR
      * @return a copy with early stopping switched
      */
     public TrainingConfig withEarlyStop(boolean on) {
-        return new TrainingConfig(epochs, batchSize, learningRate, gradientClip, on, steps, engine);
+        return new TrainingConfig(epochs, batchSize, learningRate, gradientClip, on, steps, engine, members);
     }
 }

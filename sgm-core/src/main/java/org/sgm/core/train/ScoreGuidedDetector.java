@@ -1,16 +1,19 @@
 package org.sgm.core.train;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sgm.core.AnomalyDetector;
+import org.sgm.core.EpochStats;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelFileException;
@@ -121,23 +124,45 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         String settings = key + ": " + training.describeResolution(train.rows()) + ", engine " + engine
                 + (TrainingConfig.ENGINE_AUTO.equals(training.engine()) ? " (auto)" : " (given)");
         ctx.listeners().forEach(l -> l.onTrainingSettings(settings));
-        // Sub-seeds: one stream for the initial weights, another for batch order and μ_R draws.
+        // Sub-seeds: one stream for the initial weights, another for batch order and μ_R draws; each further
+        // ensemble member draws its own two from the same generator, so a one-member fit is as before ensembles.
         SplittableRandom seeds = new SplittableRandom(ctx.seed());
-        long initSeed = seeds.nextLong();
-        long loopSeed = seeds.nextLong();
-        TrainableNetwork net = network(learner, train.cols(), initSeed, resolved, engine);
-        TrainingLoop.Result fitted = TrainingLoop.run(net, learner, net.hooks(train), train, resolved, guidance,
-                components, loopSeed, ctx.listeners());
-        return new ScoreGuidedModel(key, resolvedHp, net, train.cols(), fitted.history(), calibrate(net, train, fitted));
+        int k = resolved.members();
+        List<ScoreGuidedModel.Member> members = new ArrayList<>(k);
+        List<EpochStats> history = null;
+        for (int i = 0; i < k; i++) {
+            long initSeed = seeds.nextLong();
+            long loopSeed = seeds.nextLong();
+            RepresentationLearner memberLearner = i == 0 ? learner
+                    : learners.apply(withTraining.apply(training.resolve(train.rows())), train.cols());
+            TrainableNetwork net = network(memberLearner, train.cols(), initSeed, resolved, engine);
+            TrainingLoop.Result fitted = TrainingLoop.run(net, memberLearner, net.hooks(train), train, resolved,
+                    guidance, components, loopSeed, ctx.listeners());
+            members.add(new ScoreGuidedModel.Member(net, calibrate(net, train, fitted, k)));
+            if (i == 0) {
+                history = fitted.history();
+            }
+        }
+        return new ScoreGuidedModel(key, resolvedHp, members, part(), train.cols(), history);
+    }
+
+    /** What the test score reads of φ and m. */
+    private ScoreGuidedModel.Part part() {
+        if (!guidance.enabled()) {
+            return ScoreGuidedModel.Part.METRIC;
+        }
+        return guidance.testScore() == ScoreGuidance.TestScore.SCORER_AND_METRIC ? ScoreGuidedModel.Part.BOTH
+                : ScoreGuidedModel.Part.SCORER;
     }
 
     /**
-     * The combination of φ and m fitted on the training rows under the final weights (the loop's last pass when it
-     * is still current, else one more forward pass), or null where the test score is not {@code scorer+metric} or
-     * the model is plain.
+     * The mapping of φ and m fitted on the training rows under the final weights (the loop's last pass when it
+     * is still current, else one more forward pass), or null in a one-member model whose test score is not
+     * {@code scorer+metric} (it scores with the raw φ, or m where the model is plain).
      */
-    private TestScoreCalibration calibrate(TrainableNetwork net, FeatureMatrix train, TrainingLoop.Result fitted) {
-        if (!guidance.enabled() || guidance.testScore() != ScoreGuidance.TestScore.SCORER_AND_METRIC) {
+    private TestScoreCalibration calibrate(TrainableNetwork net, FeatureMatrix train, TrainingLoop.Result fitted,
+            int members) {
+        if (members == 1 && part() != ScoreGuidedModel.Part.BOTH) {
             return null;
         }
         float[] metric = fitted.metric();
@@ -200,20 +225,44 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         // allocate: every network reads each of its inputDim features through some saved weight, so a larger
         // inputDim is a corrupt or forged file; and the fast engine allocates no array the file does not hold with
         // the same number of values (a forged layer width). A backbone without a fast version is built by
-        // SameDiff unchecked; its arrays are checked after, by name and shape.
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        Map<String, Long> counts = new HashMap<>();
+        // SameDiff unchecked; its arrays are checked after, by name and shape. Member i ≥ 1 of an ensemble has its
+        // entries under "member<i>/".
+        TreeMap<Integer, Map<String, INDArray>> byMember = new TreeMap<>();
+        Map<Integer, TestScoreCalibration> calibrations = new HashMap<>();
         long values = 0;
-        TestScoreCalibration calibration = null;
         for (Map.Entry<String, byte[]> e : state.entries().entrySet()) {
+            int member = 0;
+            String name = e.getKey();
+            if (name.startsWith(ScoreGuidedModel.MEMBER_PREFIX) && name.indexOf('/') > 0) {
+                String index = name.substring(ScoreGuidedModel.MEMBER_PREFIX.length(), name.indexOf('/'));
+                if (!index.matches("[1-9][0-9]{0,5}")) {
+                    throw new ModelFileException("model entry " + name + ": not a member's entry");
+                }
+                member = Integer.parseInt(index);
+                name = name.substring(name.indexOf('/') + 1);
+            }
+            Map<String, INDArray> memberArrays = byMember.computeIfAbsent(member, i -> new LinkedHashMap<>());
             INDArray a = ModelState.decode(e.getValue(), e.getKey());
-            if (e.getKey().equals(TestScoreCalibration.STATE_NAME)) {
-                calibration = TestScoreCalibration.fromArray(a); // not a network array
+            if (name.equals(TestScoreCalibration.STATE_NAME)) {
+                calibrations.put(member, TestScoreCalibration.fromArray(a)); // not a network array
                 continue;
             }
-            arrays.put(e.getKey(), a);
-            counts.put(e.getKey(), a.length());
+            memberArrays.put(name, a);
             values += a.length();
+        }
+        List<Map<String, INDArray>> arrays = new ArrayList<>(byMember.values());
+        if (!byMember.isEmpty() && byMember.lastKey() != arrays.size() - 1) {
+            throw new ModelFileException("the model file holds entries of ensemble members " + byMember.keySet()
+                    + ", not 0 to " + (arrays.size() - 1) + ": the file is corrupt or was edited");
+        }
+        if (arrays.isEmpty()) {
+            throw new ModelFileException("the model file holds no network arrays: the file is corrupt or was edited");
+        }
+        Integer declared = training.members();
+        if (arrays.size() > TrainingConfig.MAX_MEMBERS || declared != null && declared != arrays.size()) {
+            throw new ModelFileException("the model's hyperparameters say training.members " + (declared == null
+                    ? "(automatic, at most " + TrainingConfig.MAX_MEMBERS + ")" : declared)
+                    + " but the file holds " + arrays.size() + " network(s): the file is corrupt or was edited");
         }
         if (state.inputDim() > values) {
             throw new ModelFileException("the model's input dimension " + state.inputDim()
@@ -221,21 +270,36 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
                     + " corrupt or was edited");
         }
         boolean checkable = learner.tape() != null && (!guidance.enabled() || components.scorer().tape() != null);
-        BlasThreads.pinToOne();
-        TrainableNetwork net;
-        if (TrainingConfig.ENGINE_FAST.equals(engine)) {
-            net = new TapeNetwork(learner, components, guidance, resolved, state.inputDim(), 0L, Precision.FLOAT,
-                    counts);
-        } else {
-            if (checkable) {
-                new TapeNetwork(learner, components, guidance, resolved, state.inputDim(), 0L, Precision.FLOAT, counts);
+        ScoreGuidedModel.Part part = part();
+        List<ScoreGuidedModel.Member> members = new ArrayList<>();
+        for (int i = 0; i < arrays.size(); i++) {
+            Map<String, Long> counts = new HashMap<>();
+            arrays.get(i).forEach((name, a) -> counts.put(name, a.length()));
+            RepresentationLearner memberLearner = i == 0 ? learner
+                    : learners.apply(withTraining.apply(resolved), state.inputDim());
+            BlasThreads.pinToOne();
+            TrainableNetwork net;
+            if (TrainingConfig.ENGINE_FAST.equals(engine)) {
+                net = new TapeNetwork(memberLearner, components, guidance, resolved, state.inputDim(), 0L,
+                        Precision.FLOAT, counts);
+            } else {
+                if (checkable) {
+                    new TapeNetwork(memberLearner, components, guidance, resolved, state.inputDim(), 0L,
+                            Precision.FLOAT, counts);
+                }
+                net = SameDiffNetwork.build(memberLearner, components, guidance, resolved, state.inputDim(), 0L);
             }
-            net = SameDiffNetwork.build(learner, components, guidance, resolved, state.inputDim(), 0L);
+            net.load(arrays.get(i));
+            // A one-member file written before the combined test score existed has no calibration: it scores with
+            // φ, as it did; one whose test score is φ or m alone stores none. Every member of an ensemble has one.
+            TestScoreCalibration c = arrays.size() == 1 && part != ScoreGuidedModel.Part.BOTH ? null
+                    : calibrations.get(i);
+            if (arrays.size() > 1 && c == null) {
+                throw new ModelFileException("ensemble member " + i + " has no " + TestScoreCalibration.STATE_NAME
+                        + ": the file is corrupt or was edited");
+            }
+            members.add(new ScoreGuidedModel.Member(net, c));
         }
-        net.load(arrays);
-        // A file written before the combined test score existed has no calibration: it scores with φ, as it did.
-        boolean combined = guidance.enabled() && guidance.testScore() == ScoreGuidance.TestScore.SCORER_AND_METRIC;
-        return new ScoreGuidedModel(key, hyperparameters, net, state.inputDim(), state.history(),
-                combined ? calibration : null);
+        return new ScoreGuidedModel(key, hyperparameters, members, part, state.inputDim(), state.history());
     }
 }

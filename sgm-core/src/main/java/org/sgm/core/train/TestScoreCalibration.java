@@ -54,7 +54,23 @@ public record TestScoreCalibration(double scoreMedian, double scoreScale, double
      * @return the row's test score
      */
     public double combine(double score, double metric) {
-        return (score - scoreMedian) / scoreScale + (metric - metricMedian) / metricScale;
+        return scorePart(score) + metricPart(metric);
+    }
+
+    /**
+     * @param score φ of a row
+     * @return φ's part of the test score alone (an ensemble member whose test score is the scorer's)
+     */
+    public double scorePart(double score) {
+        return (score - scoreMedian) / scoreScale;
+    }
+
+    /**
+     * @param metric m of a row
+     * @return m's part of the test score alone (an ensemble member of a plain backbone)
+     */
+    public double metricPart(double metric) {
+        return (metric - metricMedian) / metricScale;
     }
 
     /** @return the calibration as the array a model file stores */

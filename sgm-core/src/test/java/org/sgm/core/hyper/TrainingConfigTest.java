@@ -87,16 +87,21 @@ class TrainingConfigTest {
         assertTrue(TrainingConfig.paper().resolved());
         assertFalse(AUTO.resolved());
         assertTrue(AUTO.resolve(10).resolved());
+        assertEquals(1, TrainingConfig.paper().members(), "the paper trains one network");
+        assertEquals(TrainingConfig.AUTO_MEMBERS, AUTO.resolve(10).members());
     }
 
     @Test
     void theDescriptionSaysWhatWasChosenAndWhy() {
         assertEquals("batch 64 (auto), lr 0.001 (auto), 30 epochs × 17 steps = 510 steps (auto: budget 500, at most "
-                + "100 epochs)", AUTO.describeResolution(1100));
+                + "100 epochs), 5 members (auto)", AUTO.describeResolution(1100));
         assertEquals("batch 378 (given 1024, capped at the 378 rows), lr 0.0001 (given), 100 epochs × 1 steps = 100 "
                 + "steps (epochs given)", TrainingConfig.paper().describeResolution(378));
         assertEquals("batch 256 (auto), lr 0.000389 (auto), 5 epochs × 105 steps = 525 steps (auto: budget 500, at most "
-                + "100 epochs)", AUTO.describeResolution(27_000));
+                + "100 epochs), 5 members (auto)", AUTO.describeResolution(27_000));
+        assertEquals("batch 64 (auto), lr 0.001 (auto), 30 epochs × 17 steps = 510 steps (auto: budget 500, at most "
+                + "100 epochs), 3 members (given)", new TrainingConfig(null, null, null, 1.0, true, null,
+                TrainingConfig.ENGINE_AUTO, 3).describeResolution(1100));
     }
 
     @Test
@@ -113,14 +118,14 @@ class TrainingConfigTest {
     void nullMeansAutomaticInJsonAndBadValuesAreReported() {
         TrainingConfig t = HyperparameterJson.read(TrainingConfig.class, AUTO,
                 HyperparameterJson.read("{\"batchSize\": 64, \"steps\": 500}"));
-        assertEquals(new TrainingConfig(null, 64, null, 1.0, true, 500), t);
-        assertEquals(AUTO.withEarlyStop(true), HyperparameterJson.read(TrainingConfig.class, TrainingConfig.paper(),
+        assertEquals(new TrainingConfig(null, 64, null, 1.0, true, 500, TrainingConfig.ENGINE_AUTO, null), t);
+        assertEquals(new TrainingConfig(null, null, null, 1.0, true, null), HyperparameterJson.read(TrainingConfig.class, TrainingConfig.paper(),
                 HyperparameterJson.read("{\"epochs\": null, \"batchSize\": null, \"learningRate\": null}")));
         Violations v = new Violations();
-        new TrainingConfig(0, 0, -1.0, 0, true, 0).check(v, "training.");
+        new TrainingConfig(0, 0, -1.0, 0, true, 0, TrainingConfig.ENGINE_AUTO, 0).check(v, "training.");
         List<String> all = v.list();
         for (String name : List.of("training.epochs", "training.batchSize", "training.learningRate",
-                "training.gradientClip", "training.steps")) {
+                "training.gradientClip", "training.steps", "training.members")) {
             assertTrue(all.stream().anyMatch(s -> s.startsWith(name)), name + " missing from " + all);
         }
         assertThrows(IllegalArgumentException.class, () -> AUTO.resolve(0));
