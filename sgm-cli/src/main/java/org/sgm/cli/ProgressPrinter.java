@@ -15,6 +15,7 @@ final class ProgressPrinter implements TrainingListener {
     private int maxEpochs;
     private int rows;
     private long millis;
+    private String member = "";
 
     ProgressPrinter(String model, ProgressBar out) {
         this.model = model;
@@ -27,24 +28,30 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     @Override
+    public void onMemberStart(int index, int members) {
+        member = " " + index + "/" + members;
+    }
+
+    @Override
     public void onTrainingStart(int rows, int inputDim, int epochs, int stepsPerEpoch) {
         this.maxEpochs = epochs;
         this.rows = rows;
         this.millis = 0;
-        out.println(String.format(Locale.ROOT, "sgm: fitting %s on %d rows × %d features, up to %d epochs of %d "
-                + "step(s)", model, rows, inputDim, epochs, stepsPerEpoch));
+        out.println(String.format(Locale.ROOT, "sgm: fitting %s%s on %d rows × %d features, up to %d epochs of %d "
+                + "step(s)", model, member.isEmpty() ? "" : " (member" + member + ")", rows, inputDim, epochs,
+                stepsPerEpoch));
     }
 
     @Override
     public void onEpochEnd(EpochStats s) {
         millis += s.millis();
         String plain = out.active() ? null : String.format(Locale.ROOT,
-                "sgm: [%s] epoch %d/%d  loss %.5f (backbone %.5f, guidance %.4f)  flagged %.1f%%  mean score %.4f"
+                "sgm: [%s%s] epoch %d/%d  loss %.5f (backbone %.5f, guidance %.4f)  flagged %.1f%%  mean score %.4f"
                         + "  %.2f s",
-                model, s.epoch(), maxEpochs, s.totalLoss(), s.backboneLoss(), s.guidanceLoss(),
+                model, member, s.epoch(), maxEpochs, s.totalLoss(), s.backboneLoss(), s.guidanceLoss(),
                 100 * s.flaggedFraction(), s.meanTrainScore(), s.millis() / 1000.0);
-        String bar = !out.active() ? null : ProgressBar.render("sgm: [" + model + "] epoch", s.epoch(), maxEpochs,
-                ProgressBar.WIDTH) + String.format(Locale.ROOT, " loss %.5f ETA %s", s.totalLoss(),
+        String bar = !out.active() ? null : ProgressBar.render("sgm: [" + model + member + "] epoch", s.epoch(),
+                maxEpochs, ProgressBar.WIDTH) + String.format(Locale.ROOT, " loss %.5f ETA %s", s.totalLoss(),
                 ProgressBar.eta(millis / 1000.0, s.epoch(), maxEpochs));
         out.step(bar, plain);
     }
@@ -52,8 +59,8 @@ final class ProgressPrinter implements TrainingListener {
     @Override
     public void onTrainingEnd(List<EpochStats> history, String stopReason) {
         long total = history.stream().mapToLong(EpochStats::millis).sum();
-        out.println(String.format(Locale.ROOT, "sgm: [%s] %s; trained %d epochs in %.2f s (%.0f samples/s)", model,
-                stopReason, history.size(), total / 1000.0,
+        out.println(String.format(Locale.ROOT, "sgm: [%s%s] %s; trained %d epochs in %.2f s (%.0f samples/s)", model,
+                member, stopReason, history.size(), total / 1000.0,
                 total == 0 ? 0.0 : rows * (double) history.size() * 1000 / total));
     }
 }

@@ -122,19 +122,19 @@ class ProgressBarTest {
         ProgressBar.terminalOverride = false;
         Run plain = sgm(fit);
         assertEquals(0, plain.status(), plain.err());
-        assertTrue(plain.err().contains("sgm: [sg-ae] epoch 1/3  loss "), plain.err());
-        assertTrue(plain.err().contains("sgm: [sg-ae] epoch 3/3  loss "), plain.err());
+        assertTrue(plain.err().contains("sgm: [sg-ae 1/5] epoch 1/3  loss "), plain.err());
+        assertTrue(plain.err().contains("sgm: [sg-ae 5/5] epoch 3/3  loss "), plain.err());
         assertFalse(plain.err().contains("\r"), plain.err());
 
         ProgressBar.terminalOverride = true;
         Run drawn = sgm(fit);
         assertEquals(0, drawn.status(), drawn.err());
         assertFalse(drawn.err().contains("epoch 1/3  loss"), "no plain epoch lines: " + drawn.err());
-        assertTrue(drawn.err().contains("\rsgm: [sg-ae] epoch 1/3 [######..............]  33% loss "), drawn.err());
-        assertTrue(drawn.err().contains("\rsgm: [sg-ae] epoch 3/3 [####################] 100% loss "), drawn.err());
-        assertTrue(drawn.err().matches("(?s).*100% loss [0-9.]+ ETA 0:00 *\nsgm: \\[sg-ae] epoch budget of 3 reached; "
+        assertTrue(drawn.err().contains("\rsgm: [sg-ae 1/5] epoch 1/3 [######..............]  33% loss "), drawn.err());
+        assertTrue(drawn.err().contains("\rsgm: [sg-ae 5/5] epoch 3/3 [####################] 100% loss "), drawn.err());
+        assertTrue(drawn.err().matches("(?s).*100% loss [0-9.]+ ETA 0:00 *\nsgm: \\[sg-ae 5/5] epoch budget of 3 reached; "
                 + "trained 3 epochs in .*"), "the bar ends before the last line: " + drawn.err());
-        assertTrue(drawn.err().contains("\nsgm: fitting sg-ae on 9000 rows"), drawn.err());
+        assertTrue(drawn.err().contains("\nsgm: fitting sg-ae (member 1/5) on 9000 rows"), drawn.err());
 
         Run quiet = sgm(Stream.concat(Arrays.stream(fit), Stream.of(
                 "--quiet")).toArray(String[]::new));

@@ -20,6 +20,15 @@ public interface TrainingListener {
      */
     default void onTrainingSettings(String description) {}
 
+    /**
+     * Called before each network of an ensemble ({@code training.members} above 1) trains, before its
+     * {@link #onTrainingStart}; not called for a one-network fit.
+     *
+     * @param member the member about to train, from 1
+     * @param members how many the fit trains
+     */
+    default void onMemberStart(int member, int members) {}
+
     /** @param stats the finished epoch */
     default void onEpochEnd(EpochStats stats) {}
 

@@ -135,6 +135,10 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
             long loopSeed = seeds.nextLong();
             RepresentationLearner memberLearner = i == 0 ? learner
                     : learners.apply(withTraining.apply(training.resolve(train.rows())), train.cols());
+            if (k > 1) {
+                int member = i + 1;
+                ctx.listeners().forEach(l -> l.onMemberStart(member, k));
+            }
             TrainableNetwork net = network(memberLearner, train.cols(), initSeed, resolved, engine);
             TrainingLoop.Result fitted = TrainingLoop.run(net, memberLearner, net.hooks(train), train, resolved,
                     guidance, components, loopSeed, ctx.listeners());

@@ -109,14 +109,22 @@ class EnsembleTest {
             }
 
             @Override
+            public void onMemberStart(int member, int members) {
+                events.add("member " + member + "/" + members);
+            }
+
+            @Override
             public void onTrainingStart(int rows, int inputDim, int maxEpochs, int stepsPerEpoch) {
                 events.add("start");
             }
         };
         detector("fast", 2, 0.5, TestScore.SCORER_AND_METRIC).fit(train, new FitContext(1, List.of(listener)));
-        assertEquals(3, events.size(), events.toString());
+        assertEquals(5, events.size(), events.toString());
         assertTrue(events.get(0).contains("2 members (given)"), events.get(0));
-        assertEquals(List.of("start", "start"), events.subList(1, 3));
+        assertEquals(List.of("member 1/2", "start", "member 2/2", "start"), events.subList(1, 5));
+        events.clear();
+        detector("fast", 1, 0.5, TestScore.SCORER_AND_METRIC).fit(train, new FitContext(1, List.of(listener)));
+        assertEquals(2, events.size(), "one network: no member events " + events);
     }
 
     @Test
