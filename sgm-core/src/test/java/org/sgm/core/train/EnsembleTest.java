@@ -129,9 +129,11 @@ class EnsembleTest {
 
     @Test
     void theGradientIsTheMeanOfTheMembersGradients() {
-        for (double lambda : new double[] {0.5, 0.0}) {
-            ScoreGuidedModel model = (ScoreGuidedModel) detector("fast", 3, lambda, TestScore.SCORER_AND_METRIC)
-                    .fit(train, FitContext.of(3));
+        for (TestScore testScore : new TestScore[] {TestScore.SCORER_AND_METRIC, TestScore.SCORER, null}) {
+            // null: the plain backbone (λ_DE = 0), whose members score with m.
+            double lambda = testScore == null ? 0.0 : 0.5;
+            ScoreGuidedModel model = (ScoreGuidedModel) detector("fast", 3, lambda,
+                    testScore == null ? TestScore.SCORER_AND_METRIC : testScore).fit(train, FitContext.of(3));
             FeatureMatrix rows = SyntheticFixtures.subspace(20, 20, 8, 2).x();
             var g = model.scoreGradients(rows);
             assertArrayEquals(model.score(rows), g.scores(), 1e-6);
@@ -147,7 +149,7 @@ class EnsembleTest {
                         - model.score(FeatureMatrix.wrap(down, rows.rows(), rows.columnNames()))[0])
                         / ((float) (x[j] + h) - (float) (x[j] - h));
                 double analytic = g.gradients()[j];
-                assertEquals(analytic, numeric, 0.05 * Math.abs(analytic) + 1e-3, "λ " + lambda + " feature " + j);
+                assertEquals(analytic, numeric, 0.05 * Math.abs(analytic) + 1e-3, testScore + " feature " + j);
             }
             // The reconstruction is the members' mean x̂.
             double[] mean = new double[rows.rows() * d];
