@@ -28,10 +28,10 @@ import java.util.Locale;
  * @param engine which engine trains: {@value #ENGINE_AUTO} (the default: the fast engine when the backbone and the
  *     scorer offer it, else the SameDiff graph), {@value #ENGINE_FAST} (refused for a backbone without a fast
  *     version) or {@value #ENGINE_SAMEDIFF}; a fitted model stores the engine it trained on
- * @param members how many networks the fit trains (≥ 1), each from its own seed, on the same rows with the same
- *     settings; with more than one, the test score is the mean of the members' scores, each mapped so that its
- *     training rows' median is 0 and their ε-th percentile 1 (an ensemble over initialisations: it narrows the
- *     spread between seeds; docs/defaults.md, round 2, M); null: {@value #AUTO_MEMBERS}
+ * @param members how many networks the fit trains (1 to {@value #MAX_MEMBERS}), each from its own seed, on the
+ *     same rows with the same settings; with more than one, the test score is the mean of the members' scores, each
+ *     mapped so that its training rows' median is 0 and their ε-th percentile 1 (an ensemble over initialisations:
+ *     it narrows the spread between seeds; docs/defaults.md, round 2, M); null: {@value #AUTO_MEMBERS}
  */
 public record TrainingConfig(Integer epochs, Integer batchSize, Double learningRate, double gradientClip,
         boolean earlyStop, Integer steps, String engine, Integer members) {

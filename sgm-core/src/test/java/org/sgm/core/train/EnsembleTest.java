@@ -135,22 +135,9 @@ class EnsembleTest {
             ScoreGuidedModel model = (ScoreGuidedModel) detector("fast", 3, lambda,
                     testScore == null ? TestScore.SCORER_AND_METRIC : testScore).fit(train, FitContext.of(3));
             FeatureMatrix rows = SyntheticFixtures.subspace(20, 20, 8, 2).x();
-            var g = model.scoreGradients(rows);
-            assertArrayEquals(model.score(rows), g.scores(), 1e-6);
+            ScoreGradientCheck.assertMatchesCentralDifferences(model, rows, String.valueOf(testScore));
             int d = rows.cols();
             float[] x = rows.toArray();
-            double h = 1e-2;
-            for (int j = 0; j < d; j++) {
-                float[] up = x.clone();
-                float[] down = x.clone();
-                up[j] += (float) h;
-                down[j] -= (float) h;
-                double numeric = (model.score(FeatureMatrix.wrap(up, rows.rows(), rows.columnNames()))[0]
-                        - model.score(FeatureMatrix.wrap(down, rows.rows(), rows.columnNames()))[0])
-                        / ((float) (x[j] + h) - (float) (x[j] - h));
-                double analytic = g.gradients()[j];
-                assertEquals(analytic, numeric, 0.05 * Math.abs(analytic) + 1e-3, testScore + " feature " + j);
-            }
             // The reconstruction is the members' mean x̂.
             double[] mean = new double[rows.rows() * d];
             for (ScoreGuidedModel.Member member : model.memberList()) {

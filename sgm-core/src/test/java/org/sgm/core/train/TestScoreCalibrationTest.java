@@ -80,24 +80,9 @@ class TestScoreCalibrationTest {
     void theGradientIsTheCombinationsGradient() {
         ScoreGuidedModel model = (ScoreGuidedModel) detector("fast", TestScore.SCORER_AND_METRIC)
                 .fit(train, FitContext.of(3));
-        FeatureMatrix rows = SyntheticFixtures.subspace(20, 20, 8, 2).x();
-        var g = model.scoreGradients(rows);
-        assertArrayEquals(model.score(rows), g.scores(), 1e-6);
         // Central differences of the combined score along each feature of row 0.
-        int d = rows.cols();
-        float[] x = rows.toArray();
-        double h = 1e-2;
-        for (int j = 0; j < d; j++) {
-            float[] up = x.clone();
-            float[] down = x.clone();
-            up[j] += (float) h;
-            down[j] -= (float) h;
-            double numeric = (model.score(FeatureMatrix.wrap(up, rows.rows(), rows.columnNames()))[0]
-                    - model.score(FeatureMatrix.wrap(down, rows.rows(), rows.columnNames()))[0]) / ((float) (x[j] + h)
-                    - (float) (x[j] - h));
-            double analytic = g.gradients()[j];
-            assertEquals(analytic, numeric, 0.05 * Math.abs(analytic) + 1e-3, "feature " + j);
-        }
+        ScoreGradientCheck.assertMatchesCentralDifferences(model, SyntheticFixtures.subspace(20, 20, 8, 2).x(),
+                "scorer+metric");
     }
 
     @Test
