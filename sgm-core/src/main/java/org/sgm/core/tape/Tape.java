@@ -84,6 +84,15 @@ public final class Tape {
         reset(false);
     }
 
+    /**
+     * Drops every array kept for reuse (one set per kind of pass and batch rows, which for a scoring pass of 4,096 rows
+     * can be tens of MB); the next pass allocates afresh. Tensors of earlier passes must not be used after it.
+     */
+    public void releaseArrays() {
+        reset(false);
+        arenas.clear();
+    }
+
     /** @return whether this pass records gradients (a training step) rather than only computing values */
     public boolean training() {
         return recording;

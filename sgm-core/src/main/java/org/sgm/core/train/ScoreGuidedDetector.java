@@ -143,6 +143,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
             TrainingLoop.Result fitted = TrainingLoop.run(net, memberLearner, net.hooks(train), train, resolved,
                     guidance, components, loopSeed, ctx.listeners());
             members.add(new ScoreGuidedModel.Member(net, calibrate(net, train, fitted, k)));
+            net.releaseBuffers(); // the fitted model keeps weights, not the training's work arrays
             if (i == 0) {
                 history = fitted.history();
             }

@@ -122,6 +122,7 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
             for (int i = 0; i < out.length; i++) {
                 out[i] += memberScore(member, score[i], metric[i]);
             }
+            release(member);
         }
         divide(out, members.size());
         return out;
@@ -139,13 +140,13 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
         float[] m = new float[s.length];
         double[] g = new double[Math.min(n, batch) * inputDim];
         double[] gm = new double[g.length];
-        for (int from = 0; from < n; from += batch) {
-            int to = Math.min(n, from + batch);
-            int rows = to - from;
-            x.rowsInto(from, to, buffer);
-            for (Member member : members) {
-                TrainableNetwork net = member.net();
-                TestScoreCalibration c = member.calibration();
+        for (Member member : members) {
+            TrainableNetwork net = member.net();
+            TestScoreCalibration c = member.calibration();
+            for (int from = 0; from < n; from += batch) {
+                int to = Math.min(n, from + batch);
+                int rows = to - from;
+                x.rowsInto(from, to, buffer);
                 net.scoreGradient(buffer, rows, s, g);
                 if (!raw() && part == Part.BOTH) {
                     net.metricGradient(buffer, rows, m, gm);
@@ -166,6 +167,7 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
                     scores[from + i] += memberScore(member, s[i], m[i]);
                 }
             }
+            release(member);
         }
         divide(scores, members.size());
         divide(gradients, members.size());
@@ -180,10 +182,10 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
         double[] out = new double[n * inputDim];
         int batch = FittedDetector.SCORING_BATCH;
         float[] buffer = new float[Math.min(n, batch) * inputDim];
-        for (int from = 0; from < n; from += batch) {
-            int to = Math.min(n, from + batch);
-            x.rowsInto(from, to, buffer);
-            for (Member member : members) {
+        for (Member member : members) {
+            for (int from = 0; from < n; from += batch) {
+                int to = Math.min(n, from + batch);
+                x.rowsInto(from, to, buffer);
                 double[] r = member.net().reconstruction(buffer, to - from);
                 if (r == null) {
                     return null;
@@ -192,9 +194,20 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
                     out[from * inputDim + k] += r[k];
                 }
             }
+            release(member);
         }
         divide(out, members.size());
         return out;
+    }
+
+    /**
+     * After a member's pass in an ensemble: its work arrays go (a pass over 4,096 rows keeps tens of MB per network
+     * for reuse), so k members hold one set at a time, not k. A one-network model keeps them for its next call.
+     */
+    private void release(Member member) {
+        if (members.size() > 1) {
+            member.net().releaseBuffers();
+        }
     }
 
     private static void divide(double[] values, int by) {

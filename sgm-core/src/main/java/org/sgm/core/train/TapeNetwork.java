@@ -260,6 +260,11 @@ final class TapeNetwork implements TrainableNetwork {
     }
 
     @Override
+    public void releaseBuffers() {
+        tape.releaseArrays();
+    }
+
+    @Override
     public void load(Map<String, INDArray> saved) {
         TrainableNetwork.checkNames(state(), saved);
         saved.forEach(params::assign);

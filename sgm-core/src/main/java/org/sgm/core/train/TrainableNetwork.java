@@ -128,6 +128,12 @@ public interface TrainableNetwork {
     void load(Map<String, INDArray> saved);
 
     /**
+     * Drops the work arrays an engine keeps between passes (made again by the next pass): a fitted ensemble calls it
+     * after each member's training and passes, so that k members do not keep k sets of them.
+     */
+    default void releaseBuffers() {}
+
+    /**
      * @param train the training data
      * @return the context the learner's hooks get, on this engine
      */

@@ -1,5 +1,6 @@
 package org.sgm.core.tape;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -221,6 +222,20 @@ class TapeTest {
         Tensor other = t.relu(t.add(t.input(new float[6], 3, 2), 1.0));
         assertTrue(first.get(0) != other.f, "another batch size: other arrays");
         assertEquals(2.0, t.add(other, 1.0).get(0, 0), 0.0);
+    }
+
+    @Test
+    void releasedArraysAreNotReusedAndThePassGivesTheSameValues() {
+        Tape t = new Tape(new Params(Precision.FLOAT));
+        float[] in = {1, -2, 3, -4, 5, -6, 7, -8};
+        t.reset(false);
+        Tensor y = t.relu(t.add(t.input(in, 4, 2), 1.0));
+        float[] kept = y.f;
+        float[] values = y.f.clone();
+        t.releaseArrays();
+        Tensor again = t.relu(t.add(t.input(in, 4, 2), 1.0));
+        assertTrue(kept != again.f, "released: a fresh array, the old one is no longer held");
+        assertArrayEquals(values, again.f, 0f);
     }
 
     @Test
