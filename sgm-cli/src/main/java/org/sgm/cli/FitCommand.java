@@ -53,6 +53,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-early-stop", description = "Train for the whole epoch budget.")
     boolean noEarlyStop;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Ensemble members trained at the same time "
+            + "(default: the machine's cores); the model and its scores do not depend on it.")
+    Integer threads;
+
     @Option(names = "--out", required = true, paramLabel = "MODEL_FILE", description = "Where to write the model (an existing file is replaced; the data file is refused).")
     Path out;
 
@@ -62,6 +66,10 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new SgmException("--threads must be ≥ 1, got " + workers);
+        }
         OutputPaths.check(out, "the model", data);
         DetectorProvider<?> provider = SgmMain.registry().get(model);
         if ((epochs != null || noEarlyStop) && !provider.trainsInEpochs()) {
@@ -74,7 +82,7 @@ final class FitCommand implements Callable<Integer> {
         // Labels never reach a fit: the label column is dropped whatever its values (good/bad included).
         ReadOptions read = input.read(pre.imputation() != Imputation.NONE).withLabels(LabelValues.unread());
         ProgressBar bar = common.progressBar();
-        FitContext ctx = FitContext.of(seed, new ProgressPrinter(model, bar));
+        FitContext ctx = FitContext.of(seed, new ProgressPrinter(model, bar)).withThreads(workers);
         long t0 = System.nanoTime();
         FittedPipeline pipeline;
         int rows;

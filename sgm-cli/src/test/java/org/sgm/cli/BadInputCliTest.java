@@ -449,6 +449,8 @@ class BadInputCliTest {
                 data.toString(), "--noise", "1", "--out", runs);
         refused(List.of("--threads must be ≥ 1, got 0"), "evaluate", "--model", "ae", "--data", data.toString(),
                 "--threads", "0", "--out", runs);
+        refused(List.of("--threads must be ≥ 1, got 0"), "fit", "--model", "sg-ae", "--data", data.toString(),
+                "--threads", "0", "--out", dir.resolve("m.sgm").toString());
         refused(List.of("unknown model 'nope'", "known models: ae,"), "evaluate", "--model", "ae,nope", "--data",
                 data.toString(), "--out", runs);
         refused(List.of(oldModel + " exists and is not a directory"), "evaluate", "--model", "ae", "--data",

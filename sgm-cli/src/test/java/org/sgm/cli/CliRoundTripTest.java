@@ -59,6 +59,25 @@ class CliRoundTripTest {
     }
 
     @Test
+    void fitTrainsTheMembersOnSeveralThreadsWithTheSameModelAndMemberOrder() throws Exception {
+        Path data = smallCsv(dir, "small.csv");
+        List<double[]> scores = new java.util.ArrayList<>();
+        for (String threads : new String[] {"1", "3"}) {
+            Path model = dir.resolve("t" + threads + ".sgm");
+            Run fit = sgm("fit", "--model", "sg-ae", "--data", data.toString(), "--epochs", "3", "--seed", "4",
+                    "--threads", threads, "--out", model.toString());
+            assertEquals(0, fit.status(), fit.err());
+            List<String> starts = fit.err().lines().filter(l -> l.startsWith("sgm: fitting sg-ae")).toList();
+            assertEquals(5, starts.size(), fit.err());
+            for (int i = 0; i < 5; i++) {
+                assertTrue(starts.get(i).startsWith("sgm: fitting sg-ae (member " + (i + 1) + "/5)"), starts.get(i));
+            }
+            scores.add(FittedPipeline.load(model, SgmMain.registry()).score(data));
+        }
+        assertArrayEquals(scores.get(0), scores.get(1), 0.0, "--threads does not change the model");
+    }
+
+    @Test
     void fitThenScoreWritesOneScorePerRowInOrder() throws Exception {
         Path data = smallCsv(dir, "small.csv");
         Path model = dir.resolve("m.sgm");

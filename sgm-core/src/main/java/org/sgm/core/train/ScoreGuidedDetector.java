@@ -13,11 +13,11 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sgm.core.AnomalyDetector;
-import org.sgm.core.EpochStats;
 import org.sgm.core.FitContext;
 import org.sgm.core.FittedDetector;
 import org.sgm.core.ModelFileException;
 import org.sgm.core.ModelState;
+import org.sgm.core.TrainingListener;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.data.InvalidDataException;
 import org.sgm.core.hyper.InvalidHyperparametersException;
@@ -128,27 +128,35 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         // ensemble member draws its own two from the same generator, so a one-member fit is as before ensembles.
         SplittableRandom seeds = new SplittableRandom(ctx.seed());
         int k = resolved.members();
-        List<ScoreGuidedModel.Member> members = new ArrayList<>(k);
-        List<EpochStats> history = null;
+        List<MemberTask> tasks = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             long initSeed = seeds.nextLong();
             long loopSeed = seeds.nextLong();
             RepresentationLearner memberLearner = i == 0 ? learner
                     : learners.apply(withTraining.apply(training.resolve(train.rows())), train.cols());
-            if (k > 1) {
-                int member = i + 1;
-                ctx.listeners().forEach(l -> l.onMemberStart(member, k));
-            }
-            TrainableNetwork net = network(memberLearner, train.cols(), initSeed, resolved, engine);
-            TrainingLoop.Result fitted = TrainingLoop.run(net, memberLearner, net.hooks(train), train, resolved,
-                    guidance, components, loopSeed, ctx.listeners());
-            members.add(new ScoreGuidedModel.Member(net, calibrate(net, train, fitted, k)));
-            net.releaseBuffers(); // the fitted model keeps weights, not the training's work arrays
-            if (i == 0) {
-                history = fitted.history();
-            }
+            tasks.add(new MemberTask(i, k, memberLearner, initSeed, loopSeed));
         }
-        return new ScoreGuidedModel(key, resolvedHp, members, part(), train.cols(), history);
+        List<MemberTask.Fit> fits = Math.min(k, ctx.threads()) > 1
+                ? MemberTask.inParallel(tasks, Math.min(k, ctx.threads()), ctx.listeners(),
+                        (task, listeners) -> train(task, train, resolved, engine, listeners))
+                : tasks.stream().map(task -> train(task, train, resolved, engine, ctx.listeners())).toList();
+        return new ScoreGuidedModel(key, resolvedHp, fits.stream().map(MemberTask.Fit::member).toList(), part(),
+                train.cols(), fits.get(0).history());
+    }
+
+    /** One member's training: its network, loop and calibration. */
+    private MemberTask.Fit train(MemberTask task, FeatureMatrix train, TrainingConfig resolved, String engine,
+            List<TrainingListener> listeners) {
+        if (task.members() > 1) {
+            listeners.forEach(l -> l.onMemberStart(task.index() + 1, task.members()));
+        }
+        TrainableNetwork net = network(task.learner(), train.cols(), task.initSeed(), resolved, engine);
+        TrainingLoop.Result fitted = TrainingLoop.run(net, task.learner(), net.hooks(train), train, resolved, guidance,
+                components, task.loopSeed(), listeners);
+        ScoreGuidedModel.Member member = new ScoreGuidedModel.Member(net, calibrate(net, train, fitted,
+                task.members()));
+        net.releaseBuffers(); // the fitted model keeps weights, not the training's work arrays
+        return new MemberTask.Fit(member, fitted.history());
     }
 
     /** What the test score reads of φ and m. */

@@ -127,6 +127,52 @@ class EnsembleTest {
         assertEquals(2, events.size(), "one network: no member events " + events);
     }
 
+    /** Every listener call a fit makes, as text (epoch statistics without their timings). */
+    private static final class Log implements TrainingListener {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void onTrainingSettings(String description) {
+            calls.add("settings " + description);
+        }
+
+        @Override
+        public void onMemberStart(int member, int members) {
+            calls.add("member " + member + "/" + members);
+        }
+
+        @Override
+        public void onTrainingStart(int rows, int inputDim, int maxEpochs, int stepsPerEpoch) {
+            calls.add("start " + rows + " " + inputDim + " " + maxEpochs + " " + stepsPerEpoch);
+        }
+
+        @Override
+        public void onEpochEnd(org.sgm.core.EpochStats stats) {
+            calls.add("epoch " + stats.epoch() + " " + stats.totalLoss() + " " + stats.meanTrainScore());
+        }
+
+        @Override
+        public void onTrainingEnd(List<org.sgm.core.EpochStats> history, String stopReason) {
+            calls.add("end " + history.size() + " " + stopReason);
+        }
+    }
+
+    @Test
+    void membersTrainedAtOnceGiveTheSameModelAndTheSameListenerCalls() {
+        for (String engine : new String[] {"fast", "samediff"}) {
+            Log one = new Log();
+            Log three = new Log();
+            ScoreGuidedModel sequential = (ScoreGuidedModel) detector(engine, 4, 0.5, TestScore.SCORER_AND_METRIC)
+                    .fit(train, new FitContext(9, List.of(one)));
+            ScoreGuidedModel parallel = (ScoreGuidedModel) detector(engine, 4, 0.5, TestScore.SCORER_AND_METRIC)
+                    .fit(train, new FitContext(9, List.of(three), 3));
+            assertArrayEquals(sequential.score(test), parallel.score(test), 0, engine);
+            assertEquals(one.calls, three.calls, engine);
+            assertEquals(4, one.calls.stream().filter(c -> c.startsWith("member ")).count(), engine);
+        }
+        assertThrows(IllegalArgumentException.class, () -> FitContext.of(1).withThreads(0));
+    }
+
     @Test
     void theGradientIsTheMeanOfTheMembersGradients() {
         for (TestScore testScore : new TestScore[] {TestScore.SCORER_AND_METRIC, TestScore.SCORER, null}) {
