@@ -132,8 +132,8 @@ class ProgressBarTest {
         assertFalse(drawn.err().contains("epoch 1/3  loss"), "no plain epoch lines: " + drawn.err());
         assertTrue(drawn.err().contains("\rsgm: [sg-ae 1/5] epoch 1/3 [######..............]  33% loss "), drawn.err());
         assertTrue(drawn.err().contains("\rsgm: [sg-ae 5/5] epoch 3/3 [####################] 100% loss "), drawn.err());
-        assertTrue(drawn.err().matches("(?s).*100% loss [0-9.]+ ETA 0:00 *\nsgm: \\[sg-ae 5/5] epoch budget of 3 reached; "
-                + "trained 3 epochs in .*"), "the bar ends before the last line: " + drawn.err());
+        assertTrue(drawn.err().matches("(?s).*100% loss [0-9.]+ ETA 0:00 *\nsgm: \\[sg-ae 5/5] epoch budget of 3 "
+                + "reached; trained 3 epochs in .*"), "the bar ends before the last line: " + drawn.err());
         assertTrue(drawn.err().contains("\nsgm: fitting sg-ae (member 1/5) on 9000 rows"), drawn.err());
 
         Run quiet = sgm(Stream.concat(Arrays.stream(fit), Stream.of(

@@ -258,7 +258,8 @@ public final class ScoreGuidedModel implements FittedDetector, Differentiable {
             Member member = members.get(i);
             member.net().state().forEach((name, arr) -> entries.put(prefix + name, ModelState.encode(arr)));
             if (member.calibration() != null) {
-                entries.put(prefix + TestScoreCalibration.STATE_NAME, ModelState.encode(member.calibration().toArray()));
+                entries.put(prefix + TestScoreCalibration.STATE_NAME,
+                        ModelState.encode(member.calibration().toArray()));
             }
         }
         return new ModelState(inputDim, entries, history);

@@ -119,7 +119,8 @@ class TrainingConfigTest {
         TrainingConfig t = HyperparameterJson.read(TrainingConfig.class, AUTO,
                 HyperparameterJson.read("{\"batchSize\": 64, \"steps\": 500}"));
         assertEquals(new TrainingConfig(null, 64, null, 1.0, true, 500, TrainingConfig.ENGINE_AUTO, null), t);
-        assertEquals(new TrainingConfig(null, null, null, 1.0, true, null), HyperparameterJson.read(TrainingConfig.class, TrainingConfig.paper(),
+        assertEquals(new TrainingConfig(null, null, null, 1.0, true, null), HyperparameterJson.read(TrainingConfig.class,
+                TrainingConfig.paper(),
                 HyperparameterJson.read("{\"epochs\": null, \"batchSize\": null, \"learningRate\": null}")));
         Violations v = new Violations();
         new TrainingConfig(0, 0, -1.0, 0, true, 0, TrainingConfig.ENGINE_AUTO, 0).check(v, "training.");
