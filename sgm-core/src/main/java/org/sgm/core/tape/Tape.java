@@ -85,8 +85,8 @@ public final class Tape {
     }
 
     /**
-     * Drops every array kept for reuse (one set per kind of pass and batch rows, which for a scoring pass of 4,096 rows
-     * can be tens of MB); the next pass allocates afresh. Tensors of earlier passes must not be used after it.
+     * Drops every array kept for reuse (one set per kind of pass and batch rows); the next pass allocates afresh.
+     * Tensors of earlier passes must not be used after it.
      */
     public void releaseArrays() {
         reset(false);

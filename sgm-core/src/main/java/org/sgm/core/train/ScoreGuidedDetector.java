@@ -116,8 +116,8 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         }
         // Null settings are resolved from the data's shape (never its labels); the model keeps the resolved record,
         // with the engine it trained on.
-        RepresentationLearner learner = learners.apply(withTraining.apply(training.resolve(train.rows())),
-                train.cols());
+        Record learnerHp = withTraining.apply(training.resolve(train.rows()));
+        RepresentationLearner learner = learners.apply(learnerHp, train.cols());
         String engine = engine(learner, training.engine());
         TrainingConfig resolved = training.resolve(train.rows()).withEngine(engine);
         Record resolvedHp = withTraining.apply(resolved);
@@ -132,8 +132,7 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         for (int i = 0; i < k; i++) {
             long initSeed = seeds.nextLong();
             long loopSeed = seeds.nextLong();
-            RepresentationLearner memberLearner = i == 0 ? learner
-                    : learners.apply(withTraining.apply(training.resolve(train.rows())), train.cols());
+            RepresentationLearner memberLearner = i == 0 ? learner : learners.apply(learnerHp, train.cols());
             tasks.add(new MemberTask(i, k, memberLearner, initSeed, loopSeed));
         }
         List<MemberTask.Fit> fits = Math.min(k, ctx.threads()) > 1

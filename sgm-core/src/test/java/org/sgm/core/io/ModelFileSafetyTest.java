@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sgm.core.testing.ZipEntries.entry;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -226,24 +227,13 @@ class ModelFileSafetyTest {
     }
 
     /** Edits the metadata and writes a matching checksum, so that only the edit is wrong. */
-    private static void resign(Path file, Text edit) throws IOException {
+    private static void resign(Path file, Text edit) throws Exception {
         byte[] zip = Files.readAllBytes(file);
         byte[] meta = edit.apply(new String(entry(zip, ModelFile.METADATA), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
         zip = replaceEntry(zip, ModelFile.METADATA, meta);
         zip = replaceEntry(zip, ModelFile.METADATA_SUM, Hashing.sha256(meta).getBytes(StandardCharsets.US_ASCII));
         Files.write(file, zip);
-    }
-
-    private static byte[] entry(byte[] zip, String name) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (e.getName().equals(name)) {
-                    return in.readAllBytes();
-                }
-            }
-        }
-        throw new AssertionError(name);
     }
 
     private static byte[] replaceEntry(byte[] zip, String name, byte[] content) throws IOException {

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sgm.core.data.FeatureMatrix;
 import org.sgm.core.hyper.ScoreGuidance;
 import org.sgm.core.hyper.TrainingConfig;
-import org.sgm.core.spi.LearnerContext;
 
 /**
  * The guidance's schedule inside the one loop: the warm-up steps train without the guidance, and τ is re-estimated
@@ -23,20 +20,10 @@ import org.sgm.core.spi.LearnerContext;
 class GuidanceScheduleTest {
 
     /** Metric of row i after k steps: (i + 1)·(k + 1); records each step's τ and whether it guided. */
-    private static final class GrowingMetric implements TrainableNetwork {
+    private static final class GrowingMetric extends StubNetwork {
         final List<Double> taus = new ArrayList<>();
         final List<Boolean> guides = new ArrayList<>();
         int stepsTaken;
-
-        @Override
-        public boolean guided() {
-            return true;
-        }
-
-        @Override
-        public String engine() {
-            return "stub";
-        }
 
         @Override
         public void evaluate(float[] x, int rows, float[] metric, float[] score, int offset) {
@@ -55,19 +42,6 @@ class GuidanceScheduleTest {
             guides.add(guide);
             stepsTaken++;
             return new StepLosses(1, 1, 0);
-        }
-
-        @Override
-        public Map<String, INDArray> state() {
-            return Map.of();
-        }
-
-        @Override
-        public void load(Map<String, INDArray> saved) {}
-
-        @Override
-        public LearnerContext hooks(FeatureMatrix train) {
-            return null;
         }
     }
 

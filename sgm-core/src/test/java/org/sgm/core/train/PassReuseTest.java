@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -25,18 +24,8 @@ import org.sgm.core.spi.RepresentationLearner;
 class PassReuseTest {
 
     /** Metric = the row's first value; counts the forward passes over the 20 training rows (one call each). */
-    private static final class Counting implements TrainableNetwork {
+    private static final class Counting extends StubNetwork {
         int passes;
-
-        @Override
-        public boolean guided() {
-            return true;
-        }
-
-        @Override
-        public String engine() {
-            return "stub";
-        }
 
         @Override
         public void evaluate(float[] x, int rows, float[] metric, float[] score, int offset) {
@@ -48,19 +37,6 @@ class PassReuseTest {
                 }
             }
         }
-
-        @Override
-        public StepLosses step(float[] x, int rows, double threshold, double muRef, int epoch, boolean guide) {
-            return new StepLosses(1, 1, 0);
-        }
-
-        @Override
-        public Map<String, INDArray> state() {
-            return Map.of();
-        }
-
-        @Override
-        public void load(Map<String, INDArray> saved) {}
 
         @Override
         public LearnerContext hooks(FeatureMatrix train) {
