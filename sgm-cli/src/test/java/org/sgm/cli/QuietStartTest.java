@@ -20,7 +20,10 @@ class QuietStartTest {
     @Test
     void theQuickStartPrintsOnlySgmsLines(@TempDir Path dir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx768m", "-Dorg.bytedeco.javacpp.maxphysicalbytes=2G", "-cp",
+        // The JVM options ./sgm adds on every JDK (Java 23+ would otherwise warn about JavaCPP's and Guice's use of
+        // sun.misc.Unsafe and native access).
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx768m", "-Dorg.bytedeco.javacpp.maxphysicalbytes=2G",
+                "-Dsun.misc.unsafe.memory.access=allow", "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), SgmMain.class.getName(), "quickstart", "--seeds", "1",
                 "--epochs", "1", "--threads", "1", "--out", dir.resolve("out").toString());
         pb.environment().put("OMP_NUM_THREADS", "1");
