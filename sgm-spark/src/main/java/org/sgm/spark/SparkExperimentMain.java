@@ -67,6 +67,7 @@ public final class SparkExperimentMain implements Callable<Integer> {
         }
         conf.set("spark.ui.showConsoleProgress", "false"); // the progress lines are SGM's, one per cell
         long t0 = System.nanoTime();
+        SparkScorer.requireSupportedJava();
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         ExperimentRunner.Summary s;
         try {

@@ -63,6 +63,7 @@ public final class SparkScoreMain implements Callable<Integer> {
             conf.set("spark.ui.showConsoleProgress", "false");
         }
         long t0 = System.nanoTime();
+        SparkScorer.requireSupportedJava();
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         try {
             long rows = SparkScorer.score(spark, model, data, sep, out);

@@ -45,6 +45,27 @@ import scala.Tuple2;
  * next to the destination and renamed when complete.
  */
 public final class SparkScorer {
+
+    /** The newest Java Spark 3.5 runs on: from 23, Hadoop's login (Subject.getSubject) throws. */
+    public static final int NEWEST_JAVA = 22;
+
+    /** @return whether this JVM's Java can start a Spark session */
+    public static boolean javaSupported() {
+        return Runtime.version().feature() <= NEWEST_JAVA;
+    }
+
+    /**
+     * Refuses, in one line, to start Spark on a Java it cannot run on.
+     *
+     * @throws SgmException naming this JVM's version and what to do
+     */
+    public static void requireSupportedJava() {
+        if (!javaSupported()) {
+            throw new SgmException("Apache Spark 3.5 does not run on Java " + Runtime.version().feature()
+                    + " (Hadoop's login needs Subject.getSubject, gone since Java 23): run it on Java 17 or 21"
+                    + " (JAVA_HOME)");
+        }
+    }
     private SparkScorer() {}
 
     /** Records in one partition and the first of them (the CSV header if the partition is the first). */

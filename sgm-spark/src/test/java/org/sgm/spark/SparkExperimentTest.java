@@ -3,6 +3,7 @@ package org.sgm.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,6 +39,7 @@ class SparkExperimentTest {
 
     @BeforeAll
     static void setUp() throws IOException {
+        assumeTrue(SparkScorer.javaSupported(), "Spark 3.5 does not run on Java " + Runtime.version().feature());
         SplittableRandom rng = new SplittableRandom(5);
         StringBuilder sb = new StringBuilder("a,b,colour,label\n");
         for (int i = 0; i < 240; i++) {

@@ -60,6 +60,7 @@ class SparkScorerTest {
 
     @BeforeAll
     static void setUp() throws IOException {
+        assumeTrue(SparkScorer.javaSupported(), "Spark 3.5 does not run on Java " + Runtime.version().feature());
         assumeTrue(Files.isRegularFile(MARKET), "no " + MARKET.toAbsolutePath());
         registry = Guice.createInjector(new SgmEvalModule()).getInstance(DetectorRegistry.class);
         Table market = Table.read(MARKET, ReadOptions.defaults());
