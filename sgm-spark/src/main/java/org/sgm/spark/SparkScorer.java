@@ -60,12 +60,21 @@ public final class SparkScorer {
      * @throws SgmException naming this JVM's version and what to do
      */
     public static void requireSupportedJava() {
-        if (!javaSupported()) {
-            throw new SgmException("Apache Spark 3.5 does not run on Java " + Runtime.version().feature()
+        requireSupportedJava(Runtime.version().feature());
+    }
+
+    /**
+     * @param feature a Java feature release, e.g. 17
+     * @throws SgmException naming that release and what to do, if Spark cannot run on it
+     */
+    static void requireSupportedJava(int feature) {
+        if (feature > NEWEST_JAVA) {
+            throw new SgmException("Apache Spark 3.5 does not run on Java " + feature
                     + " (Hadoop's login needs Subject.getSubject, gone since Java 23): run it on Java 17 or 21"
                     + " (JAVA_HOME)");
         }
     }
+
     private SparkScorer() {}
 
     /** Records in one partition and the first of them (the CSV header if the partition is the first). */
