@@ -67,6 +67,20 @@ class DefaultsTest {
     }
 
     @Test
+    void sgDsvddsScorerIsWiderThanThePapersByDefault() {
+        // Round 2, log R (docs/defaults.md): 64 units for Deep SVDD's 32-wide code; the paper's 10 elsewhere and in
+        // every @paper preset.
+        assertEquals(64, defaults("sg-dsvdd").scorerHidden());
+        assertEquals(10, defaults("sg-dsvdd@paper").scorerHidden());
+        for (String plain : BACKBONES) {
+            if (!plain.equals("dsvdd")) {
+                assertEquals(10, defaults("sg-" + plain).scorerHidden(), "sg-" + plain);
+            }
+            assertEquals(10, defaults("sg-" + plain + "@paper").scorerHidden(), "sg-" + plain + "@paper");
+        }
+    }
+
+    @Test
     void anUnknownPresetIsRefusedNamingTheKnownOnes() {
         UnknownDetectorException e = assertThrows(UnknownDetectorException.class, () -> REGISTRY.get("sg-ae@fast"));
         assertEquals("model 'sg-ae' has no preset 'fast'; its presets: paper", e.getMessage());
