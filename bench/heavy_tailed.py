@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the three heavy-tailed synthetic files of docs/defaults.md (round 2, P and R) and models/sg-dsvdd.md.
+"""Writes the three heavy-tailed synthetic files of docs/defaults.md (round 2, P, R and S) and models/sg-dsvdd.md.
 
     /usr/bin/python3 bench/heavy_tailed.py OUT_DIR
 
