@@ -51,7 +51,12 @@ public final class SparkScorer {
 
     /** @return whether this JVM's Java can start a Spark session */
     public static boolean javaSupported() {
-        return Runtime.version().feature() <= NEWEST_JAVA;
+        return runsOn(Runtime.version().feature());
+    }
+
+    /** @return whether Spark runs on this Java feature release */
+    private static boolean runsOn(int feature) {
+        return feature <= NEWEST_JAVA;
     }
 
     /**
@@ -68,7 +73,7 @@ public final class SparkScorer {
      * @throws SgmException naming that release and what to do, if Spark cannot run on it
      */
     static void requireSupportedJava(int feature) {
-        if (feature > NEWEST_JAVA) {
+        if (!runsOn(feature)) {
             throw new SgmException("Apache Spark 3.5 does not run on Java " + feature
                     + " (Hadoop's login needs Subject.getSubject, gone since Java 23): run it on Java 17 or 21"
                     + " (JAVA_HOME)");

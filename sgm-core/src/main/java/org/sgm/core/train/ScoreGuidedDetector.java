@@ -116,10 +116,11 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
         }
         // Null settings are resolved from the data's shape (never its labels); the model keeps the resolved record,
         // with the engine it trained on.
-        Record learnerHp = withTraining.apply(training.resolve(train.rows()));
+        TrainingConfig fromShape = training.resolve(train.rows());
+        Record learnerHp = withTraining.apply(fromShape);
         RepresentationLearner learner = learners.apply(learnerHp, train.cols());
         String engine = engine(learner, training.engine());
-        TrainingConfig resolved = training.resolve(train.rows()).withEngine(engine);
+        TrainingConfig resolved = fromShape.withEngine(engine);
         Record resolvedHp = withTraining.apply(resolved);
         String settings = key + ": " + training.describeResolution(train.rows()) + ", engine " + engine
                 + (TrainingConfig.ENGINE_AUTO.equals(training.engine()) ? " (auto)" : " (given)");
@@ -184,7 +185,9 @@ public final class ScoreGuidedDetector implements AnomalyDetector {
             score = new float[train.rows()];
             TrainingLoop.forwardPass(net, train, metric, score);
         }
-        return TestScoreCalibration.of(score, metric, guidance.percentile());
+        // A plain network's score is its metric: one array, whose percentiles the calibration then takes once.
+        return TestScoreCalibration.of(part() == ScoreGuidedModel.Part.METRIC ? metric : score, metric,
+                guidance.percentile());
     }
 
     /**

@@ -30,14 +30,15 @@ public record TestScoreCalibration(double scoreMedian, double scoreScale, double
     public static final double MIN_SCALE = 1e-6;
 
     /**
-     * @param score φ of every training row
+     * @param score φ of every training row (the very array {@code metric} for a plain network, whose score is m:
+     *     its percentiles are then taken once)
      * @param metric m of every training row
      * @param percentile the guidance's ε
      * @return the calibration
      */
     public static TestScoreCalibration of(float[] score, float[] metric, double percentile) {
-        double[] s = PercentileLabeler.percentiles(score, 50, percentile);
         double[] m = PercentileLabeler.percentiles(metric, 50, percentile);
+        double[] s = score == metric ? m : PercentileLabeler.percentiles(score, 50, percentile);
         double sMed = (float) s[0];
         double mMed = (float) m[0];
         return new TestScoreCalibration(sMed, scale(s[1] - sMed, sMed), mMed, scale(m[1] - mMed, mMed));
